@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Shared settings for the build/ scripts. Sourced, not run.
+#
+# Every checkout gets its own PostgreSQL cluster and RabbitMQ node, with ports and a state
+# directory derived from the checkout's path, so two checkouts on one machine never clash.
+# Any value can be overridden by exporting it before calling a script.
+
+CLEANRAG_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+checkout_id=$(printf '%s' "$CLEANRAG_ROOT" | cksum | cut -d' ' -f1)
+port_offset=$((checkout_id % 500))
+
+: "${CLEANRAG_STATE_DIR:=/var/tmp/cleanrag-$checkout_id}"
+: "${CLEANRAG_PG_PORT:=$((25432 + port_offset))}"
+: "${CLEANRAG_AMQP_PORT:=$((26672 + port_offset))}"
+: "${CLEANRAG_RABBIT_DIST_PORT:=$((27672 + port_offset))}"
+: "${CLEANRAG_RABBIT_NODE:=cleanrag-$checkout_id@localhost}"
+: "${CLEANRAG_DB_USER:=cleanrag}"
+: "${CLEANRAG_DB_PASSWORD:=cleanrag}"
+: "${CLEANRAG_DB_NAME:=cleanrag}"
+: "${CLEANRAG_AMQP_USER:=cleanrag}"
+: "${CLEANRAG_AMQP_PASSWORD:=cleanrag}"
+: "${CLEANRAG_HTTP_URL:=http://127.0.0.1:5080}"
+
+# Test assemblies run in parallel: each gets its own database and vhost.
+CLEANRAG_TEST_TARGETS=(infrastructure api eval)
+
+export CLEANRAG_ROOT CLEANRAG_STATE_DIR CLEANRAG_PG_PORT CLEANRAG_AMQP_PORT CLEANRAG_RABBIT_DIST_PORT \
+  CLEANRAG_RABBIT_NODE CLEANRAG_DB_USER CLEANRAG_DB_PASSWORD CLEANRAG_DB_NAME CLEANRAG_AMQP_USER \
+  CLEANRAG_AMQP_PASSWORD CLEANRAG_HTTP_URL
+
+# The application reads these (see README, "Configuration").
+export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$CLEANRAG_PG_PORT;Database=$CLEANRAG_DB_NAME;Username=$CLEANRAG_DB_USER;Password=$CLEANRAG_DB_PASSWORD"
+export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$CLEANRAG_AMQP_PORT RabbitMq__VirtualHost=cleanrag \
+  RabbitMq__Username=$CLEANRAG_AMQP_USER RabbitMq__Password=$CLEANRAG_AMQP_PASSWORD

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CleanRag.Api.Endpoints;
+
+internal static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", async (HealthCheckService health, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var report = await health.CheckHealthAsync(cancellationToken);
+                var healthy = report.Status == HealthStatus.Healthy;
+                var body = new HealthResponse(
+                    healthy ? "ok" : "unavailable",
+                    "cleanrag-api",
+                    clock.GetUtcNow(),
+                    report.Entries.ToDictionary(e => e.Key, e => e.Value.Status == HealthStatus.Healthy ? "ok" : "down"));
+                return Results.Json(body, statusCode: healthy ? 200 : 503);
+            })
+            .WithTags("Health")
+            .WithSummary("Service health, with the database and broker checks (503 when one is down).");
+        return app;
+    }
+
+    private sealed record HealthResponse(string Status, string Service, DateTimeOffset Timestamp, IReadOnlyDictionary<string, string> Checks);
+}

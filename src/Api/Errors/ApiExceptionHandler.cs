@@ -1,0 +1,38 @@
+using System.Text.Json;
+using CleanRag.Application.Common.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace CleanRag.Api.Errors;
+
+/// <summary>Maps every exception that escapes an endpoint to the API's error shape. 500s never leak details.</summary>
+internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var error = Map(exception);
+        if (error.Status >= 500)
+            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+
+        httpContext.Response.StatusCode = error.Status;
+        await httpContext.Response.WriteAsJsonAsync(error, cancellationToken);
+        return true;
+    }
+
+    internal static ErrorResponse Map(Exception exception) => exception switch
+    {
+        RequestValidationException e => new ErrorResponse(e.Message, e.Code, 400) { Errors = e.Errors },
+        NotFoundException e => new ErrorResponse(e.Message, e.Code, 404),
+        ForbiddenException e => new ErrorResponse(e.Message, e.Code, 403),
+        ConflictException e => new ErrorResponse(e.Message, e.Code, 409),
+        ConcurrencyConflictException e => new ErrorResponse(e.Message, e.Code, 409),
+        BadHttpRequestException { InnerException: JsonException } =>
+            new ErrorResponse("The request body is not valid JSON.", "malformed_json", 400),
+        BadHttpRequestException { StatusCode: 413 } =>
+            new ErrorResponse("The request body is too large.", "payload_too_large", 413),
+        BadHttpRequestException e => new ErrorResponse(e.Message, "bad_request", e.StatusCode),
+        _ => new ErrorResponse("An unexpected error occurred.", "internal_error", 500),
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private partial void LogUnhandled(Exception exception, string method, string path);
+}

@@ -1,0 +1,24 @@
+namespace CleanRag.Application.Common.Exceptions;
+
+/// <summary>
+/// Base of the failures a use case reports on purpose. <see cref="Code"/> is the stable snake_case
+/// code clients see; the API maps each subtype to its HTTP status.
+/// </summary>
+public abstract class ApplicationErrorException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>The thing does not exist for the caller. Also used for other tenants' things, so existence never leaks.</summary>
+public sealed class NotFoundException(string what) : ApplicationErrorException("not_found", $"{what} was not found.");
+
+/// <summary>The caller is known but their role is too low for this request.</summary>
+public sealed class ForbiddenException(string message = "Your role does not allow this action.")
+    : ApplicationErrorException("forbidden", message);
+
+/// <summary>The request clashes with the current state (already exists, wrong status, ...).</summary>
+public sealed class ConflictException(string code, string message) : ApplicationErrorException(code, message);
+
+/// <summary>Someone else changed the aggregate since it was read (optimistic concurrency on the stream version).</summary>
+public sealed class ConcurrencyConflictException()
+    : ApplicationErrorException("concurrency_conflict", "The resource was changed by another request; reload it and try again.");

@@ -1,0 +1,19 @@
+using CleanRag.Application.Common.Interfaces;
+
+namespace CleanRag.Application.Common;
+
+/// <summary>
+/// The scoped holder behind <see cref="IRequestContext"/>: the API fills it after authenticating a
+/// request; background consumers fill it for the tenant of the message they handle.
+/// </summary>
+public sealed class RequestContext : IRequestContext
+{
+    public Guid TenantId { get; private set; }
+    public Guid UserId { get; private set; }
+
+    public void Set(Guid tenantId, Guid userId)
+    {
+        TenantId = tenantId;
+        UserId = userId;
+    }
+}

@@ -1,0 +1,28 @@
+using CleanRag.Application.Common;
+using CleanRag.Application.Common.Behaviours;
+using CleanRag.Application.Common.Interfaces;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanRag.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Validators and pipeline behaviours. The mediator itself is source-generated in the composition
+    /// root (CleanRag.Api), which calls AddMediator.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<RequestContext>();
+        services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
+
+        // Order matters: outermost first.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        return services;
+    }
+}

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace CleanRag.Application.Projects.GetProject;
+
+public sealed record GetProjectQuery(Guid ProjectId) : IQuery<ProjectDetails>;

@@ -1,0 +1,15 @@
+using CleanRag.Domain.Common;
+
+namespace CleanRag.Domain.Projects;
+
+public sealed record ProjectCreated(
+    Guid ProjectId,
+    Guid CompanyId,
+    string Name,
+    string? Description,
+    Guid CreatedBy,
+    DateTimeOffset CreatedAt) : IDomainEvent;
+
+public sealed record ProjectRenamed(Guid ProjectId, string Name, string? Description) : IDomainEvent;
+
+public sealed record ProjectArchived(Guid ProjectId, Guid ArchivedBy, DateTimeOffset ArchivedAt) : IDomainEvent;

@@ -1,0 +1,9 @@
+namespace CleanRag.Domain.Projects;
+
+public enum ProjectStatus
+{
+    Draft,
+    Indexing,
+    Live,
+    Archived,
+}

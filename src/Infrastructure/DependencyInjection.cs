@@ -1,0 +1,37 @@
+using CleanRag.Infrastructure.Health;
+using CleanRag.Infrastructure.Messaging;
+using CleanRag.Infrastructure.Persistence;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanRag.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string DatabaseHealthCheck = "database";
+    public const string BrokerHealthCheck = "broker";
+
+    /// <summary>
+    /// Marten (event store, projections, daemon, bus forwarder), MassTransit on RabbitMQ and health checks.
+    /// <paramref name="configureBus"/> lets a host add its own consumers.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services, IConfiguration configuration, Action<IBusRegistrationConfigurator>? configureBus = null)
+    {
+        var connectionString = configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException(
+                "ConnectionStrings:Postgres is not configured. Run build/run.sh, or set ConnectionStrings__Postgres.");
+        var persistence = configuration.GetSection("Persistence").Get<PersistenceOptions>() ?? new PersistenceOptions();
+        var rabbit = configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+
+        services.AddSingleton(TimeProvider.System);
+        // The bus is registered first so it starts before the daemon begins forwarding events to it.
+        services.AddRabbitMqMessaging(rabbit, configureBus);
+        services.AddMartenEventStore(connectionString, persistence);
+
+        services.AddHealthChecks()
+            .AddCheck(DatabaseHealthCheck, new PostgresHealthCheck(connectionString));
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using CleanRag.Domain.Common;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Subscriptions;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace CleanRag.Infrastructure.Messaging;
+
+/// <summary>
+/// Run by Marten's async daemon: publishes every committed domain event to RabbitMQ, in store order.
+/// The daemon records progress only after a page is published, so delivery is at-least-once and an
+/// event is never published before its transaction commits. Publishing retries until the broker takes
+/// the message: a broker outage delays forwarding but never skips an event or stops the subscription.
+/// </summary>
+internal sealed partial class BusForwardingSubscription(IBus bus, ILogger<BusForwardingSubscription> logger) : SubscriptionBase
+{
+    public const string SubscriptionName = "bus-forwarder";
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    public override async Task<IChangeListener> ProcessEventsAsync(
+        EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        foreach (var stored in page.Events)
+        {
+            if (stored.Data is not IDomainEvent)
+                continue;
+
+            var envelope = DomainEventEnvelopes.Wrap(stored);
+            var backoff = TimeSpan.FromMilliseconds(100);
+            while (true)
+            {
+                try
+                {
+                    await bus.Publish(envelope, envelope.GetType(), ctx => ctx.MessageId = stored.Id, cancellationToken);
+                    break;
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    LogPublishFailed(exception, stored.EventTypeName, stored.Sequence, backoff.TotalMilliseconds);
+                    await Task.Delay(backoff, cancellationToken);
+                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                }
+            }
+        }
+
+        return NullChangeListener.Instance;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Publishing {EventType} (sequence {Sequence}) to the bus failed; retrying in {BackoffMs} ms")]
+    private partial void LogPublishFailed(Exception exception, string eventType, long sequence, double backoffMs);
+}

@@ -1,0 +1,71 @@
+using CleanRag.Application.Activity;
+using CleanRag.Application.Projects;
+using CleanRag.Domain.Common;
+using CleanRag.Infrastructure.Messaging;
+using CleanRag.Infrastructure.Persistence.Projections;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using JasperFx.MultiTenancy;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Weasel.Core;
+
+namespace CleanRag.Infrastructure.Persistence;
+
+internal static class MartenConfiguration
+{
+    public static IServiceCollection AddMartenEventStore(
+        this IServiceCollection services, string connectionString, PersistenceOptions options)
+    {
+        var marten = services.AddMarten(opts =>
+        {
+            opts.Connection(connectionString);
+            opts.DatabaseSchemaName = options.Schema;
+            opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+            opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+            opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+            opts.Policies.AllDocumentsAreMultiTenanted();
+            opts.Events.MetadataConfig.UserNameEnabled = true;
+            opts.Events.UseListenNotifyForEventAppends = true;
+
+            // Weasel depends on Patched.DistributedLock.Postgres, which the registry here lacks; the
+            // redirect package (build/redirect-packages) brings the original DistributedLock.Postgres.
+            // With it, the HotCold daemon's leader election fails ("Multiplexing is current
+            // incompatible with DbDataSource") unless the advisory lock is taken in a transaction.
+            opts.Events.UseAdvisoryLockTransaction = true;
+
+            // Dashboard entities: inline, so a write is readable as soon as the command returns.
+            opts.Projections.Add<ProjectDetailsProjection>(ProjectionLifecycle.Inline);
+            // Cross-stream feeds: asynchronous, run by the daemon.
+            opts.Projections.Add<ActivityFeedProjection>(ProjectionLifecycle.Async);
+
+            opts.Schema.For<ProjectDetails>();
+            opts.Schema.For<ActivityEntry>().Index(a => a.Sequence);
+            opts.Schema.For<ProcessedMessage>().SingleTenanted();
+
+            // Every domain event type is known up front so the daemon can deserialize any of them.
+            foreach (var type in typeof(IDomainEvent).Assembly.GetTypes()
+                         .Where(t => typeof(IDomainEvent).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false }))
+            {
+                opts.Events.AddEventType(type);
+            }
+        })
+        .UseLightweightSessions()
+        .BuildSessionsWith<TenantSessionFactory>(ServiceLifetime.Scoped)
+        .ApplyAllDatabaseChangesOnStartup()
+        .AddSubscriptionWithServices<BusForwardingSubscription>(ServiceLifetime.Singleton, o =>
+        {
+            o.Name = BusForwardingSubscription.SubscriptionName;
+            o.Options.BatchSize = 500;
+        });
+
+        if (options.RunDaemon)
+            marten.AddAsyncDaemon(DaemonMode.HotCold);
+
+        services.AddScoped<Application.Common.Interfaces.IEventStore, MartenEventStore>();
+        services.AddScoped<Application.Common.Interfaces.IReadStore, MartenReadStore>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using CleanRag.Application.Common.Interfaces;
+using Marten;
+
+namespace CleanRag.Infrastructure.Persistence;
+
+internal sealed class MartenReadStore(IQuerySession session) : IReadStore
+{
+    public Task<T?> LoadAsync<T>(Guid id, CancellationToken cancellationToken) where T : class =>
+        session.LoadAsync<T>(id, cancellationToken);
+
+    public async Task<IReadOnlyList<T>> ListAsync<T>(Func<IQueryable<T>, IQueryable<T>> shape, CancellationToken cancellationToken)
+        where T : class =>
+        await shape(session.Query<T>()).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,33 @@
+using CleanRag.Application.Projects;
+using CleanRag.Domain.Projects;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace CleanRag.Infrastructure.Persistence.Projections;
+
+internal sealed class ProjectDetailsProjection : SingleStreamProjection<ProjectDetails, Guid>
+{
+    public static ProjectDetails Create(IEvent<ProjectCreated> e) => new()
+    {
+        Id = e.Data.ProjectId,
+        CompanyId = e.Data.CompanyId,
+        Name = e.Data.Name,
+        Description = e.Data.Description,
+        Status = ProjectStatus.Draft,
+        CreatedAt = e.Data.CreatedAt,
+        Version = e.Version,
+    };
+
+    public void Apply(IEvent<ProjectRenamed> e, ProjectDetails view)
+    {
+        view.Name = e.Data.Name;
+        view.Description = e.Data.Description;
+        view.Version = e.Version;
+    }
+
+    public void Apply(IEvent<ProjectArchived> e, ProjectDetails view)
+    {
+        view.Status = ProjectStatus.Archived;
+        view.Version = e.Version;
+    }
+}
