@@ -4,18 +4,14 @@ namespace CleanRag.Domain.Projects;
 
 /// <summary>
 /// A company's chatbot project, rebuilt from its event stream. Command methods check invariants and
-/// return the events to append; <c>Apply</c> methods only change state.
+/// return the events to append; <c>When</c> only changes state.
 /// </summary>
-public sealed class Project
+public sealed class Project : AggregateRoot
 {
-    public Guid Id { get; private set; }
     public Guid CompanyId { get; private set; }
     public string Name { get; private set; } = "";
     public string? Description { get; private set; }
     public ProjectStatus Status { get; private set; }
-
-    /// <summary>The stream version this state reflects; set by the event store.</summary>
-    public long Version { get; set; }
 
     public static ProjectCreated Create(
         Guid projectId, Guid companyId, string name, string? description, Guid createdBy, DateTimeOffset now) =>
@@ -39,20 +35,26 @@ public sealed class Project
             throw new DomainRuleViolationException("project_archived", "The project is archived.");
     }
 
-    public void Apply(ProjectCreated e)
+    protected override void When(IDomainEvent domainEvent)
     {
-        Id = e.ProjectId;
-        CompanyId = e.CompanyId;
-        Name = e.Name;
-        Description = e.Description;
-        Status = ProjectStatus.Draft;
+        switch (domainEvent)
+        {
+            case ProjectCreated e:
+                Id = e.ProjectId;
+                CompanyId = e.CompanyId;
+                Name = e.Name;
+                Description = e.Description;
+                Status = ProjectStatus.Draft;
+                break;
+            case ProjectRenamed e:
+                Name = e.Name;
+                Description = e.Description;
+                break;
+            case ProjectArchived:
+                Status = ProjectStatus.Archived;
+                break;
+            default:
+                throw UnknownEvent(domainEvent);
+        }
     }
-
-    public void Apply(ProjectRenamed e)
-    {
-        Name = e.Name;
-        Description = e.Description;
-    }
-
-    public void Apply(ProjectArchived _) => Status = ProjectStatus.Archived;
 }

@@ -1,6 +1,7 @@
 using CleanRag.Application.Activity;
 using CleanRag.Application.Projects;
 using CleanRag.Domain.Common;
+using CleanRag.Domain.Projects;
 using CleanRag.Infrastructure.Messaging;
 using CleanRag.Infrastructure.Persistence.Projections;
 using JasperFx.Events;
@@ -36,6 +37,8 @@ internal static class MartenConfiguration
             // incompatible with DbDataSource") unless the advisory lock is taken in a transaction.
             opts.Events.UseAdvisoryLockTransaction = true;
 
+            // Aggregates are rebuilt live from their streams on every load (no stored snapshot).
+            opts.Projections.Add(new AggregateProjection<Project>(), ProjectionLifecycle.Live);
             // Dashboard entities: inline, so a write is readable as soon as the command returns.
             opts.Projections.Add<ProjectDetailsProjection>(ProjectionLifecycle.Inline);
             // Cross-stream feeds: asynchronous, run by the daemon.
