@@ -57,13 +57,14 @@ internal static class MartenConfiguration
         })
         .UseLightweightSessions()
         .BuildSessionsWith<TenantSessionFactory>(ServiceLifetime.Scoped)
-        .ApplyAllDatabaseChangesOnStartup()
         .AddSubscriptionWithServices<BusForwardingSubscription>(ServiceLifetime.Singleton, o =>
         {
             o.Name = BusForwardingSubscription.SubscriptionName;
             o.Options.BatchSize = 500;
         });
 
+        if (options.ApplyDatabaseChangesOnStartup)
+            marten.ApplyAllDatabaseChangesOnStartup();
         if (options.RunDaemon)
             marten.AddAsyncDaemon(DaemonMode.HotCold);
 

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Sets up the real services, runs every test project of the solution, and ends with one line:
+#   N passed, N failed[, N skipped]
+# computed from the test results (TRX files), not from dotnet test's own summary.
+# Extra arguments go to dotnet test (e.g. --filter FullyQualifiedName~Health).
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$CLEANRAG_ROOT"
+
+"$CLEANRAG_ROOT/build/setup.sh" >/dev/null || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+
+results="$CLEANRAG_ROOT/TestResults"
+rm -rf "$results"
+dotnet test CleanRag.sln --logger "trx" --results-directory "$results" "$@"
+test_exit=$?
+
+sum_counter() { # attribute name
+  cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" |
+    grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'
+}
+passed=$(sum_counter passed)
+failed=$(( $(sum_counter failed) + $(sum_counter error) + $(sum_counter timeout) + $(sum_counter aborted) ))
+skipped=$(sum_counter notExecuted)
+
+# A build failure or crashed test host produces no counts: never report that as green.
+if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+[ "$failed" -eq 0 ]

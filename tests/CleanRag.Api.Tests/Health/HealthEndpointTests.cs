@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CleanRag.Api.Tests.Health;
+
+public class HealthEndpointTests
+{
+    [Test]
+    public async Task Health_is_ok_with_the_database_and_broker_up()
+    {
+        using var client = ApiHost.Factory.CreateClient();
+
+        // The bus connects to RabbitMQ in the background right after start-up.
+        HttpResponseMessage response;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((response = await client.GetAsync("/health")).StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("status").GetString().Should().Be("ok");
+        body.GetProperty("service").GetString().Should().Be("cleanrag-api");
+        body.GetProperty("timestamp").GetDateTimeOffset().Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+        body.GetProperty("checks").GetProperty("database").GetString().Should().Be("ok");
+        body.GetProperty("checks").GetProperty("broker").GetString().Should().Be("ok");
+    }
+
+    [Test]
+    public async Task Health_is_503_when_the_database_is_unreachable()
+    {
+        // A second API instance pointed at a port where no PostgreSQL listens.
+        await using var factory = new CleanRagApiFactory(builder => builder
+            .UseSetting("ConnectionStrings:Postgres", "Host=127.0.0.1;Port=1;Database=x;Username=x;Password=x;Timeout=2")
+            .UseSetting("Persistence:RunDaemon", "false")
+            .UseSetting("Persistence:ApplyDatabaseChangesOnStartup", "false"));
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/health");
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("status").GetString().Should().Be("unavailable");
+        body.GetProperty("checks").GetProperty("database").GetString().Should().Be("down");
+    }
+}

@@ -1,0 +1,59 @@
+// Types that break one rule each on purpose. They are never used; the architecture tests point each
+// rule at its namespace here to prove that the rule can fail.
+#pragma warning disable CA1812
+using CleanRag.Domain.Common;
+using FluentValidation;
+using Mediator;
+
+namespace CleanRag.Architecture.Tests.Violations.DomainDependency
+{
+    public sealed record EventThatKnowsTheDatabase(Marten.IDocumentSession Session) : IDomainEvent;
+}
+
+namespace CleanRag.Architecture.Tests.Violations.ApplicationDependency
+{
+    public sealed class HandlerThatPublishesDirectly(MassTransit.IBus bus)
+    {
+        public MassTransit.IBus Bus { get; } = bus;
+    }
+}
+
+namespace CleanRag.Architecture.Tests.Violations.InfrastructureReference
+{
+    public static class UseCaseThatWiresInfrastructure
+    {
+        public static Type Wiring => typeof(CleanRag.Infrastructure.DependencyInjection);
+    }
+}
+
+namespace CleanRag.Architecture.Tests.Violations.CompositionRoot
+{
+    public static class LibraryThatShapesHttpErrors
+    {
+        public static CleanRag.Api.Errors.ErrorResponse NotFound() => new("gone", "not_found", 404);
+    }
+}
+
+namespace CleanRag.Architecture.Tests.Violations.Naming
+{
+    public sealed record RenameThing(string Name) : ICommand<Unit>;
+
+    public sealed record ThingDetails(Guid Id) : IQuery<string>;
+
+    public sealed class RenameThingProcessor : ICommandHandler<RenameThing, Unit>
+    {
+        public ValueTask<Unit> Handle(RenameThing command, CancellationToken cancellationToken) => ValueTask.FromResult(Unit.Value);
+    }
+
+    public sealed class RenameThingRules : AbstractValidator<RenameThing>;
+}
+
+namespace CleanRag.Architecture.Tests.Violations.Events
+{
+    public sealed record ThingRenamed : IDomainEvent
+    {
+        public string Name { get; set; } = "";
+    }
+
+    public class ThingDeleted : IDomainEvent;
+}
