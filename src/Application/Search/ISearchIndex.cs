@@ -1,0 +1,96 @@
+namespace CleanRag.Application.Search;
+
+/// <summary>
+/// The hybrid (BM25 + vector kNN) index of document chunks. Engines enforce the tenant and project
+/// filters themselves: a query can never return another tenant's or project's chunks.
+/// </summary>
+public interface ISearchIndex
+{
+    /// <summary>
+    /// Adds or replaces chunks (by <see cref="IndexedChunk.ChunkId"/>) of one project. Vectors must
+    /// belong to <paramref name="space"/>; an index that already holds vectors of another embedding
+    /// space refuses them (<see cref="EmbeddingSpaceMismatchException"/>) instead of mixing them.
+    /// </summary>
+    Task UpsertAsync(ProjectScope scope, EmbeddingSpace space, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken);
+
+    /// <summary>Removes a document's chunks: all versions, one version, or every version except one.</summary>
+    Task DeleteDocumentAsync(ProjectScope scope, Guid documentId, VersionSelector versions, CancellationToken cancellationToken);
+
+    /// <summary>Removes everything of a project.</summary>
+    Task DeleteProjectAsync(ProjectScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Hybrid search; hits are ranked by fused score, best first, at most <see cref="HybridQuery.K"/>.</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(HybridQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The embedding space recorded for a project's index, or null while it holds no vectors.</summary>
+    Task<EmbeddingSpace?> GetEmbeddingSpaceAsync(ProjectScope scope, CancellationToken cancellationToken);
+}
+
+/// <summary>One tenant's project: the unit of isolation of the index.</summary>
+public sealed record ProjectScope(Guid TenantId, Guid ProjectId);
+
+/// <summary>The embedding model and dimension that produced an index's vectors.</summary>
+public sealed record EmbeddingSpace(string ModelId, int Dimensions);
+
+public sealed class EmbeddingSpaceMismatchException(EmbeddingSpace indexed, EmbeddingSpace offered) : Exception(
+    $"The index holds vectors of {indexed.ModelId} ({indexed.Dimensions} dims) but was given {offered.ModelId} " +
+    $"({offered.Dimensions} dims); reindex the project to change the embedding model.")
+{
+    public EmbeddingSpace Indexed { get; } = indexed;
+    public EmbeddingSpace Offered { get; } = offered;
+}
+
+/// <summary>A chunk as indexed: text for BM25, vector for kNN, and what a citation needs.</summary>
+public sealed record IndexedChunk(
+    string ChunkId,
+    Guid DocumentId,
+    int DocumentVersion,
+    string DocumentTitle,
+    string Text,
+    string? HeadingPath,
+    int? PageStart,
+    int? PageEnd,
+    int CharStart,
+    int CharEnd,
+    ReadOnlyMemory<float> Vector);
+
+/// <summary>Which versions of a document an operation applies to.</summary>
+public sealed record VersionSelector(int? Only = null, int? AllExcept = null)
+{
+    public static VersionSelector All { get; } = new();
+    public bool Matches(int version) => (Only is null || Only == version) && (AllExcept is null || AllExcept != version);
+}
+
+public enum FusionMethod
+{
+    /// <summary>Reciprocal rank fusion: sum of 1 / (k + rank) over the signals.</summary>
+    ReciprocalRank,
+    /// <summary>Weighted sum of min-max normalised scores.</summary>
+    WeightedConvex,
+}
+
+public sealed record FusionOptions(
+    FusionMethod Method = FusionMethod.ReciprocalRank,
+    int RrfK = 60,
+    int WindowPerSignal = 100,
+    double LexicalWeight = 0.5)
+{
+    public static FusionOptions Default { get; } = new();
+}
+
+/// <summary>
+/// A hybrid query. <see cref="Vector"/> may be empty (lexical only) and <see cref="Text"/> may be
+/// empty (vector only). <see cref="DocumentIds"/> narrows the search to some documents.
+/// </summary>
+public sealed record HybridQuery(
+    ProjectScope Scope,
+    string Text,
+    ReadOnlyMemory<float> Vector,
+    int K,
+    FusionOptions? Fusion = null,
+    IReadOnlyCollection<Guid>? DocumentIds = null);
+
+/// <summary>One signal's view of a hit: its 1-based rank and raw score in that signal.</summary>
+public sealed record SignalScore(int Rank, double Score);
+
+public sealed record SearchHit(IndexedChunk Chunk, double Score, SignalScore? Lexical, SignalScore? Vector);
