@@ -12,14 +12,16 @@ namespace CleanRag.Infrastructure.Tests;
 /// <summary>
 /// One host for the whole assembly, wired like the API (application + infrastructure + mediator) on
 /// the real PostgreSQL database and RabbitMQ vhost of this test assembly, plus probe consumers.
+/// Started by the first test that needs it, so tests of pure components run without the services.
 /// </summary>
 [SetUpFixture]
 public sealed class InfrastructureHost
 {
-    public static IHost Host { get; private set; } = null!;
+    private static readonly Lazy<Task<IHost>> Started = new(StartAsync);
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    public static IHost Host => Started.Value.GetAwaiter().GetResult();
+
+    private static async Task<IHost> StartAsync()
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(TestServices.Configuration("infrastructure"));
@@ -31,15 +33,19 @@ public sealed class InfrastructureHost
             bus.AddConsumer<ProjectRenamedCounter>();
         });
         builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
-        Host = builder.Build();
-        await Host.StartAsync();
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        await Host.StopAsync();
-        Host.Dispose();
+        if (!Started.IsValueCreated)
+            return;
+        var host = await Started.Value;
+        await host.StopAsync();
+        host.Dispose();
     }
 
     /// <summary>A DI scope acting as <paramref name="userId"/> of company <paramref name="tenantId"/>.</summary>
