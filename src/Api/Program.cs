@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CleanRag.Api.Authentication;
 using CleanRag.Api.Endpoints;
 using CleanRag.Api.Errors;
 using CleanRag.Application;
@@ -19,6 +20,7 @@ builder.Host.UseSerilog((context, logger) => logger
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
+builder.Services.AddDashboardAuthentication();
 
 builder.Services.Configure<JsonOptions>(options =>
 {
@@ -48,11 +50,17 @@ app.UseStatusCodePages(async context =>
     await response.WriteAsJsonAsync(StatusCodeErrors.For(context.HttpContext));
 });
 app.UseSerilogRequestLogging();
+app.UseAuthentication();
+app.UseMiddleware<CallerResolutionMiddleware>();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/docs");
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthEndpoints();
+app.MapAuthEndpoints();
+app.MapCompanyEndpoints();
+app.MapProjectEndpoints();
+app.MapActivityEndpoints();
 
 app.Run();
 

@@ -1,4 +1,7 @@
+using CleanRag.Application.Common.Interfaces;
+using CleanRag.Infrastructure.Email;
 using CleanRag.Infrastructure.Health;
+using CleanRag.Infrastructure.Identity;
 using CleanRag.Infrastructure.Messaging;
 using CleanRag.Infrastructure.Persistence;
 using MassTransit;
@@ -30,8 +33,23 @@ public static class DependencyInjection
         services.AddRabbitMqMessaging(rabbit, configureBus);
         services.AddMartenEventStore(connectionString, persistence);
 
+        services.AddIdentityServices(configuration);
+
         services.AddHealthChecks()
             .AddCheck(DatabaseHealthCheck, new PostgresHealthCheck(connectionString));
         return services;
+    }
+
+    private static void AddIdentityServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddSingleton(auth);
+        services.AddSingleton(SigningKeyProvider.Resolve(auth, configuration));
+        services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+        services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddSingleton<IRefreshTokenStore, MartenRefreshTokenStore>();
+        services.AddSingleton<IUserDirectory, MartenUserDirectory>();
+        services.AddSingleton<IEmailSender, LoggingEmailSender>();
+        services.AddSingleton<ICallerLookup, MartenCallerLookup>();
     }
 }

@@ -1,5 +1,9 @@
 using CleanRag.Application;
+using CleanRag.Application.Auth.SignUp;
 using CleanRag.Application.Common;
+using CleanRag.Application.Companies.CreateCompany;
+using CleanRag.Domain.Companies;
+using Mediator;
 using CleanRag.Infrastructure.Tests.Messaging;
 using CleanRag.Testing;
 using Microsoft.Extensions.Configuration;
@@ -49,10 +53,24 @@ public sealed class InfrastructureHost
     }
 
     /// <summary>A DI scope acting as <paramref name="userId"/> of company <paramref name="tenantId"/>.</summary>
-    public static AsyncServiceScope ScopeFor(Guid tenantId, Guid? userId = null)
+    public static AsyncServiceScope ScopeFor(Guid tenantId, Guid? userId = null, CompanyRole? role = CompanyRole.Owner)
     {
         var scope = Host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<RequestContext>().Set(tenantId, userId ?? Guid.NewGuid());
+        scope.ServiceProvider.GetRequiredService<RequestContext>().Set(tenantId, userId ?? Guid.NewGuid(), role);
         return scope;
+    }
+
+    /// <summary>Signs a new user up and creates their company through the mediator, as the API would.</summary>
+    public static async Task<(Guid TenantId, Guid UserId)> NewCompanyAsync()
+    {
+        Guid userId;
+        await using (var anonymous = ScopeFor(Guid.Empty, Guid.Empty, null))
+        {
+            var signUp = new SignUpCommand($"{Guid.NewGuid():N}@example.com", "correct horse battery", "Ada");
+            userId = (await anonymous.ServiceProvider.GetRequiredService<IMediator>().Send(signUp)).UserId;
+        }
+        await using var user = ScopeFor(Guid.Empty, userId, null);
+        var company = await user.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateCompanyCommand("Northwind"));
+        return (company.Id, userId);
     }
 }

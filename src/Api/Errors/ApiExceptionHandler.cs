@@ -23,8 +23,12 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         RequestValidationException e => new ErrorResponse(e.Message, e.Code, 400) { Errors = e.Errors },
         NotFoundException e => new ErrorResponse(e.Message, e.Code, 404),
         ForbiddenException e => new ErrorResponse(e.Message, e.Code, 403),
+        UnauthorizedException e => new ErrorResponse(e.Message, e.Code, 401),
+        DuplicateException e => new ErrorResponse(e.Message, e.Code, 409),
         ConflictException e => new ErrorResponse(e.Message, e.Code, 409),
         ConcurrencyConflictException e => new ErrorResponse(e.Message, e.Code, 409),
+        BadHttpRequestException { InnerException: JsonException { Path: { Length: > 1 } path } } =>
+            new ErrorResponse($"The request body has an invalid value at {path}.", "malformed_json", 400),
         BadHttpRequestException { InnerException: JsonException } =>
             new ErrorResponse("The request body is not valid JSON.", "malformed_json", 400),
         BadHttpRequestException { StatusCode: 413 } =>

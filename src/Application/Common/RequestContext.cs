@@ -1,4 +1,5 @@
 using CleanRag.Application.Common.Interfaces;
+using CleanRag.Domain.Companies;
 
 namespace CleanRag.Application.Common;
 
@@ -10,10 +11,12 @@ public sealed class RequestContext : IRequestContext
 {
     public Guid TenantId { get; private set; }
     public Guid UserId { get; private set; }
+    public CompanyRole? Role { get; private set; }
 
-    public void Set(Guid tenantId, Guid userId)
+    public void Set(Guid tenantId, Guid userId, CompanyRole? role = null)
     {
         TenantId = tenantId;
         UserId = userId;
+        Role = role;
     }
 }

@@ -10,6 +10,14 @@ public sealed class ProjectDetails
     public string Name { get; set; } = "";
     public string? Description { get; set; }
     public ProjectStatus Status { get; set; }
+    public ProjectSettings Settings { get; set; } = ProjectSettings.Default;
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
+
+    // Set-up progress, filled by the documents, keys and widget features as their events arrive.
+    public int DocumentsUploaded { get; set; }
+    public int DocumentsIndexed { get; set; }
+    public bool KeyIssued { get; set; }
+    public bool WidgetEnabled { get; set; }
 }

@@ -12,15 +12,22 @@ public sealed class Project : AggregateRoot
     public string Name { get; private set; } = "";
     public string? Description { get; private set; }
     public ProjectStatus Status { get; private set; }
+    public ProjectSettings Settings { get; private set; } = ProjectSettings.Default;
 
     public static ProjectCreated Create(
-        Guid projectId, Guid companyId, string name, string? description, Guid createdBy, DateTimeOffset now) =>
-        new(projectId, companyId, name.Trim(), description?.Trim(), createdBy, now);
+        Guid projectId, Guid companyId, string name, string? description, ProjectSettings settings, Guid createdBy, DateTimeOffset now) =>
+        new(projectId, companyId, name.Trim(), description?.Trim(), settings, createdBy, now);
 
     public ProjectRenamed Rename(string name, string? description)
     {
         EnsureNotArchived();
         return new ProjectRenamed(Id, name.Trim(), description?.Trim());
+    }
+
+    public ProjectSettingsChanged ChangeSettings(ProjectSettings settings)
+    {
+        EnsureNotArchived();
+        return new ProjectSettingsChanged(Id, settings);
     }
 
     public ProjectArchived Archive(Guid archivedBy, DateTimeOffset now)
@@ -44,7 +51,11 @@ public sealed class Project : AggregateRoot
                 CompanyId = e.CompanyId;
                 Name = e.Name;
                 Description = e.Description;
+                Settings = e.Settings;
                 Status = ProjectStatus.Draft;
+                break;
+            case ProjectSettingsChanged e:
+                Settings = e.Settings;
                 break;
             case ProjectRenamed e:
                 Name = e.Name;

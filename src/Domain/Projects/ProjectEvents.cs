@@ -7,9 +7,12 @@ public sealed record ProjectCreated(
     Guid CompanyId,
     string Name,
     string? Description,
+    ProjectSettings Settings,
     Guid CreatedBy,
     DateTimeOffset CreatedAt) : IDomainEvent;
 
 public sealed record ProjectRenamed(Guid ProjectId, string Name, string? Description) : IDomainEvent;
+
+public sealed record ProjectSettingsChanged(Guid ProjectId, ProjectSettings Settings) : IDomainEvent;
 
 public sealed record ProjectArchived(Guid ProjectId, Guid ArchivedBy, DateTimeOffset ArchivedAt) : IDomainEvent;

@@ -1,7 +1,13 @@
 using CleanRag.Application.Activity;
 using CleanRag.Application.Projects;
 using CleanRag.Domain.Common;
+using CleanRag.Application.Companies;
+using CleanRag.Application.Users;
+using CleanRag.Domain.Companies;
 using CleanRag.Domain.Projects;
+using CleanRag.Domain.Users;
+using CleanRag.Infrastructure.Email;
+using CleanRag.Infrastructure.Identity;
 using CleanRag.Infrastructure.Messaging;
 using CleanRag.Infrastructure.Persistence.Projections;
 using JasperFx.Events;
@@ -39,13 +45,25 @@ internal static class MartenConfiguration
 
             // Aggregates are rebuilt live from their streams on every load (no stored snapshot).
             opts.Projections.Add(new AggregateProjection<Project>(), ProjectionLifecycle.Live);
-            // Dashboard entities: inline, so a write is readable as soon as the command returns.
+            opts.Projections.Add(new AggregateProjection<Company>(), ProjectionLifecycle.Live);
+            opts.Projections.Add(new AggregateProjection<UserAccount>(), ProjectionLifecycle.Live);
+            // Dashboard entities and lookups: inline, so a write is readable as soon as the command returns.
             opts.Projections.Add<ProjectDetailsProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<CompanyDetailsProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<TeamLookupProjection>(ProjectionLifecycle.Inline);
             // Cross-stream feeds: asynchronous, run by the daemon.
             opts.Projections.Add<ActivityFeedProjection>(ProjectionLifecycle.Async);
 
             opts.Schema.For<ProjectDetails>();
+            opts.Schema.For<CompanyDetails>();
             opts.Schema.For<ActivityEntry>().Index(a => a.Sequence);
+            // Global (not per tenant): needed before a request knows its company.
+            opts.Schema.For<UserAccountView>().SingleTenanted().UniqueIndex(u => u.Email);
+            opts.Schema.For<UserCredentialsRecord>().SingleTenanted().UniqueIndex(u => u.Email);
+            opts.Schema.For<MembershipView>().SingleTenanted();
+            opts.Schema.For<InviteView>().SingleTenanted();
+            opts.Schema.For<RefreshTokenRecord>().SingleTenanted().UseOptimisticConcurrency(true);
+            opts.Schema.For<OutboundEmail>().SingleTenanted();
             opts.Schema.For<ProcessedMessage>().SingleTenanted();
 
             // Every domain event type is known up front so the daemon can deserialize any of them.
@@ -68,7 +86,8 @@ internal static class MartenConfiguration
         if (options.RunDaemon)
             marten.AddAsyncDaemon(DaemonMode.HotCold);
 
-        services.AddScoped<Application.Common.Interfaces.IEventStore, MartenEventStore>();
+        services.AddScoped<Application.Common.Interfaces.IEventStore>(sp => new MartenEventStore(
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<Application.Common.Interfaces.IRequestContext>()));
         services.AddScoped<Application.Common.Interfaces.IReadStore, MartenReadStore>();
         return services;
     }

@@ -3,9 +3,13 @@ using Marten;
 
 namespace CleanRag.Infrastructure.Persistence;
 
+/// <summary>Read models through the request's tenant-scoped query session.</summary>
 internal sealed class MartenReadStore(IQuerySession session) : IReadStore
 {
     public Task<T?> LoadAsync<T>(Guid id, CancellationToken cancellationToken) where T : class =>
+        session.LoadAsync<T>(id, cancellationToken);
+
+    public Task<T?> LoadAsync<T>(string id, CancellationToken cancellationToken) where T : class =>
         session.LoadAsync<T>(id, cancellationToken);
 
     public async Task<IReadOnlyList<T>> ListAsync<T>(Func<IQueryable<T>, IQueryable<T>> shape, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ public class ProjectTests
     private static Project NewProject()
     {
         var project = new Project();
-        project.ApplyEvent(Project.Create(Guid.NewGuid(), Guid.NewGuid(), "  Support bot ", " Help centre ", Guid.NewGuid(), Now));
+        project.ApplyEvent(Project.Create(Guid.NewGuid(), Guid.NewGuid(), "  Support bot ", " Help centre ", ProjectSettings.Default, Guid.NewGuid(), Now));
         return project;
     }
 

@@ -15,13 +15,12 @@ public class EventBackboneTests
     [Test]
     public async Task A_command_is_stored_then_forwarded_to_RabbitMQ_and_projected()
     {
-        var tenantId = Guid.NewGuid();
-        var userId = Guid.NewGuid();
+        var (tenantId, userId) = await InfrastructureHost.NewCompanyAsync();
         Guid projectId;
         await using (var scope = InfrastructureHost.ScopeFor(tenantId, userId))
         {
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            projectId = (await mediator.Send(new CreateProjectCommand("Support bot", "FAQ"))).ProjectId;
+            projectId = (await mediator.Send(new CreateProjectCommand("Support bot", "FAQ"))).Id;
         }
 
         // Forwarded by the daemon's subscription, received by a consumer over RabbitMQ.

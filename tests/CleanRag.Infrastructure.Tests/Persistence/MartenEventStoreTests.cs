@@ -16,7 +16,7 @@ public class MartenEventStoreTests
         var projectId = Guid.NewGuid();
         await using var scope = InfrastructureHost.ScopeFor(tenantId);
         var store = scope.ServiceProvider.GetRequiredService<IEventStore>();
-        await store.StartStreamAsync<Project>(projectId, [Project.Create(projectId, tenantId, name, null, Guid.NewGuid(), Now)], default);
+        await store.StartStreamAsync<Project>(projectId, [Project.Create(projectId, tenantId, name, null, ProjectSettings.Default, Guid.NewGuid(), Now)], default);
         return (tenantId, projectId);
     }
 
@@ -43,7 +43,7 @@ public class MartenEventStoreTests
         await using var scope = InfrastructureHost.ScopeFor(tenantId);
 
         var act = () => scope.ServiceProvider.GetRequiredService<IEventStore>().StartStreamAsync<Project>(
-            projectId, [Project.Create(projectId, tenantId, "Twin", null, Guid.NewGuid(), Now)], default);
+            projectId, [Project.Create(projectId, tenantId, "Twin", null, ProjectSettings.Default, Guid.NewGuid(), Now)], default);
 
         await act.Should().ThrowAsync<ConcurrencyConflictException>();
     }

@@ -12,9 +12,13 @@ public abstract class ApplicationErrorException(string code, string message) : E
 /// <summary>The thing does not exist for the caller. Also used for other tenants' things, so existence never leaks.</summary>
 public sealed class NotFoundException(string what) : ApplicationErrorException("not_found", $"{what} was not found.");
 
-/// <summary>The caller is known but their role is too low for this request.</summary>
-public sealed class ForbiddenException(string message = "Your role does not allow this action.")
-    : ApplicationErrorException("forbidden", message);
+/// <summary>The caller is known but may not do this (role too low, no company yet, ...).</summary>
+public sealed class ForbiddenException(string message = "Your role does not allow this action.", string code = "forbidden")
+    : ApplicationErrorException(code, message);
+
+/// <summary>The caller is not signed in, or their credentials are wrong.</summary>
+public sealed class UnauthorizedException(string message = "Authentication is required.", string code = "unauthorized")
+    : ApplicationErrorException(code, message);
 
 /// <summary>The request clashes with the current state (already exists, wrong status, ...).</summary>
 public sealed class ConflictException(string code, string message) : ApplicationErrorException(code, message);
@@ -22,3 +26,6 @@ public sealed class ConflictException(string code, string message) : Application
 /// <summary>Someone else changed the aggregate since it was read (optimistic concurrency on the stream version).</summary>
 public sealed class ConcurrencyConflictException()
     : ApplicationErrorException("concurrency_conflict", "The resource was changed by another request; reload it and try again.");
+
+/// <summary>A write collided with a unique key (an email already registered, a second membership, ...).</summary>
+public sealed class DuplicateException(string message = "It already exists.") : ApplicationErrorException("duplicate", message);

@@ -1,17 +1,32 @@
+using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Companies;
+using CleanRag.Domain.Companies;
 using CleanRag.Domain.Projects;
 using Mediator;
 
 namespace CleanRag.Application.Projects.CreateProject;
 
-public sealed class CreateProjectCommandHandler(IEventStore eventStore, IRequestContext context, TimeProvider clock)
-    : ICommandHandler<CreateProjectCommand, CreateProjectResult>
+public sealed class CreateProjectCommandHandler(IEventStore eventStore, IReadStore readStore, IRequestContext context, TimeProvider clock)
+    : ICommandHandler<CreateProjectCommand, ProjectDetails>
 {
-    public async ValueTask<CreateProjectResult> Handle(CreateProjectCommand command, CancellationToken cancellationToken)
+    public async ValueTask<ProjectDetails> Handle(CreateProjectCommand command, CancellationToken cancellationToken)
     {
+        if (command.Settings is { IsEmpty: false } && context.Role < CompanyRole.Admin)
+            throw new ForbiddenException("Setting a project's settings or allowed origins needs the admin role.");
+
+        // New projects inherit the workspace defaults.
+        var workspace = (await readStore.LoadCurrentAsync(context, cancellationToken)).Settings;
+        var inherited = ProjectSettings.Default with
+        {
+            AllowedOrigins = workspace.AllowedOrigins,
+            SystemPrompt = workspace.SystemPrompt,
+        };
+        var settings = command.Settings?.ApplyTo(inherited) ?? inherited;
+
         var projectId = Guid.CreateVersion7();
-        var created = Project.Create(projectId, context.TenantId, command.Name, command.Description, context.UserId, clock.GetUtcNow());
+        var created = Project.Create(projectId, context.TenantId, command.Name, command.Description, settings, context.UserId, clock.GetUtcNow());
         await eventStore.StartStreamAsync<Project>(projectId, [created], cancellationToken);
-        return new CreateProjectResult(projectId);
+        return await readStore.LoadAsync<ProjectDetails>(projectId, cancellationToken) ?? throw new NotFoundException("Project");
     }
 }

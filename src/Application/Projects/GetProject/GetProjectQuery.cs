@@ -1,5 +1,8 @@
+using CleanRag.Application.Common.Security;
+using CleanRag.Domain.Companies;
 using Mediator;
 
 namespace CleanRag.Application.Projects.GetProject;
 
+[Authorize(CompanyRole.Member)]
 public sealed record GetProjectQuery(Guid ProjectId) : IQuery<ProjectDetails>;

@@ -14,7 +14,9 @@ internal sealed class ProjectDetailsProjection : SingleStreamProjection<ProjectD
         Name = e.Data.Name,
         Description = e.Data.Description,
         Status = ProjectStatus.Draft,
+        Settings = e.Data.Settings,
         CreatedAt = e.Data.CreatedAt,
+        UpdatedAt = e.Timestamp,
         Version = e.Version,
     };
 
@@ -22,12 +24,24 @@ internal sealed class ProjectDetailsProjection : SingleStreamProjection<ProjectD
     {
         view.Name = e.Data.Name;
         view.Description = e.Data.Description;
-        view.Version = e.Version;
+        Touch(view, e);
+    }
+
+    public void Apply(IEvent<ProjectSettingsChanged> e, ProjectDetails view)
+    {
+        view.Settings = e.Data.Settings;
+        Touch(view, e);
     }
 
     public void Apply(IEvent<ProjectArchived> e, ProjectDetails view)
     {
         view.Status = ProjectStatus.Archived;
+        Touch(view, e);
+    }
+
+    private static void Touch(ProjectDetails view, IEvent e)
+    {
         view.Version = e.Version;
+        view.UpdatedAt = e.Timestamp;
     }
 }

@@ -1,5 +1,6 @@
 using CleanRag.Application.Common.Behaviours;
 using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Projects;
 using CleanRag.Application.Projects.CreateProject;
 using CleanRag.Domain.Common;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,8 +9,8 @@ namespace CleanRag.Application.Tests.Common.Behaviours;
 
 public class UnhandledExceptionBehaviourTests
 {
-    private readonly UnhandledExceptionBehaviour<CreateProjectCommand, CreateProjectResult> _behaviour =
-        new(NullLogger<UnhandledExceptionBehaviour<CreateProjectCommand, CreateProjectResult>>.Instance);
+    private readonly UnhandledExceptionBehaviour<CreateProjectCommand, ProjectDetails> _behaviour =
+        new(NullLogger<UnhandledExceptionBehaviour<CreateProjectCommand, ProjectDetails>>.Instance);
 
     private static readonly CreateProjectCommand Command = new("Support bot", null);
 

@@ -1,0 +1,38 @@
+using CleanRag.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CleanRag.Api.Authentication;
+
+internal static class AuthenticationSetup
+{
+    /// <summary>
+    /// Bearer JWTs for the dashboard: from the built-in issuer by default, or from any OIDC provider when
+    /// Auth:Authority is set (its signing keys come from the provider's discovery document).
+    /// </summary>
+    public static IServiceCollection AddDashboardAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<AuthOptions, SymmetricSecurityKey>((jwt, auth, key) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidateIssuer = true,
+                    ValidIssuer = auth.Authority ?? auth.Issuer,
+                    ValidateAudience = true,
+                    ValidAudience = auth.Audience,
+                    ValidateLifetime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = "name",
+                };
+                if (auth.Authority is { Length: > 0 } authority)
+                    jwt.Authority = authority;
+                else
+                    jwt.TokenValidationParameters.IssuerSigningKey = key;
+            });
+        services.AddAuthorization();
+        return services;
+    }
+}

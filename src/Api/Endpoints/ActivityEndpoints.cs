@@ -1,0 +1,16 @@
+using CleanRag.Application.Activity.ListActivity;
+using Mediator;
+
+namespace CleanRag.Api.Endpoints;
+
+internal static class ActivityEndpoints
+{
+    public static IEndpointRouteBuilder MapActivityEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/activity", async (int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new ListActivityQuery(page ?? 1, pageSize ?? 50), ct)))
+            .WithTags("Activity")
+            .WithSummary("The workspace's recent activity (who did what, when), newest first.");
+        return app;
+    }
+}

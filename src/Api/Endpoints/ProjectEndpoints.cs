@@ -1,0 +1,92 @@
+using CleanRag.Application.Projects;
+using CleanRag.Application.Projects.ArchiveProject;
+using CleanRag.Application.Projects.CreateProject;
+using CleanRag.Application.Projects.GetProject;
+using CleanRag.Application.Projects.GetProjectHistory;
+using CleanRag.Application.Projects.GetProjectOverview;
+using CleanRag.Application.Projects.ListProjects;
+using CleanRag.Application.Projects.UpdateProject;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CleanRag.Api.Endpoints;
+
+internal static class ProjectEndpoints
+{
+    public static IEndpointRouteBuilder MapProjectEndpoints(this IEndpointRouteBuilder app)
+    {
+        var projects = app.MapGroup("/v1/projects").WithTags("Projects");
+
+        projects.MapPost("/", async (ProjectRequest body, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+            {
+                var project = await mediator.Send(new CreateProjectCommand(body.Name!, body.Description, body.Settings()), ct);
+                response.Headers.ETag = ETags.For(project.Version);
+                return Results.Created($"/v1/projects/{project.Id}", project);
+            })
+            .WithSummary("Create a project (member; settings and allowed origins need admin).");
+
+        projects.MapGet("/", async (bool? includeArchived, IMediator mediator, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new ListProjectsQuery(includeArchived ?? false), ct)));
+
+        projects.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        {
+            var project = await mediator.Send(new GetProjectQuery(id), ct);
+            response.Headers.ETag = ETags.For(project.Version);
+            return Results.Ok(project);
+        });
+
+        projects.MapPatch("/{id:guid}", async (
+                Guid id, ProjectRequest body, [FromHeader(Name = "If-Match")] string? ifMatch,
+                IMediator mediator, HttpResponse response, CancellationToken ct) =>
+            {
+                var project = await mediator.Send(
+                    new UpdateProjectCommand(id, ETags.Parse(ifMatch), body.Name, body.Description, body.Settings()), ct);
+                response.Headers.ETag = ETags.For(project.Version);
+                return Results.Ok(project);
+            })
+            .WithSummary("Update a project (admin). Send If-Match with the ETag you read to avoid overwriting a concurrent change.");
+
+        projects.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new ArchiveProjectCommand(id), ct)))
+            .WithSummary("Archive a project: reads still work, chat refuses it.");
+
+        projects.MapGet("/{id:guid}/overview", async (Guid id, IMediator mediator, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new GetProjectOverviewQuery(id), ct)));
+
+        projects.MapGet("/{id:guid}/events", async (Guid id, long? version, DateTimeOffset? asOf, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetProjectHistoryQuery(id, version, asOf), ct)))
+            .WithSummary("The project's event history; with ?version=n or ?asOf=timestamp, also its state at that point.");
+        return app;
+    }
+
+    /// <summary>The JSON body of create and update: settings are flat, as the dashboard sends them.</summary>
+    private sealed record ProjectRequest(
+        string? Name,
+        string? Description,
+        IReadOnlyList<string>? AllowedOrigins,
+        string? SystemPrompt,
+        string? Model,
+        int? QuestionMaxLength,
+        RetrievalSettingsInput? Retrieval,
+        IndexingSettingsInput? Indexing)
+    {
+        public ProjectSettingsInput Settings() =>
+            new(AllowedOrigins, SystemPrompt, Model, QuestionMaxLength, Retrieval, Indexing);
+    }
+}
+
+/// <summary>Stream versions as weak-free entity tags: "v{version}".</summary>
+internal static class ETags
+{
+    public static string For(long version) => $"\"v{version}\"";
+
+    public static long? Parse(string? ifMatch)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*")
+            return null;
+        var value = ifMatch.Trim().Trim('"').TrimStart('v');
+        return long.TryParse(value, out var version)
+            ? version
+            : throw new BadHttpRequestException("If-Match must be an ETag returned by this API, like \"v3\".");
+    }
+}

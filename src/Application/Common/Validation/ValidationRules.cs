@@ -1,0 +1,46 @@
+using FluentValidation;
+
+namespace CleanRag.Application.Common.Validation;
+
+/// <summary>Field rules shared by several validators, with the messages clients see.</summary>
+public static class ValidationRules
+{
+    public const int MinimumPasswordLength = 12;
+
+    public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("email is required.")
+            .MaximumLength(254).WithMessage("email must be at most 254 characters.")
+            .Must(BeAnEmail).WithMessage("email is not a valid email address.");
+
+    public static IRuleBuilderOptions<T, string> StrongPassword<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("password is required.")
+            .MinimumLength(MinimumPasswordLength).WithMessage($"password must be at least {MinimumPasswordLength} characters.")
+            .MaximumLength(256).WithMessage("password must be at most 256 characters.");
+
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ValidOrigins<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>
+        rule.Must(origins => origins is null || origins.Count <= 50).WithMessage("allowedOrigins may hold at most 50 origins.")
+            .Must(origins => origins is null || origins.All(IsOrigin))
+            .WithMessage("allowedOrigins must be origins like https://example.com or http://localhost:3000 (scheme://host[:port], no path).");
+
+    /// <summary>An origin as browsers send it: http(s), a host, an optional port, nothing else.</summary>
+    public static bool IsOrigin(string? origin)
+    {
+        if (string.IsNullOrWhiteSpace(origin) || origin != origin.Trim() || origin.EndsWith('/'))
+            return false;
+        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+               && uri.Scheme is "http" or "https"
+               && string.IsNullOrEmpty(uri.UserInfo)
+               && uri.AbsolutePath == "/"
+               && string.IsNullOrEmpty(uri.Query)
+               && string.IsNullOrEmpty(uri.Fragment)
+               && !string.IsNullOrEmpty(uri.Host);
+    }
+
+    private static bool BeAnEmail(string email)
+    {
+        var at = email.IndexOf('@');
+        return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1
+               && !email.Any(char.IsWhiteSpace) && email[(at + 1)..].Contains('.')
+               && !email.EndsWith('.');
+    }
+}

@@ -1,0 +1,34 @@
+using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Common.Security;
+using CleanRag.Application.Users;
+using CleanRag.Domain.Companies;
+using Mediator;
+
+namespace CleanRag.Application.Companies.AcceptInvite;
+
+public sealed class AcceptInviteCommandHandler(IRequestContext context, IEventStore eventStore, IReadStore readStore, TimeProvider clock)
+    : ICommandHandler<AcceptInviteCommand, AcceptedInvite>
+{
+    public async ValueTask<AcceptedInvite> Handle(AcceptInviteCommand command, CancellationToken cancellationToken)
+    {
+        var invite = await readStore.LoadAsync<InviteView>(SecretTokens.Hash(command.Token), cancellationToken)
+                     ?? throw new NotFoundException("Invite");
+        if (context.TenantId != Guid.Empty)
+            throw new ConflictException("already_in_company", "You already belong to a company.");
+        var user = await readStore.LoadAsync<UserAccountView>(context.UserId, cancellationToken) ?? throw new UnauthorizedException();
+
+        var companyStore = eventStore.ForTenant(invite.CompanyId);
+        var company = await companyStore.LoadAsync<Company>(invite.CompanyId, cancellationToken) ?? throw new NotFoundException("Invite");
+        var joined = company.AcceptInvite(invite.InviteId, user.Id, user.Email, user.Name, clock.GetUtcNow());
+        try
+        {
+            await companyStore.AppendAsync(company.Id, company.Version, [joined], cancellationToken);
+        }
+        catch (DuplicateException)
+        {
+            throw new ConflictException("already_in_company", "You already belong to a company.");
+        }
+        return new AcceptedInvite(company.Id, company.Name, joined.Role);
+    }
+}

@@ -1,0 +1,35 @@
+using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Users;
+using CleanRag.Domain.Companies;
+using Mediator;
+
+namespace CleanRag.Application.Companies.InviteUser;
+
+public sealed class InviteUserCommandHandler(IRequestContext context, IEventStore eventStore, IReadStore readStore, InviteDelivery delivery)
+    : ICommandHandler<InviteUserCommand, InviteResult>
+{
+    public async ValueTask<InviteResult> Handle(InviteUserCommand command, CancellationToken cancellationToken)
+    {
+        var role = command.Role!.Value;
+        if (role == CompanyRole.Owner)
+            CompanyCommands.EnsureMayManageOwners(context);
+
+        var email = command.Email.Trim().ToLowerInvariant();
+        var existingUser = (await readStore.ListAsync<UserAccountView>(q => q.Where(u => u.Email == email).Take(1), cancellationToken))
+            .FirstOrDefault();
+        if (existingUser is not null
+            && await readStore.LoadAsync<MembershipView>(existingUser.Id, cancellationToken) is { } membership
+            && membership.CompanyId != context.TenantId)
+        {
+            throw new ConflictException("member_of_another_company", "This person already belongs to another company.");
+        }
+
+        var company = await eventStore.LoadAsync<Company>(context.TenantId, cancellationToken) ?? throw new NotFoundException("Company");
+        var (token, tokenHash, expiresAt) = delivery.NewToken();
+        var invited = company.Invite(Guid.CreateVersion7(), email, role, tokenHash, expiresAt, context.UserId);
+        await eventStore.AppendAsync(company.Id, company.Version, [invited], cancellationToken);
+        await delivery.SendAsync(email, company.Name, role, token, cancellationToken);
+        return new InviteResult(invited.InviteId, email, role, expiresAt);
+    }
+}

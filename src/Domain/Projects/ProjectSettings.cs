@@ -1,0 +1,31 @@
+namespace CleanRag.Domain.Projects;
+
+/// <summary>How a project answers: its prompt, limits, retrieval and indexing parameters.</summary>
+public sealed record ProjectSettings(
+    IReadOnlyList<string> AllowedOrigins,
+    string? SystemPrompt,
+    string? Model,
+    int QuestionMaxLength,
+    RetrievalSettings Retrieval,
+    IndexingSettings Indexing)
+{
+    public const int DefaultQuestionMaxLength = 1000;
+
+    public static ProjectSettings Default { get; } =
+        new([], null, null, DefaultQuestionMaxLength, RetrievalSettings.Default, IndexingSettings.Default);
+}
+
+/// <param name="TopK">Passages given to the generator.</param>
+/// <param name="LexicalWeight">Share of BM25 in weighted fusion (the vector signal gets the rest).</param>
+/// <param name="MinimumRelevance">Below this (0–1, after fusion and rerank) a passage is not used.</param>
+public sealed record RetrievalSettings(int TopK, double LexicalWeight, double MinimumRelevance)
+{
+    public static RetrievalSettings Default { get; } = new(6, 0.5, 0.2);
+}
+
+/// <param name="ChunkSize">Target chunk size in tokens.</param>
+/// <param name="ChunkOverlap">Share of a chunk repeated in the next one (0–0.5).</param>
+public sealed record IndexingSettings(int ChunkSize, double ChunkOverlap)
+{
+    public static IndexingSettings Default { get; } = new(400, 0.15);
+}
