@@ -30,6 +30,10 @@ builder.Services.Configure<JsonOptions>(options =>
 });
 // Malformed JSON and other binding failures throw, so the exception handler can answer with the error shape.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+// Uploads are limited by Documents:MaxFileBytes (413); let the server accept bodies up to that size.
+var maxUploadBytes = builder.Configuration.GetValue<long?>("Documents:MaxFileBytes") ?? 50L * 1024 * 1024;
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxUploadBytes + 1024 * 1024);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = maxUploadBytes * 20);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails();
 
@@ -60,6 +64,7 @@ app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapCompanyEndpoints();
 app.MapProjectEndpoints();
+app.MapDocumentEndpoints();
 app.MapActivityEndpoints();
 
 app.Run();

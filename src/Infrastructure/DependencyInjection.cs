@@ -1,6 +1,8 @@
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Infrastructure.Email;
+using CleanRag.Application.Documents;
 using CleanRag.Infrastructure.Health;
+using CleanRag.Infrastructure.Storage;
 using CleanRag.Infrastructure.Identity;
 using CleanRag.Infrastructure.Messaging;
 using CleanRag.Infrastructure.Persistence;
@@ -30,14 +32,25 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         // The bus is registered first so it starts before the daemon begins forwarding events to it.
+        services.AddSingleton(rabbit);
         services.AddRabbitMqMessaging(rabbit, configureBus);
         services.AddMartenEventStore(connectionString, persistence);
 
         services.AddIdentityServices(configuration);
+        services.AddDocumentStorage(configuration);
 
         services.AddHealthChecks()
             .AddCheck(DatabaseHealthCheck, new PostgresHealthCheck(connectionString));
         return services;
+    }
+
+    private static void AddDocumentStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions());
+        services.AddSingleton<IBlobStore>(new LocalBlobStore(Path.Combine(DataDirectory.Resolve(configuration), "blobs")));
+        services.AddSingleton<ISignedLinks>(sp => new HmacSignedLinks(
+            LocalSecrets.GetOrCreate(configuration, "link-signing.key"), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IUploadReceipts, MartenUploadReceipts>();
     }
 
     private static void AddIdentityServices(this IServiceCollection services, IConfiguration configuration)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Documents;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CleanRag.Api.Errors;
@@ -27,6 +28,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         DuplicateException e => new ErrorResponse(e.Message, e.Code, 409),
         ConflictException e => new ErrorResponse(e.Message, e.Code, 409),
         ConcurrencyConflictException e => new ErrorResponse(e.Message, e.Code, 409),
+        FileTooLargeException e => new ErrorResponse(e.Message, "payload_too_large", 413),
         BadHttpRequestException { InnerException: JsonException { Path: { Length: > 1 } path } } =>
             new ErrorResponse($"The request body has an invalid value at {path}.", "malformed_json", 400),
         BadHttpRequestException { InnerException: JsonException } =>

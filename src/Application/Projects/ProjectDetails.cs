@@ -15,9 +15,7 @@ public sealed class ProjectDetails
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
 
-    // Set-up progress, filled by the documents, keys and widget features as their events arrive.
-    public int DocumentsUploaded { get; set; }
-    public int DocumentsIndexed { get; set; }
+    // Set-up progress, filled by the keys and widget features as their events arrive.
     public bool KeyIssued { get; set; }
     public bool WidgetEnabled { get; set; }
 }

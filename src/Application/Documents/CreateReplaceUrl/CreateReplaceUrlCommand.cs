@@ -1,0 +1,10 @@
+using CleanRag.Application.Common.Security;
+using CleanRag.Application.Documents.CreateUploadUrls;
+using CleanRag.Domain.Companies;
+using Mediator;
+
+namespace CleanRag.Application.Documents.CreateReplaceUrl;
+
+/// <summary>Announces a new version of a document and returns the link to PUT its bytes to.</summary>
+[Authorize(CompanyRole.Member)]
+public sealed record CreateReplaceUrlCommand(Guid ProjectId, Guid DocumentId, string? FileName, string? ContentType) : ICommand<UploadLink>;

@@ -1,0 +1,14 @@
+using CleanRag.Application.Common.Security;
+using CleanRag.Domain.Companies;
+using Mediator;
+
+namespace CleanRag.Application.Documents.CreateUploadUrls;
+
+/// <summary>Registers documents whose bytes the client will PUT to one-time signed links (large files, browsers).</summary>
+[Authorize(CompanyRole.Member)]
+public sealed record CreateUploadUrlsCommand(Guid ProjectId, IReadOnlyList<PlannedUpload> Files) : ICommand<IReadOnlyList<UploadLink>>;
+
+public sealed record PlannedUpload(string FileName, string? ContentType);
+
+/// <summary>Where to PUT the bytes of a document version; the API turns the token into a URL.</summary>
+public sealed record UploadLink(Guid DocumentId, int Version, string FileName, string Token, DateTimeOffset ExpiresAt);

@@ -1,0 +1,33 @@
+using CleanRag.Application.Common.Interfaces;
+using CleanRag.Domain.Documents;
+using Mediator;
+
+namespace CleanRag.Application.Documents.CreateUploadUrls;
+
+public sealed class CreateUploadUrlsCommandHandler(
+    IRequestContext context, IEventStore eventStore, IReadStore readStore, ISignedLinks links, DocumentOptions options, TimeProvider clock)
+    : ICommandHandler<CreateUploadUrlsCommand, IReadOnlyList<UploadLink>>
+{
+    public async ValueTask<IReadOnlyList<UploadLink>> Handle(CreateUploadUrlsCommand command, CancellationToken cancellationToken)
+    {
+        await readStore.LoadWritableProjectAsync(command.ProjectId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var result = new List<UploadLink>();
+        foreach (var file in command.Files)
+        {
+            var documentId = Guid.CreateVersion7();
+            var registered = Document.Register(documentId, command.ProjectId, file.FileName,
+                ContentTypes.Resolve(file.FileName, file.ContentType), context.UserId, now);
+            await eventStore.StartStreamAsync<Document>(documentId, [registered], cancellationToken);
+            result.Add(UploadLinks.For(links, context.TenantId, command.ProjectId, documentId, 1, file.FileName, now + options.UploadUrlLifetime));
+        }
+        return result;
+    }
+}
+
+internal static class UploadLinks
+{
+    public static UploadLink For(ISignedLinks links, Guid tenantId, Guid projectId, Guid documentId, int version, string fileName, DateTimeOffset expiresAt) =>
+        new(documentId, version, fileName,
+            links.Create(new FileTicket(FileTicketPurpose.Upload, tenantId, projectId, documentId, version, expiresAt)), expiresAt);
+}

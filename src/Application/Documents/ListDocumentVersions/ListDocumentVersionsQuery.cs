@@ -1,0 +1,8 @@
+using CleanRag.Application.Common.Security;
+using CleanRag.Domain.Companies;
+using Mediator;
+
+namespace CleanRag.Application.Documents.ListDocumentVersions;
+
+[Authorize(CompanyRole.Member)]
+public sealed record ListDocumentVersionsQuery(Guid ProjectId, Guid DocumentId) : IQuery<IReadOnlyList<DocumentVersion>>;

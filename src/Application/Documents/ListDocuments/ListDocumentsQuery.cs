@@ -1,0 +1,8 @@
+using CleanRag.Application.Common.Security;
+using CleanRag.Domain.Companies;
+using Mediator;
+
+namespace CleanRag.Application.Documents.ListDocuments;
+
+[Authorize(CompanyRole.Member)]
+public sealed record ListDocumentsQuery(Guid ProjectId) : IQuery<IReadOnlyList<DocumentDetails>>;

@@ -1,0 +1,31 @@
+using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Common.Interfaces;
+using CleanRag.Domain.Documents;
+using Mediator;
+
+namespace CleanRag.Application.Documents.UploadDocuments;
+
+public sealed class UploadDocumentsCommandHandler(
+    IRequestContext context, IEventStore eventStore, IReadStore readStore, IBlobStore blobs, DocumentOptions options, TimeProvider clock)
+    : ICommandHandler<UploadDocumentsCommand, IReadOnlyList<DocumentDetails>>
+{
+    public async ValueTask<IReadOnlyList<DocumentDetails>> Handle(UploadDocumentsCommand command, CancellationToken cancellationToken)
+    {
+        await readStore.LoadWritableProjectAsync(command.ProjectId, cancellationToken);
+        if (command.Files.FirstOrDefault(f => f.Length > options.MaxFileBytes) is not null)
+            throw new FileTooLargeException(options.MaxFileBytes);
+
+        var documents = new List<DocumentDetails>();
+        foreach (var file in command.Files)
+        {
+            await using var content = file.OpenRead();
+            var blob = await blobs.PutAsync(context.TenantId, content, options.MaxFileBytes, cancellationToken);
+            var documentId = Guid.CreateVersion7();
+            var events = Document.Upload(documentId, command.ProjectId, file.FileName, ContentTypes.Resolve(file.FileName, file.ContentType),
+                blob.SizeBytes, blob.ContentHash, context.UserId, clock.GetUtcNow());
+            await eventStore.StartStreamAsync<Document>(documentId, events, cancellationToken);
+            documents.Add(await readStore.LoadAsync<DocumentDetails>(documentId, cancellationToken) ?? throw new NotFoundException("Document"));
+        }
+        return documents;
+    }
+}

@@ -1,0 +1,20 @@
+using CleanRag.Application.Documents.Ingestion;
+using FluentValidation;
+
+namespace CleanRag.Application.Documents.UploadDocuments;
+
+public sealed class UploadDocumentsCommandValidator : AbstractValidator<UploadDocumentsCommand>
+{
+    public UploadDocumentsCommandValidator(ITextExtractor extractor)
+    {
+        RuleFor(c => c.Files).NotEmpty().WithMessage("files: send at least one file (multipart field 'files').");
+        RuleForEach(c => c.Files).ChildRules(file =>
+        {
+            file.RuleFor(f => f.FileName).Must(FileNames.IsSafe).WithMessage($"fileName {FileNames.Rule}.");
+            file.RuleFor(f => f.Length).GreaterThan(0).WithMessage("the file is empty.");
+            file.RuleFor(f => f).Must(f => extractor.CanExtract(f.FileName, f.ContentType))
+                .When(f => FileNames.IsSafe(f.FileName))
+                .WithMessage(f => $"{f.FileName}: unsupported file type; send PDF, DOCX, PPTX, XLSX, HTML, Markdown, text, CSV or JSON.");
+        });
+    }
+}

@@ -1,0 +1,30 @@
+using CleanRag.Domain.Common;
+
+namespace CleanRag.Domain.Documents;
+
+/// <summary>A document record exists; its first version's bytes may still be on their way (presigned upload).</summary>
+public sealed record DocumentRegistered(
+    Guid DocumentId, Guid ProjectId, string FileName, string ContentType, Guid RegisteredBy, DateTimeOffset RegisteredAt) : IDomainEvent;
+
+/// <summary>A new version of the file is announced (replace flow); its bytes follow with the confirm.</summary>
+public sealed record DocumentVersionRequested(Guid DocumentId, int Version, string FileName, string ContentType) : IDomainEvent;
+
+/// <summary>The bytes of a version are stored (content-addressed by <paramref name="ContentHash"/>).</summary>
+public sealed record DocumentVersionUploaded(
+    Guid DocumentId, int Version, string FileName, string ContentType, long SizeBytes, string ContentHash, DateTimeOffset UploadedAt)
+    : IDomainEvent;
+
+public sealed record DocumentIngestionQueued(Guid DocumentId, Guid ProjectId, int Version, DateTimeOffset QueuedAt) : IDomainEvent;
+
+public sealed record DocumentProcessingStarted(Guid DocumentId, int Version, DateTimeOffset StartedAt) : IDomainEvent;
+
+/// <summary>A version is searchable. <paramref name="Reused"/>: its content was unchanged, nothing was re-extracted.</summary>
+public sealed record DocumentIndexed(
+    Guid DocumentId, Guid ProjectId, int Version, int ChunkCount, int? PageCount, string ContentHash, bool Reused, DateTimeOffset IndexedAt)
+    : IDomainEvent;
+
+public sealed record DocumentFailed(Guid DocumentId, Guid ProjectId, int Version, string Code, string Reason, DateTimeOffset FailedAt)
+    : IDomainEvent;
+
+/// <summary>The document is gone from the project (blob and index entries are removed); its history stays.</summary>
+public sealed record DocumentDeleted(Guid DocumentId, Guid ProjectId, Guid DeletedBy, DateTimeOffset DeletedAt) : IDomainEvent;

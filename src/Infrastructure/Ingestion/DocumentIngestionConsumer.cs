@@ -1,0 +1,130 @@
+using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Common.Messaging;
+using CleanRag.Application.Documents;
+using CleanRag.Application.Documents.Ingestion;
+using CleanRag.Application.Search;
+using CleanRag.Domain.Documents;
+using CleanRag.Domain.Projects;
+using CleanRag.Infrastructure.Messaging;
+using MassTransit;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using IEventStore = CleanRag.Application.Common.Interfaces.IEventStore;
+
+namespace CleanRag.Infrastructure.Ingestion;
+
+/// <summary>
+/// Ingests one queued document version: extract → chunk → embed → index, then records the outcome as
+/// an event. Runs on RabbitMQ; a crash or broker restart redelivers the message and the document's
+/// state decides what is left to do, so every confirmed document ends indexed or failed, never stuck:
+/// bad content fails at once with its reason, other errors are retried and fail on the last attempt.
+/// </summary>
+public sealed partial class DocumentIngestionConsumer(
+    IEventStore eventStore,
+    IBlobStore blobs,
+    ITextExtractor extractor,
+    IChunker chunker,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    ISearchIndex index,
+    RabbitMqOptions messaging,
+    TimeProvider clock,
+    ILogger<DocumentIngestionConsumer> logger) : IConsumer<DomainEventEnvelope<DocumentIngestionQueued>>
+{
+    private const int EmbeddingBatchSize = 64;
+
+    public async Task Consume(ConsumeContext<DomainEventEnvelope<DocumentIngestionQueued>> context)
+    {
+        var queued = context.Message.Data;
+        var store = eventStore.ForTenant(context.Message.TenantId);
+        var cancellationToken = context.CancellationToken;
+
+        var document = await store.LoadAsync<Document>(queued.DocumentId, cancellationToken);
+        if (document is null || document.IsDeleted || document.IngestingVersion != queued.Version
+            || document.Status is not (DocumentStatus.Queued or DocumentStatus.Processing))
+        {
+            return; // deleted, superseded by a newer queueing, or already finished (a redelivery)
+        }
+
+        if (document.Status == DocumentStatus.Queued)
+        {
+            await store.AppendAsync(document.Id, document.Version, [document.StartProcessing(queued.Version, clock.GetUtcNow())], cancellationToken);
+            document = (await store.LoadAsync<Document>(queued.DocumentId, cancellationToken))!;
+        }
+
+        var scope = new ProjectScope(context.Message.TenantId, document.ProjectId);
+        try
+        {
+            var (chunkCount, pageCount, reused) = document.ContentUnchangedSinceIndexed
+                ? (document.IndexedChunkCount, document.IndexedPageCount, true)
+                : await IndexAsync(store, scope, document, queued.Version, cancellationToken);
+            await RecordAsync(store, scope, queued.DocumentId,
+                d => d.MarkIndexed(queued.Version, chunkCount, pageCount, reused, clock.GetUtcNow()), cancellationToken);
+        }
+        catch (ExtractionFailedException failure)
+        {
+            await RecordAsync(store, scope, queued.DocumentId,
+                d => d.MarkFailed(queued.Version, failure.Code, failure.Message, clock.GetUtcNow()), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException
+                                          && context.GetRetryAttempt() >= messaging.ConsumerRetryLimit)
+        {
+            LogGaveUp(exception, queued.DocumentId, queued.Version);
+            await RecordAsync(store, scope, queued.DocumentId,
+                d => d.MarkFailed(queued.Version, "ingestion_error", $"Ingestion failed after retries: {exception.Message}", clock.GetUtcNow()),
+                cancellationToken);
+        }
+    }
+
+    private async Task<(int ChunkCount, int? PageCount, bool Reused)> IndexAsync(
+        IEventStore store, ProjectScope scope, Document document, int version, CancellationToken cancellationToken)
+    {
+        ExtractedDocument extracted;
+        await using (var content = blobs.Open(scope.TenantId, document.ContentHash!)
+                                   ?? throw new ExtractionFailedException("blob_missing", "The stored file is missing; upload it again."))
+        {
+            extracted = await extractor.ExtractAsync(content, document.FileName, document.ContentType, cancellationToken);
+        }
+
+        var project = await store.LoadAsync<Project>(document.ProjectId, cancellationToken);
+        var settings = project?.Settings.Indexing ?? IndexingSettings.Default;
+        var chunks = chunker.Chunk(extracted, new ChunkingOptions(settings.ChunkSize, settings.ChunkOverlap));
+        if (chunks.Count == 0)
+            throw new ExtractionFailedException("no_text", "The file contains no text to index.");
+
+        var indexed = new List<IndexedChunk>(chunks.Count);
+        EmbeddingSpace? space = null;
+        foreach (var batch in chunks.Chunk(EmbeddingBatchSize))
+        {
+            var embeddings = await embedder.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var vector = embeddings[i].Vector;
+                space ??= new EmbeddingSpace(embeddings[i].ModelId ?? embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown", vector.Length);
+                var chunk = batch[i];
+                indexed.Add(new IndexedChunk($"{document.Id:N}:{version}:{chunk.Index}", document.Id, version, document.FileName,
+                    chunk.Text, chunk.HeadingPath, chunk.PageStart, chunk.PageEnd, chunk.CharStart, chunk.CharEnd, vector));
+            }
+        }
+
+        await index.UpsertAsync(scope, space!, indexed, cancellationToken);
+        // The new version is searchable: the old versions' chunks leave the index.
+        await index.DeleteDocumentAsync(scope, document.Id, new VersionSelector(AllExcept: version), cancellationToken);
+        return (indexed.Count, extracted.PageCount, false);
+    }
+
+    /// <summary>Appends the outcome, unless the document was deleted meanwhile: then its chunks must not stay.</summary>
+    private async Task RecordAsync(
+        IEventStore store, ProjectScope scope, Guid documentId, Func<Document, Domain.Common.IDomainEvent> decide, CancellationToken cancellationToken)
+    {
+        var latest = await store.LoadAsync<Document>(documentId, cancellationToken);
+        if (latest is null || latest.IsDeleted)
+        {
+            await index.DeleteDocumentAsync(scope, documentId, VersionSelector.All, cancellationToken);
+            return;
+        }
+        await store.AppendAsync(latest.Id, latest.Version, [decide(latest)], cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingestion of document {DocumentId} version {Version} failed after all retries")]
+    private partial void LogGaveUp(Exception exception, Guid documentId, int version);
+}
