@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<ISignedLinks>(sp => new HmacSignedLinks(
             LocalSecrets.GetOrCreate(configuration, "link-signing.key"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IUploadReceipts, MartenUploadReceipts>();
+        services.AddSingleton<Ingestion.DocumentIndexer>();
     }
 
     private static void AddIdentityServices(this IServiceCollection services, IConfiguration configuration)

@@ -24,7 +24,32 @@ public static class TestServices
         ["RabbitMq:Username"] = Get("CLEANRAG_AMQP_USER"),
         ["RabbitMq:Password"] = Get("CLEANRAG_AMQP_PASSWORD"),
         ["RabbitMq:ConsumerRetryLimit"] = "2",
+        ["Data:Directory"] = DataDirectory(target),
     };
+
+    /// <summary>A fresh data directory (blobs, indexes, keys) per test assembly and run.</summary>
+    public static string DataDirectory(string target) => DataDirectories.GetOrAdd(target, t =>
+        Path.Combine(Path.GetTempPath(), "cleanrag-tests", $"{t}-{Guid.NewGuid():N}"));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> DataDirectories = new();
+
+    /// <summary>The shared datasets folder (../shared/datasets from the repository), or null when absent.</summary>
+    public static string? DatasetsDirectory()
+    {
+        var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "datasets"));
+        return Directory.Exists(path) ? path : null;
+    }
+
+    /// <summary>Stops and restarts this checkout's RabbitMQ application (connections drop, durable queues stay).</summary>
+    public static void RestartBroker()
+    {
+        var script = Path.Combine(RepositoryRoot, "build", "restart-rabbitmq.sh");
+        using var process = Process.Start(new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"Restarting RabbitMQ failed: {errors}");
+    }
 
     public static string PostgresConnectionString(string target) =>
         $"Host=127.0.0.1;Port={Get("CLEANRAG_PG_PORT")};Database={Get("CLEANRAG_DB_NAME")}_test_{target};" +

@@ -7,7 +7,6 @@ using CleanRag.Domain.Documents;
 using CleanRag.Domain.Projects;
 using CleanRag.Infrastructure.Messaging;
 using MassTransit;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using IEventStore = CleanRag.Application.Common.Interfaces.IEventStore;
 
@@ -22,16 +21,12 @@ namespace CleanRag.Infrastructure.Ingestion;
 public sealed partial class DocumentIngestionConsumer(
     IEventStore eventStore,
     IBlobStore blobs,
-    ITextExtractor extractor,
-    IChunker chunker,
-    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    DocumentIndexer indexer,
     ISearchIndex index,
     RabbitMqOptions messaging,
     TimeProvider clock,
     ILogger<DocumentIngestionConsumer> logger) : IConsumer<DomainEventEnvelope<DocumentIngestionQueued>>
 {
-    private const int EmbeddingBatchSize = 64;
-
     public async Task Consume(ConsumeContext<DomainEventEnvelope<DocumentIngestionQueued>> context)
     {
         var queued = context.Message.Data;
@@ -78,38 +73,12 @@ public sealed partial class DocumentIngestionConsumer(
     private async Task<(int ChunkCount, int? PageCount, bool Reused)> IndexAsync(
         IEventStore store, ProjectScope scope, Document document, int version, CancellationToken cancellationToken)
     {
-        ExtractedDocument extracted;
-        await using (var content = blobs.Open(scope.TenantId, document.ContentHash!)
-                                   ?? throw new ExtractionFailedException("blob_missing", "The stored file is missing; upload it again."))
-        {
-            extracted = await extractor.ExtractAsync(content, document.FileName, document.ContentType, cancellationToken);
-        }
-
         var project = await store.LoadAsync<Project>(document.ProjectId, cancellationToken);
-        var settings = project?.Settings.Indexing ?? IndexingSettings.Default;
-        var chunks = chunker.Chunk(extracted, new ChunkingOptions(settings.ChunkSize, settings.ChunkOverlap));
-        if (chunks.Count == 0)
-            throw new ExtractionFailedException("no_text", "The file contains no text to index.");
-
-        var indexed = new List<IndexedChunk>(chunks.Count);
-        EmbeddingSpace? space = null;
-        foreach (var batch in chunks.Chunk(EmbeddingBatchSize))
-        {
-            var embeddings = await embedder.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken);
-            for (var i = 0; i < batch.Length; i++)
-            {
-                var vector = embeddings[i].Vector;
-                space ??= new EmbeddingSpace(embeddings[i].ModelId ?? embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown", vector.Length);
-                var chunk = batch[i];
-                indexed.Add(new IndexedChunk($"{document.Id:N}:{version}:{chunk.Index}", document.Id, version, document.FileName,
-                    chunk.Text, chunk.HeadingPath, chunk.PageStart, chunk.PageEnd, chunk.CharStart, chunk.CharEnd, vector));
-            }
-        }
-
-        await index.UpsertAsync(scope, space!, indexed, cancellationToken);
-        // The new version is searchable: the old versions' chunks leave the index.
-        await index.DeleteDocumentAsync(scope, document.Id, new VersionSelector(AllExcept: version), cancellationToken);
-        return (indexed.Count, extracted.PageCount, false);
+        await using var content = blobs.Open(scope.TenantId, document.ContentHash!)
+                                  ?? throw new ExtractionFailedException("blob_missing", "The stored file is missing; upload it again.");
+        var outcome = await indexer.IndexAsync(scope, new DocumentToIndex(document.Id, version, document.FileName, document.ContentType),
+            content, project?.Settings.Indexing ?? IndexingSettings.Default, cancellationToken);
+        return (outcome.ChunkCount, outcome.PageCount, false);
     }
 
     /// <summary>Appends the outcome, unless the document was deleted meanwhile: then its chunks must not stay.</summary>
