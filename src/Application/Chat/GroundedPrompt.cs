@@ -1,0 +1,60 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CleanRag.Application.Search;
+using Microsoft.Extensions.AI;
+
+namespace CleanRag.Application.Chat;
+
+/// <summary>
+/// The prompt every generator gets: the project's system prompt, the rules (answer only from the
+/// numbered passages, cite them as [n]), the passages, and the question. The extractive generator
+/// reads the passages back from this same prompt, so both kinds of generator see the same input.
+/// </summary>
+public static partial class GroundedPrompt
+{
+    public const string Rules =
+        "Answer the user's question using only the numbered context passages below. Cite every statement with the " +
+        "number of its passage in square brackets, like [1]. If the passages do not contain the answer, say that " +
+        "you could not find it in the documents. Do not use any other knowledge.";
+
+    public static List<ChatMessage> Build(string? projectSystemPrompt, IReadOnlyList<SearchHit> passages, string question)
+    {
+        var system = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(projectSystemPrompt))
+            system.AppendLine(projectSystemPrompt.Trim()).AppendLine();
+        system.AppendLine(Rules).AppendLine().AppendLine("Context passages:");
+        for (var i = 0; i < passages.Count; i++)
+        {
+            var chunk = passages[i].Chunk;
+            var page = chunk.PageStart is { } p ? $", page {p}" : "";
+            system.Append('[').Append(i + 1).Append("] (").Append(chunk.DocumentTitle).Append(page).AppendLine(")")
+                .AppendLine(OneLine(chunk.Text)).AppendLine();
+        }
+        return [new ChatMessage(ChatRole.System, system.ToString()), new ChatMessage(ChatRole.User, question)];
+    }
+
+    /// <summary>The numbered passages of a prompt built by <see cref="Build"/>.</summary>
+    public static IReadOnlyList<(int Number, string Text)> ReadPassages(string systemPrompt)
+    {
+        var passages = new List<(int, string)>();
+        foreach (Match match in PassagePattern().Matches(systemPrompt))
+            passages.Add((int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups[2].Value.Trim()));
+        return passages;
+    }
+
+    /// <summary>The passage numbers an answer cites, in order of first mention.</summary>
+    public static IReadOnlyList<int> CitedNumbers(string answer) =>
+        CitationPattern().Matches(answer).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct().ToList();
+
+    private static string OneLine(string text) => WhitespacePattern().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"^\[(\d+)\] \([^\n]*\)\n([^\n]*)", RegexOptions.Multiline)]
+    private static partial Regex PassagePattern();
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex CitationPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespacePattern();
+}

@@ -1,0 +1,71 @@
+using CleanRag.Domain.Common;
+
+namespace CleanRag.Domain.Conversations;
+
+/// <summary>
+/// One visitor's conversation with a project's assistant. Its stream is the audit trail: every
+/// question, answer (with sources and confidence), refusal, escalation and failure, in order.
+/// </summary>
+public sealed class Conversation : AggregateRoot
+{
+    private readonly List<Turn> _turns = [];
+
+    public Guid ProjectId { get; private set; }
+    public string VisitorId { get; private set; } = "";
+    public string SessionId { get; private set; } = "";
+    public ConversationChannel Channel { get; private set; }
+    public bool IsTest { get; private set; }
+    public bool EscalationRequested { get; private set; }
+    public IReadOnlyList<Turn> Turns => _turns;
+
+    /// <summary>A question and what became of it.</summary>
+    public sealed record Turn(Guid MessageId, string Question, string? Answer, IReadOnlyList<CitedSource> Sources, double? Confidence, string Outcome);
+
+    public static ConversationStarted Start(
+        Guid conversationId, Guid projectId, string visitorId, string sessionId, ConversationChannel channel, bool isTest, string? pageUrl,
+        DateTimeOffset now) =>
+        new(conversationId, projectId, visitorId, sessionId, channel, isTest, pageUrl, now);
+
+    public VisitorAsked Ask(Guid messageId, string question, string searchQuery, DateTimeOffset now) =>
+        new(Id, messageId, question, searchQuery, now);
+
+    protected override void When(IDomainEvent domainEvent)
+    {
+        switch (domainEvent)
+        {
+            case ConversationStarted e:
+                Id = e.ConversationId;
+                ProjectId = e.ProjectId;
+                VisitorId = e.VisitorId;
+                SessionId = e.SessionId;
+                Channel = e.Channel;
+                IsTest = e.IsTest;
+                break;
+            case VisitorAsked e:
+                _turns.Add(new Turn(e.MessageId, e.Question, null, [], null, "asked"));
+                break;
+            case AnswerGiven e:
+                Complete(e.MessageId, t => t with { Answer = e.Answer, Sources = e.Sources, Confidence = e.Confidence, Outcome = "answered" });
+                break;
+            case QuestionUnanswered e:
+                Complete(e.MessageId, t => t with { Confidence = e.Confidence, Outcome = "unanswered" });
+                break;
+            case EscalationRequested e:
+                EscalationRequested = true;
+                Complete(e.MessageId, t => t with { Outcome = "escalated" });
+                break;
+            case AnswerFailed e:
+                Complete(e.MessageId, t => t with { Outcome = "failed" });
+                break;
+            default:
+                throw UnknownEvent(domainEvent);
+        }
+    }
+
+    private void Complete(Guid messageId, Func<Turn, Turn> change)
+    {
+        var index = _turns.FindIndex(t => t.MessageId == messageId);
+        if (index >= 0)
+            _turns[index] = change(_turns[index]);
+    }
+}

@@ -1,0 +1,37 @@
+using CleanRag.Domain.Common;
+
+namespace CleanRag.Domain.Conversations;
+
+public enum ConversationChannel
+{
+    /// <summary>POST /v1/chat with an API key.</summary>
+    Api,
+    /// <summary>The embeddable widget (POST /api/chat).</summary>
+    Widget,
+    /// <summary>The dashboard's test chat.</summary>
+    Dashboard,
+}
+
+public sealed record ConversationStarted(
+    Guid ConversationId, Guid ProjectId, string VisitorId, string SessionId, ConversationChannel Channel, bool IsTest,
+    string? PageUrl, DateTimeOffset StartedAt) : IDomainEvent;
+
+/// <param name="SearchQuery">The standalone query retrieval used (the question rewritten with the conversation's context).</param>
+public sealed record VisitorAsked(Guid ConversationId, Guid MessageId, string Question, string SearchQuery, DateTimeOffset AskedAt) : IDomainEvent;
+
+/// <summary>A source an answer cites: which file, where, and the excerpt shown to the visitor.</summary>
+public sealed record CitedSource(int Number, Guid DocumentId, string Title, string Excerpt, int? PageNumber, double Score);
+
+public sealed record AnswerGiven(
+    Guid ConversationId, Guid MessageId, string Answer, IReadOnlyList<CitedSource> Sources, double Confidence, string Model,
+    long LatencyMs, int PromptTokens, int CompletionTokens, DateTimeOffset AnsweredAt) : IDomainEvent;
+
+/// <summary>The documents did not cover the question well enough; the visitor got an honest "I don't know".</summary>
+public sealed record QuestionUnanswered(Guid ConversationId, Guid MessageId, string Question, double Confidence, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The visitor asked for a person. <paramref name="Email"/>/<paramref name="Phone"/> when they left contact details.</summary>
+public sealed record EscalationRequested(Guid ConversationId, Guid MessageId, string Reason, string? Email, string? Phone, DateTimeOffset At)
+    : IDomainEvent;
+
+/// <summary>The answer could not be produced (the model provider failed); the question stays recorded.</summary>
+public sealed record AnswerFailed(Guid ConversationId, Guid MessageId, string Code, string Reason, DateTimeOffset At) : IDomainEvent;
