@@ -1,0 +1,8 @@
+using CleanRag.Application.Common.Security;
+using CleanRag.Domain.Companies;
+using Mediator;
+
+namespace CleanRag.Application.Conversations.GetConversation;
+
+[Authorize(CompanyRole.Member)]
+public sealed record GetConversationQuery(Guid ProjectId, Guid ConversationId) : IQuery<ConversationDetails>;

@@ -1,0 +1,14 @@
+using CleanRag.Application.Common.Security;
+using CleanRag.Domain.Companies;
+using Mediator;
+
+namespace CleanRag.Application.Conversations.ListConversations;
+
+/// <summary>A project's conversations, most recent activity first (the inbox).</summary>
+[Authorize(CompanyRole.Member)]
+public sealed record ListConversationsQuery(Guid ProjectId, int Page = 1, int PageSize = 50, bool IncludeTest = true)
+    : IQuery<IReadOnlyList<ConversationSummary>>;
+
+public sealed record ConversationSummary(
+    Guid Id, string VisitorId, string SessionId, string Channel, bool IsTest, DateTimeOffset StartedAt, DateTimeOffset LastMessageAt,
+    int MessageCount, bool Escalated, int UnansweredCount, string? LastQuestion);
