@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CleanRag.Application.Search;
 using CleanRag.Infrastructure.Search.Elasticsearch;
 using static CleanRag.Infrastructure.Tests.Search.Elasticsearch.ElasticsearchTestbed;
 
@@ -45,6 +46,20 @@ public class ElasticsearchRetryTests
         var space = await testbed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None);
 
         space.Should().NotBeNull();
+        testbed.Requests.Should().HaveCount(2);
+    }
+
+    [Test]
+    public async Task An_attempt_that_exceeds_the_request_timeout_is_abandoned_and_retried()
+    {
+        var testbed = new ElasticsearchTestbed(requestTimeout: TimeSpan.FromMilliseconds(200))
+            .OnMapping(
+                RecordingElasticsearchHandler.After(TimeSpan.FromMinutes(1), Ok(ElasticsearchResponses.Mapping(TenantIndex, "slow", 3))),
+                Ok(ElasticsearchResponses.Mapping(TenantIndex, "m", 3)));
+
+        var space = await testbed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None);
+
+        space.Should().Be(new EmbeddingSpace("m", 3));
         testbed.Requests.Should().HaveCount(2);
     }
 

@@ -15,13 +15,14 @@ internal sealed class ElasticsearchTestbed
     public static readonly string TenantAlias = $"cleanrag-chunks-{TenantId:N}";
     public static readonly string TenantIndex = $"{TenantAlias}-v1";
 
-    public ElasticsearchTestbed(int maxRetryAttempts = 3)
+    public ElasticsearchTestbed(int maxRetryAttempts = 3, TimeSpan? requestTimeout = null)
     {
         var options = new ElasticsearchOptions
         {
             Url = new Uri("http://elasticsearch.test:9200"),
             MaxRetryAttempts = maxRetryAttempts,
             RetryBaseDelay = TimeSpan.Zero,
+            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30),
             NumCandidatesFactor = 1.5,
         };
         var http = new HttpClient(Es) { BaseAddress = options.Url };
@@ -35,37 +36,37 @@ internal sealed class ElasticsearchTestbed
 
     public IReadOnlyList<RecordedRequest> Requests => Es.Requests;
 
-    public ElasticsearchTestbed OnMapping(params Func<HttpResponseMessage>[] replies)
+    public ElasticsearchTestbed OnMapping(params Responder[] replies)
     {
         Es.On(r => r.Method == HttpMethod.Get && r.Path == $"/{TenantAlias}/_mapping", replies);
         return this;
     }
 
-    public ElasticsearchTestbed OnCreateIndex(params Func<HttpResponseMessage>[] replies)
+    public ElasticsearchTestbed OnCreateIndex(params Responder[] replies)
     {
         Es.On(r => r.Method == HttpMethod.Put && r.Path == $"/{TenantIndex}", replies);
         return this;
     }
 
-    public ElasticsearchTestbed OnBulk(params Func<HttpResponseMessage>[] replies)
+    public ElasticsearchTestbed OnBulk(params Responder[] replies)
     {
         Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{TenantAlias}/_bulk", replies);
         return this;
     }
 
-    public ElasticsearchTestbed OnLexicalSearch(params Func<HttpResponseMessage>[] replies)
+    public ElasticsearchTestbed OnLexicalSearch(params Responder[] replies)
     {
         Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{TenantAlias}/_search" && !r.IsKnn, replies);
         return this;
     }
 
-    public ElasticsearchTestbed OnKnnSearch(params Func<HttpResponseMessage>[] replies)
+    public ElasticsearchTestbed OnKnnSearch(params Responder[] replies)
     {
         Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{TenantAlias}/_search" && r.IsKnn, replies);
         return this;
     }
 
-    public ElasticsearchTestbed OnDeleteByQuery(params Func<HttpResponseMessage>[] replies)
+    public ElasticsearchTestbed OnDeleteByQuery(params Responder[] replies)
     {
         Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{TenantAlias}/_delete_by_query", replies);
         return this;
@@ -74,9 +75,9 @@ internal sealed class ElasticsearchTestbed
     public ElasticsearchTestbed WithExistingIndex(EmbeddingSpace? space = null) =>
         OnMapping(Ok(ElasticsearchResponses.Mapping(TenantIndex, (space ?? Space).ModelId, (space ?? Space).Dimensions)));
 
-    public static Func<HttpResponseMessage> Ok(string json) => RecordingElasticsearchHandler.Reply(HttpStatusCode.OK, json);
+    public static Responder Ok(string json) => RecordingElasticsearchHandler.Reply(HttpStatusCode.OK, json);
 
-    public static Func<HttpResponseMessage> Status(HttpStatusCode status, string json) => RecordingElasticsearchHandler.Reply(status, json);
+    public static Responder Status(HttpStatusCode status, string json) => RecordingElasticsearchHandler.Reply(status, json);
 
     public static IndexedChunk Chunk(string chunkId, Guid? documentId = null, int version = 1, params float[] vector) => new(
         chunkId, documentId ?? Guid.Parse("9b2d6f1e-3c4a-4e8b-9d7f-1a2b3c4d5e6f"), version, "Refund policy",

@@ -4,6 +4,9 @@ using System.Text.Json.Nodes;
 
 namespace CleanRag.Infrastructure.Tests.Search.Elasticsearch;
 
+/// <summary>How the fake node answers one request; it may wait, observing the request's cancellation.</summary>
+public delegate Task<HttpResponseMessage> Responder(CancellationToken cancellationToken);
+
 /// <summary>One request as it reached the wire.</summary>
 public sealed record RecordedRequest(HttpMethod Method, string Path, string Query, string? ContentType, string Body)
 {
@@ -26,18 +29,25 @@ public sealed class RecordingElasticsearchHandler : HttpMessageHandler
         get { lock (_requests) return _requests.ToList(); }
     }
 
-    public RecordingElasticsearchHandler On(Func<RecordedRequest, bool> matches, params Func<HttpResponseMessage>[] replies)
+    public RecordingElasticsearchHandler On(Func<RecordedRequest, bool> matches, params Responder[] replies)
     {
-        _routes.Add(new Route(matches, new Queue<Func<HttpResponseMessage>>(replies)));
+        _routes.Add(new Route(matches, new Queue<Responder>(replies)));
         return this;
     }
 
-    public static Func<HttpResponseMessage> Reply(HttpStatusCode status, string json) => () => new HttpResponseMessage(status)
+    public static Responder Reply(HttpStatusCode status, string json) => _ => Task.FromResult(new HttpResponseMessage(status)
     {
         Content = new StringContent(json, Encoding.UTF8, "application/json"),
-    };
+    });
 
-    public static Func<HttpResponseMessage> Fail(Exception exception) => () => throw exception;
+    public static Responder Fail(Exception exception) => _ => Task.FromException<HttpResponseMessage>(exception);
+
+    /// <summary>Answers only after <paramref name="delay"/>, like an overloaded node; gives up when the request is cancelled.</summary>
+    public static Responder After(TimeSpan delay, Responder reply) => async cancellationToken =>
+    {
+        await Task.Delay(delay, cancellationToken);
+        return await reply(cancellationToken);
+    };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -53,11 +63,11 @@ public sealed class RecordingElasticsearchHandler : HttpMessageHandler
             route = _routes.FirstOrDefault(r => r.Matches(recorded));
         if (route is null)
             throw new AssertionException($"Unexpected request {recorded.Method} {recorded.Path}?{recorded.Query} {recorded.Body}");
-        Func<HttpResponseMessage> reply;
+        Responder reply;
         lock (route)
             reply = route.Replies.Count > 1 ? route.Replies.Dequeue() : route.Replies.Peek();
-        return reply();
+        return await reply(cancellationToken);
     }
 
-    private sealed record Route(Func<RecordedRequest, bool> Matches, Queue<Func<HttpResponseMessage>> Replies);
+    private sealed record Route(Func<RecordedRequest, bool> Matches, Queue<Responder> Replies);
 }
