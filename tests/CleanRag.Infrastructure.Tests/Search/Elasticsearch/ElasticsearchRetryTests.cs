@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using CleanRag.Application.Search;
 using CleanRag.Infrastructure.Search.Elasticsearch;
@@ -19,6 +21,28 @@ public class ElasticsearchRetryTests
         var bulks = testbed.Requests.Where(r => r.Path.EndsWith("/_bulk", StringComparison.Ordinal)).ToList();
         bulks.Should().HaveCount(2);
         bulks[1].Body.Should().Be(bulks[0].Body, "each attempt resends the whole request");
+    }
+
+    [Test]
+    public async Task A_429_with_retry_after_waits_as_long_as_elasticsearch_asks()
+    {
+        var tooManyRequests = Status(HttpStatusCode.TooManyRequests, ElasticsearchResponses.TooManyRequests());
+        var testbed = new ElasticsearchTestbed()
+            .OnMapping(
+                async cancellationToken =>
+                {
+                    var response = await tooManyRequests(cancellationToken);
+                    response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+                    return response;
+                },
+                Ok(ElasticsearchResponses.Mapping(TenantIndex, "m", 3)));
+        var clock = Stopwatch.StartNew();
+
+        await testbed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None);
+
+        // The testbed's own back-off is zero, so the wait can only come from Retry-After.
+        clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900));
+        testbed.Requests.Should().HaveCount(2);
     }
 
     [TestCase(HttpStatusCode.BadGateway)]
