@@ -76,6 +76,8 @@ internal sealed class ElasticsearchClient(HttpClient http, ResiliencePipeline<Ht
             .Where(outcome => outcome.Error is not null)
             .Select(outcome => new BulkItemFailure(outcome.Id, outcome.Status, ErrorType(outcome.Error!), ErrorReason(outcome.Error!)))
             .ToList();
+        if (failures.Count == 0)
+            throw new ElasticsearchException(HttpStatusCode.OK, "bulk_errors", "The bulk response says errors but lists no failed item.");
         throw new ElasticsearchBulkException(items.Count, failures);
     }
 
@@ -204,13 +206,12 @@ public class ElasticsearchException(HttpStatusCode status, string? errorType, st
 /// <summary>Some items of a bulk request failed; the others were indexed.</summary>
 public sealed class ElasticsearchBulkException : ElasticsearchException
 {
-    internal ElasticsearchBulkException(int itemCount, IReadOnlyList<BulkItemFailure> failures) : base(
-        HttpStatusCode.OK, failures.FirstOrDefault()?.ErrorType,
-        $"{failures.Count} of {itemCount} bulk items failed; first: {failures.FirstOrDefault()?.Id} " +
-        $"({failures.FirstOrDefault()?.Status}) {failures.FirstOrDefault()?.Reason}")
-    {
+    internal ElasticsearchBulkException(int itemCount, IReadOnlyList<BulkItemFailure> failures)
+        : base(HttpStatusCode.OK, failures[0].ErrorType, Describe(itemCount, failures)) =>
         FailedIds = failures.Select(f => f.Id ?? "").ToList();
-    }
 
     public IReadOnlyList<string> FailedIds { get; }
+
+    private static string Describe(int itemCount, IReadOnlyList<BulkItemFailure> failures) =>
+        $"{failures.Count} of {itemCount} bulk items failed; first: {failures[0].Id} ({failures[0].Status}) {failures[0].Reason}";
 }
