@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CleanRag.Application.Search;
+
+namespace CleanRag.Infrastructure.Search.Elasticsearch;
+
+/// <summary>
+/// One index per tenant, reached through an alias so a reindex (a new embedding model, a mapping
+/// change) can build <c>-v2</c> beside <c>-v1</c> and swap the alias. Projects share their tenant's
+/// index and are kept apart by the project_id filter every query carries.
+/// </summary>
+internal sealed class ChunkIndexLayout(string indexPrefix)
+{
+    private const int LayoutVersion = 1;
+
+    public string AliasName(Guid tenantId) => $"{indexPrefix}-{tenantId:N}";
+
+    public string IndexName(Guid tenantId) => $"{AliasName(tenantId)}-v{LayoutVersion}";
+
+    /// <summary>The same chunk of the same project always gets the same <c>_id</c>, so indexing it again replaces it.</summary>
+    public static string DocumentId(ProjectScope scope, string chunkId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{scope.TenantId:N}/{scope.ProjectId:N}/{chunkId}"));
+        // Hashed rather than concatenated: chunk ids are not bounded, Elasticsearch's _id is (512 bytes).
+        return Convert.ToHexStringLower(hash);
+    }
+
+    public JsonObject CreateIndexBody(Guid tenantId, EmbeddingSpace space) => new()
+    {
+        ["aliases"] = new JsonObject { [AliasName(tenantId)] = new JsonObject() },
+        ["mappings"] = new JsonObject
+        {
+            // Strict: a misspelt field fails the bulk item instead of silently creating a new field.
+            ["dynamic"] = "strict",
+            ["_meta"] = new JsonObject
+            {
+                ["layout_version"] = LayoutVersion,
+                ["embedding_space"] = new JsonObject { ["model_id"] = space.ModelId, ["dimensions"] = space.Dimensions },
+            },
+            ["properties"] = new JsonObject
+            {
+                [ChunkFields.Text] = new JsonObject { ["type"] = "text", ["analyzer"] = "english" },
+                [ChunkFields.Title] = new JsonObject { ["type"] = "text", ["analyzer"] = "english" },
+                [ChunkFields.TenantId] = Keyword(),
+                [ChunkFields.ProjectId] = Keyword(),
+                [ChunkFields.DocumentId] = Keyword(),
+                [ChunkFields.ChunkId] = Keyword(),
+                [ChunkFields.DocumentVersion] = new JsonObject { ["type"] = "integer" },
+                // Citation fields are only read back, never searched: kept in _source, not indexed.
+                [ChunkFields.DocumentTitle] = StoredOnly("keyword"),
+                [ChunkFields.HeadingPath] = StoredOnly("keyword"),
+                [ChunkFields.PageStart] = StoredOnly("integer"),
+                [ChunkFields.PageEnd] = StoredOnly("integer"),
+                [ChunkFields.CharStart] = StoredOnly("integer"),
+                [ChunkFields.CharEnd] = StoredOnly("integer"),
+                [ChunkFields.Embedding] = new JsonObject
+                {
+                    ["type"] = "dense_vector",
+                    ["dims"] = space.Dimensions,
+                    ["similarity"] = "cosine",
+                    ["index"] = true,
+                    // Explicit: from 9.1 Elasticsearch would quantise vectors of 384+ dims to 1 bit
+                    // (bbq_hnsw) by default, which costs recall on small models; int8 keeps it.
+                    ["index_options"] = new JsonObject { ["type"] = "int8_hnsw", ["m"] = 16, ["ef_construction"] = 100 },
+                },
+            },
+        },
+    };
+
+    /// <summary>The embedding space recorded at creation; null when the mapping carries none (not created by us).</summary>
+    public static EmbeddingSpace? RecordedSpace(JsonObject? meta) =>
+        meta?["embedding_space"] is JsonObject space
+        && space["model_id"]?.GetValueKind() == JsonValueKind.String
+        && space["dimensions"]?.GetValueKind() == JsonValueKind.Number
+            ? new EmbeddingSpace((string)space["model_id"]!, (int)space["dimensions"]!)
+            : null;
+
+    private static JsonObject Keyword() => new() { ["type"] = "keyword" };
+
+    private static JsonObject StoredOnly(string type) => type == "keyword"
+        ? new JsonObject { ["type"] = type, ["index"] = false, ["doc_values"] = false }
+        : new JsonObject { ["type"] = type, ["index"] = false };
+}
+
+internal static class ChunkFields
+{
+    public const string Text = "text";
+    public const string Title = "title";
+    public const string TenantId = "tenant_id";
+    public const string ProjectId = "project_id";
+    public const string DocumentId = "document_id";
+    public const string ChunkId = "chunk_id";
+    public const string DocumentVersion = "document_version";
+    public const string DocumentTitle = "document_title";
+    public const string HeadingPath = "heading_path";
+    public const string PageStart = "page_start";
+    public const string PageEnd = "page_end";
+    public const string CharStart = "char_start";
+    public const string CharEnd = "char_end";
+    public const string Embedding = "embedding";
+}
+
+/// <summary>The <c>_source</c> of a chunk document; property names become the snake_case fields above.</summary>
+internal sealed record ChunkDocument(
+    Guid TenantId,
+    Guid ProjectId,
+    Guid DocumentId,
+    string ChunkId,
+    int DocumentVersion,
+    string Title,
+    string DocumentTitle,
+    string Text,
+    string? HeadingPath,
+    int? PageStart,
+    int? PageEnd,
+    int CharStart,
+    int CharEnd,
+    float[]? Embedding)
+{
+    public static ChunkDocument From(ProjectScope scope, IndexedChunk chunk) => new(
+        scope.TenantId, scope.ProjectId, chunk.DocumentId, chunk.ChunkId, chunk.DocumentVersion,
+        chunk.DocumentTitle, chunk.DocumentTitle, chunk.Text, chunk.HeadingPath, chunk.PageStart, chunk.PageEnd,
+        chunk.CharStart, chunk.CharEnd, chunk.Vector.IsEmpty ? null : chunk.Vector.ToArray());
+
+    public JsonObject ToJson() => JsonSerializer.SerializeToNode(this, ElasticsearchClient.SerializerOptions)!.AsObject();
+
+    // Search responses leave the vector out (_source excludes it), so hits carry an empty vector.
+    public IndexedChunk ToChunk() => new(
+        ChunkId, DocumentId, DocumentVersion, DocumentTitle, Text, HeadingPath, PageStart, PageEnd, CharStart, CharEnd,
+        Embedding ?? ReadOnlyMemory<float>.Empty);
+}

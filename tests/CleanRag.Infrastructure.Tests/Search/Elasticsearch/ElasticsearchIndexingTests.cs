@@ -1,0 +1,165 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CleanRag.Application.Search;
+using CleanRag.Infrastructure.Search.Elasticsearch;
+using static CleanRag.Infrastructure.Tests.Search.Elasticsearch.ElasticsearchTestbed;
+
+namespace CleanRag.Infrastructure.Tests.Search.Elasticsearch;
+
+public class ElasticsearchIndexingTests
+{
+    [Test]
+    public async Task The_first_upsert_of_a_tenant_creates_its_versioned_index_behind_the_alias_with_the_chunk_mapping()
+    {
+        var testbed = new ElasticsearchTestbed()
+            .OnMapping(Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(TenantAlias)))
+            .OnCreateIndex(Ok(ElasticsearchResponses.IndexCreated(TenantIndex)))
+            .OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(TenantIndex, "x")));
+
+        await testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1")], CancellationToken.None);
+
+        var create = testbed.Requests.Single(r => r.Method == HttpMethod.Put);
+        create.Path.Should().Be($"/cleanrag-chunks-{TenantId:N}-v1");
+        ShouldBeJson(create.Json, $$"""
+            {
+              "aliases": { "cleanrag-chunks-{{TenantId:N}}": {} },
+              "mappings": {
+                "dynamic": "strict",
+                "_meta": { "layout_version": 1, "embedding_space": { "model_id": "test-embedder", "dimensions": 3 } },
+                "properties": {
+                  "text": { "type": "text", "analyzer": "english" },
+                  "title": { "type": "text", "analyzer": "english" },
+                  "tenant_id": { "type": "keyword" },
+                  "project_id": { "type": "keyword" },
+                  "document_id": { "type": "keyword" },
+                  "chunk_id": { "type": "keyword" },
+                  "document_version": { "type": "integer" },
+                  "document_title": { "type": "keyword", "index": false, "doc_values": false },
+                  "heading_path": { "type": "keyword", "index": false, "doc_values": false },
+                  "page_start": { "type": "integer", "index": false },
+                  "page_end": { "type": "integer", "index": false },
+                  "char_start": { "type": "integer", "index": false },
+                  "char_end": { "type": "integer", "index": false },
+                  "embedding": {
+                    "type": "dense_vector", "dims": 3, "similarity": "cosine", "index": true,
+                    "index_options": { "type": "int8_hnsw", "m": 16, "ef_construction": 100 }
+                  }
+                }
+              }
+            }
+            """);
+        testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal(
+            $"GET /{TenantAlias}/_mapping", $"PUT /{TenantIndex}", $"POST /{TenantAlias}/_bulk");
+    }
+
+    [Test]
+    public async Task Chunks_are_sent_as_ndjson_index_actions_with_deterministic_ids_and_a_trailing_newline()
+    {
+        var testbed = new ElasticsearchTestbed().WithExistingIndex().OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(TenantIndex, "a", "b")));
+        var first = Chunk("c1", vector: [0.5f, 0.25f, -1f]);
+        var second = Chunk("c2") with { HeadingPath = null, PageStart = null, PageEnd = null };
+
+        await testbed.SearchIndex.UpsertAsync(Scope, Space, [first, second], CancellationToken.None);
+        await testbed.SearchIndex.UpsertAsync(Scope, Space, [first], CancellationToken.None);
+
+        var bulks = testbed.Requests.Where(r => r.Path.EndsWith("/_bulk", StringComparison.Ordinal)).ToList();
+        bulks[0].Query.Should().Be("refresh=wait_for");
+        bulks[0].ContentType.Should().Be("application/x-ndjson");
+        bulks[0].Body.Should().EndWith("}\n");
+        var lines = bulks[0].Body.TrimEnd('\n').Split('\n').Select(line => JsonNode.Parse(line)).ToList();
+        lines.Should().HaveCount(4);
+
+        var firstId = ChunkIndexLayout.DocumentId(Scope, "c1");
+        ShouldBeJson(lines[0], $$"""{ "index": { "_id": "{{firstId}}" } }""");
+        ShouldBeJson(lines[1], $$"""
+            {
+              "tenant_id": "{{Scope.TenantId}}", "project_id": "{{Scope.ProjectId}}",
+              "document_id": "9b2d6f1e-3c4a-4e8b-9d7f-1a2b3c4d5e6f", "chunk_id": "c1", "document_version": 1,
+              "title": "Refund policy", "document_title": "Refund policy", "text": "Text of c1",
+              "heading_path": "Policies > Refunds", "page_start": 2, "page_end": 3, "char_start": 100, "char_end": 250,
+              "embedding": [0.5, 0.25, -1]
+            }
+            """);
+        ShouldBeJson(lines[2], $$"""{ "index": { "_id": "{{ChunkIndexLayout.DocumentId(Scope, "c2")}}" } }""");
+        lines[3]!.AsObject().Should().NotContainKeys("heading_path", "page_start", "page_end");
+
+        // Indexing the same chunk again targets the same _id, so Elasticsearch replaces it.
+        JsonNode.Parse(bulks[1].Body.Split('\n')[0])!["index"]!["_id"]!.GetValue<string>().Should().Be(firstId);
+    }
+
+    [Test]
+    public void The_same_chunk_id_in_another_project_or_tenant_gets_another_document_id()
+    {
+        var id = ChunkIndexLayout.DocumentId(Scope, "c1");
+
+        ChunkIndexLayout.DocumentId(Scope with { ProjectId = Guid.NewGuid() }, "c1").Should().NotBe(id);
+        ChunkIndexLayout.DocumentId(Scope with { TenantId = Guid.NewGuid() }, "c1").Should().NotBe(id);
+        ChunkIndexLayout.DocumentId(Scope, "c1").Should().Be(id);
+    }
+
+    [Test]
+    public async Task An_index_created_concurrently_by_another_writer_is_used_when_it_records_the_same_space()
+    {
+        var testbed = new ElasticsearchTestbed()
+            .OnMapping(
+                Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(TenantAlias)),
+                Ok(ElasticsearchResponses.Mapping(TenantIndex, Space.ModelId, Space.Dimensions)))
+            .OnCreateIndex(Status(HttpStatusCode.BadRequest, ElasticsearchResponses.IndexAlreadyExists(TenantIndex)))
+            .OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(TenantIndex, "x")));
+
+        await testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1")], CancellationToken.None);
+
+        testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal(
+            $"GET /{TenantAlias}/_mapping", $"PUT /{TenantIndex}", $"GET /{TenantAlias}/_mapping", $"POST /{TenantAlias}/_bulk");
+    }
+
+    [Test]
+    public async Task Upserting_vectors_of_another_embedding_space_throws_and_indexes_nothing()
+    {
+        var testbed = new ElasticsearchTestbed().WithExistingIndex(new EmbeddingSpace("older-embedder", 3));
+
+        var upsert = () => testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1")], CancellationToken.None);
+
+        var thrown = await upsert.Should().ThrowAsync<EmbeddingSpaceMismatchException>();
+        thrown.Which.Indexed.Should().Be(new EmbeddingSpace("older-embedder", 3));
+        thrown.Which.Offered.Should().Be(Space);
+        testbed.Requests.Should().NotContain(r => r.Path.EndsWith("/_bulk", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task A_vector_whose_length_is_not_the_space_dimension_is_refused_before_anything_is_sent()
+    {
+        var testbed = new ElasticsearchTestbed();
+
+        var upsert = () => testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1", vector: [1f, 0f])], CancellationToken.None);
+
+        await upsert.Should().ThrowAsync<ArgumentException>().WithMessage("*2-dim*");
+        testbed.Requests.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task A_failed_bulk_item_raises_with_its_id_and_reason_although_the_bulk_answered_200()
+    {
+        var failedId = ChunkIndexLayout.DocumentId(Scope, "c2");
+        var testbed = new ElasticsearchTestbed().WithExistingIndex()
+            .OnBulk(Ok(ElasticsearchResponses.BulkWithItemError(TenantIndex, ChunkIndexLayout.DocumentId(Scope, "c1"), failedId)));
+
+        var upsert = () => testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1"), Chunk("c2")], CancellationToken.None);
+
+        var thrown = await upsert.Should().ThrowAsync<ElasticsearchBulkException>()
+            .WithMessage("*1 of 2 bulk items failed*(400)*dims*");
+        thrown.Which.ErrorType.Should().Be("document_parsing_exception");
+        thrown.Which.FailedIds.Should().Equal(failedId);
+    }
+
+    [Test]
+    public async Task The_embedding_space_is_read_from_the_mapping_meta_and_is_null_without_an_index()
+    {
+        var indexed = new ElasticsearchTestbed().WithExistingIndex(new EmbeddingSpace("bge-small", 384));
+        var missing = new ElasticsearchTestbed().OnMapping(Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(TenantAlias)));
+
+        (await indexed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None))
+            .Should().Be(new EmbeddingSpace("bge-small", 384));
+        (await missing.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None)).Should().BeNull();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CleanRag.Application.Search;
+using CleanRag.Infrastructure.Search.Elasticsearch;
+using Microsoft.Extensions.Options;
+
+namespace CleanRag.Infrastructure.Tests.Search.Elasticsearch;
+
+/// <summary>An <see cref="ElasticsearchSearchIndex"/> wired to a recording fake node, and the names it should use.</summary>
+internal sealed class ElasticsearchTestbed
+{
+    public static readonly Guid TenantId = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+    public static readonly ProjectScope Scope = new(TenantId, Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7"));
+    public static readonly EmbeddingSpace Space = new("test-embedder", 3);
+    public static readonly string TenantAlias = $"cleanrag-chunks-{TenantId:N}";
+    public static readonly string TenantIndex = $"{TenantAlias}-v1";
+
+    public ElasticsearchTestbed(int maxRetryAttempts = 3, TimeSpan? requestTimeout = null)
+    {
+        var options = new ElasticsearchOptions
+        {
+            Url = new Uri("http://elasticsearch.test:9200"),
+            MaxRetryAttempts = maxRetryAttempts,
+            RetryBaseDelay = TimeSpan.Zero,
+            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30),
+            NumCandidatesFactor = 1.5,
+        };
+        var http = new HttpClient(Es) { BaseAddress = options.Url };
+        SearchIndex = new ElasticsearchSearchIndex(
+            new ElasticsearchClient(http, ElasticsearchResilience.CreatePipeline(options)), Options.Create(options));
+    }
+
+    public RecordingElasticsearchHandler Es { get; } = new();
+
+    public ElasticsearchSearchIndex SearchIndex { get; }
+
+    public IReadOnlyList<RecordedRequest> Requests => Es.Requests;
+
+    public ElasticsearchTestbed OnMapping(params Responder[] replies)
+    {
+        Es.On(r => r.Method == HttpMethod.Get && r.Path == $"/{TenantAlias}/_mapping", replies);
+        return this;
+    }
+
+    public ElasticsearchTestbed OnCreateIndex(params Responder[] replies)
+    {
+        Es.On(r => r.Method == HttpMethod.Put && r.Path == $"/{TenantIndex}", replies);
+        return this;
+    }
+
+    public ElasticsearchTestbed OnBulk(params Responder[] replies)
+    {
+        Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{TenantAlias}/_bulk", replies);
+        return this;
+    }
+
+    public ElasticsearchTestbed OnLexicalSearch(params Responder[] replies)
+    {
+        Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{TenantAlias}/_search" && !r.IsKnn, replies);
+        return this;
+    }
+
+    public ElasticsearchTestbed OnKnnSearch(params Responder[] replies)
+    {
+        Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{TenantAlias}/_search" && r.IsKnn, replies);
+        return this;
+    }
+
+    public ElasticsearchTestbed OnDeleteByQuery(params Responder[] replies)
+    {
+        Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{TenantAlias}/_delete_by_query", replies);
+        return this;
+    }
+
+    public ElasticsearchTestbed WithExistingIndex(EmbeddingSpace? space = null) =>
+        OnMapping(Ok(ElasticsearchResponses.Mapping(TenantIndex, (space ?? Space).ModelId, (space ?? Space).Dimensions)));
+
+    public static Responder Ok(string json) => RecordingElasticsearchHandler.Reply(HttpStatusCode.OK, json);
+
+    public static Responder Status(HttpStatusCode status, string json) => RecordingElasticsearchHandler.Reply(status, json);
+
+    public static IndexedChunk Chunk(string chunkId, Guid? documentId = null, int version = 1, params float[] vector) => new(
+        chunkId, documentId ?? Guid.Parse("9b2d6f1e-3c4a-4e8b-9d7f-1a2b3c4d5e6f"), version, "Refund policy",
+        $"Text of {chunkId}", "Policies > Refunds", 2, 3, 100, 250, vector.Length == 0 ? new[] { 0.5f, 0.25f, -1f } : vector);
+
+    /// <summary>A hit's _source as the index stores it (the vector excluded, as the search asks).</summary>
+    public static JsonObject Source(string chunkId) => new()
+    {
+        ["tenant_id"] = Scope.TenantId.ToString(),
+        ["project_id"] = Scope.ProjectId.ToString(),
+        ["document_id"] = "9b2d6f1e-3c4a-4e8b-9d7f-1a2b3c4d5e6f",
+        ["chunk_id"] = chunkId,
+        ["document_version"] = 4,
+        ["title"] = "Refund policy",
+        ["document_title"] = "Refund policy",
+        ["text"] = $"Text of {chunkId}",
+        ["heading_path"] = "Policies > Refunds",
+        ["page_start"] = 2,
+        ["page_end"] = 3,
+        ["char_start"] = 100,
+        ["char_end"] = 250,
+    };
+
+    public static void ShouldBeJson(JsonNode? actual, string expected)
+    {
+        var expectedNode = JsonNode.Parse(expected);
+        JsonNode.DeepEquals(actual, expectedNode).Should().BeTrue(
+            $"the JSON sent should be{Environment.NewLine}{expectedNode?.ToJsonString()}{Environment.NewLine}but was{Environment.NewLine}{actual?.ToJsonString()}");
+    }
+}
