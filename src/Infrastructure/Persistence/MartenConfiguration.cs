@@ -4,7 +4,9 @@ using CleanRag.Domain.Common;
 using CleanRag.Application.Companies;
 using CleanRag.Application.Users;
 using CleanRag.Application.Documents;
+using CleanRag.Application.Conversations;
 using CleanRag.Domain.Companies;
+using CleanRag.Domain.Conversations;
 using CleanRag.Domain.Documents;
 using CleanRag.Domain.Projects;
 using CleanRag.Domain.Users;
@@ -50,17 +52,20 @@ internal static class MartenConfiguration
             opts.Projections.Add(new AggregateProjection<Company>(), ProjectionLifecycle.Live);
             opts.Projections.Add(new AggregateProjection<UserAccount>(), ProjectionLifecycle.Live);
             opts.Projections.Add(new AggregateProjection<Document>(), ProjectionLifecycle.Live);
+            opts.Projections.Add(new AggregateProjection<Conversation>(), ProjectionLifecycle.Live);
             // Dashboard entities and lookups: inline, so a write is readable as soon as the command returns.
             opts.Projections.Add<ProjectDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<CompanyDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<TeamLookupProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<DocumentDetailsProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<ConversationDetailsProjection>(ProjectionLifecycle.Inline);
             // Cross-stream feeds: asynchronous, run by the daemon.
             opts.Projections.Add<ActivityFeedProjection>(ProjectionLifecycle.Async);
 
             opts.Schema.For<ProjectDetails>();
             opts.Schema.For<CompanyDetails>();
             opts.Schema.For<DocumentDetails>().Index(d => d.ProjectId);
+            opts.Schema.For<ConversationDetails>().Index(c => c.ProjectId).Index(c => c.LastMessageAt);
             opts.Schema.For<UploadReceipt>().SingleTenanted();
             opts.Schema.For<ActivityEntry>().Index(a => a.Sequence);
             // Global (not per tenant): needed before a request knows its company.
