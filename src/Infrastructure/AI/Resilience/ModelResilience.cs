@@ -23,11 +23,11 @@ internal sealed class ModelResilience
     private readonly ResiliencePipeline _pipeline;
     private readonly string _modelDescription;
 
-    public ModelResilience(ModelResilienceOptions options, string modelDescription, TimeProvider? timeProvider = null)
+    public ModelResilience(ModelResilienceOptions options, string modelDescription)
     {
         _modelDescription = modelDescription;
         var transient = new PredicateBuilder().Handle<Exception>(IsTransient);
-        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System }
+        var builder = new ResiliencePipelineBuilder()
             .AddTimeout(options.TotalTimeout);
         if (options.MaxRetryAttempts > 0)
         {

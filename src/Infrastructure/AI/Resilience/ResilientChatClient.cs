@@ -25,8 +25,9 @@ internal sealed class ResilientChatClient(IChatClient inner, ModelResilience res
         var (stream, streamLifetime, hasFirst) = await resilience.ExecuteAsync(
             attemptToken => OpenStreamAsync(conversation, options, attemptToken, cancellationToken), cancellationToken);
 
-        await using var _ = stream;
-        using var __ = streamLifetime;
+        // Declared in this order so the stream is disposed before the token source it listens to.
+        using var lifetime = streamLifetime;
+        await using var updates = stream;
         if (!hasFirst)
             yield break;
         yield return stream.Current;
