@@ -1,0 +1,95 @@
+namespace CleanRag.Application.Search.Reranking;
+
+/// <param name="CandidateWindow">How many of the fused candidates are considered; the rest are dropped.</param>
+/// <param name="Lambda">MMR trade-off: 1 = relevance only, 0 = diversity only.</param>
+/// <param name="QueryOverlapWeight">Share of the query-term overlap in the relevance; the rest is the fused retrieval score.</param>
+public sealed record LexicalMmrOptions(int CandidateWindow = 50, double Lambda = 0.7, double QueryOverlapWeight = 0.6)
+{
+    public static LexicalMmrOptions Default { get; } = new();
+}
+
+/// <summary>
+/// The default reranker, needing no model. Relevance of a chunk = a weighted mix of (a) the idf-weighted
+/// share of the query's terms that the chunk (text, title, heading) contains and (b) its fused retrieval
+/// score as a fraction of the best candidate's; both in [0, 1]. (A ratio rather than min-max: fused scores
+/// are close together, and min-max would give the last candidate 0 however close it was.) Hits are then picked by maximal marginal
+/// relevance — relevance minus the highest term-set (Jaccard) similarity to a chunk already picked — so
+/// near-duplicate chunks do not crowd out other evidence. <see cref="SearchHit.Score"/> of a returned hit is
+/// its relevance (not its MMR value), so it stays meaningful for a threshold; the order is the MMR order.
+/// </summary>
+public sealed class LexicalMmrReranker(LexicalMmrOptions? options = null) : IReranker
+{
+    private readonly LexicalMmrOptions _options = options ?? LexicalMmrOptions.Default;
+
+    public Task<IReadOnlyList<SearchHit>> RerankAsync(
+        string query, IReadOnlyList<SearchHit> candidates, int topK, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(topK);
+        var window = candidates.Take(_options.CandidateWindow).ToList();
+        if (window.Count == 0 || topK == 0)
+            return Task.FromResult<IReadOnlyList<SearchHit>>([]);
+
+        var queryTerms = SearchTerms.Analyse(query).ToHashSet(StringComparer.Ordinal);
+        var searchable = window
+            .Select(h => SearchTerms.Analyse($"{h.Chunk.DocumentTitle} {h.Chunk.HeadingPath} {h.Chunk.Text}").ToHashSet(StringComparer.Ordinal))
+            .ToList();
+        var bodies = window.Select(h => SearchTerms.Analyse(h.Chunk.Text).ToHashSet(StringComparer.Ordinal)).ToList();
+        var relevance = Relevance(queryTerms, searchable, window);
+
+        return Task.FromResult(SelectByMarginalRelevance(window, bodies, relevance, topK));
+    }
+
+    private double[] Relevance(HashSet<string> queryTerms, List<HashSet<string>> searchable, List<SearchHit> window)
+    {
+        // A query term found in few candidates says more than one found in all of them.
+        var idf = queryTerms.ToDictionary(
+            term => term,
+            term => Math.Log(1 + (double)window.Count / (1 + searchable.Count(terms => terms.Contains(term)))),
+            StringComparer.Ordinal);
+        var idfTotal = idf.Values.Sum();
+        var bestFused = window.Max(h => h.Score);
+
+        var relevance = new double[window.Count];
+        for (var i = 0; i < window.Count; i++)
+        {
+            var fused = bestFused <= 0 ? 1 : Math.Max(0, window[i].Score) / bestFused;
+            if (idfTotal <= 0)
+            {
+                relevance[i] = fused;
+                continue;
+            }
+            var overlap = idf.Where(t => searchable[i].Contains(t.Key)).Sum(t => t.Value) / idfTotal;
+            relevance[i] = _options.QueryOverlapWeight * overlap + (1 - _options.QueryOverlapWeight) * fused;
+        }
+        return relevance;
+    }
+
+    private IReadOnlyList<SearchHit> SelectByMarginalRelevance(
+        List<SearchHit> window, List<HashSet<string>> bodies, double[] relevance, int topK)
+    {
+        var remaining = Enumerable.Range(0, window.Count).ToList();
+        var maxSimilarity = new double[window.Count];
+        var picked = new List<SearchHit>(Math.Min(topK, window.Count));
+        while (picked.Count < topK && remaining.Count > 0)
+        {
+            // Ties go to the better retrieval rank, which is the candidates' order.
+            var best = remaining
+                .OrderByDescending(i => _options.Lambda * relevance[i] - (1 - _options.Lambda) * maxSimilarity[i])
+                .ThenBy(i => i)
+                .First();
+            remaining.Remove(best);
+            picked.Add(window[best] with { Score = relevance[best] });
+            foreach (var other in remaining)
+                maxSimilarity[other] = Math.Max(maxSimilarity[other], Jaccard(bodies[best], bodies[other]));
+        }
+        return picked;
+    }
+
+    private static double Jaccard(HashSet<string> first, HashSet<string> second)
+    {
+        if (first.Count == 0 && second.Count == 0)
+            return 0;
+        var shared = first.Count(second.Contains);
+        return (double)shared / (first.Count + second.Count - shared);
+    }
+}
