@@ -1,6 +1,7 @@
 using CleanRag.Application.Search;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace CleanRag.Infrastructure.Search.Lucene;
 
@@ -8,6 +9,8 @@ namespace CleanRag.Infrastructure.Search.Lucene;
 internal static class ChunkFields
 {
     public const string ChunkId = "chunk_id";
+    /// <summary>The chunk id as a doc value: ranking needs only ids, read without decompressing stored fields.</summary>
+    public const string ChunkIdValue = "chunk_id_value";
     public const string Tenant = "tenant";
     public const string Project = "project";
     public const string DocumentId = "document_id";
@@ -33,6 +36,7 @@ internal static class ChunkFields
         var document = new Document
         {
             new StringField(ChunkId, chunk.ChunkId, Field.Store.YES),
+            new BinaryDocValuesField(ChunkIdValue, new BytesRef(chunk.ChunkId)),
             new StringField(Tenant, Id(scope.TenantId), Field.Store.NO),
             new StringField(Project, Id(scope.ProjectId), Field.Store.NO),
             new StringField(DocumentId, Id(chunk.DocumentId), Field.Store.YES),
@@ -68,4 +72,8 @@ internal static class ChunkFields
         ReadOnlyMemory<float>.Empty);
 
     public static Term ChunkTerm(string chunkId) => new(ChunkId, chunkId);
+
+    /// <summary>Stands for a chunk during fusion, which needs only its id; replaced by the stored chunk afterwards.</summary>
+    public static IndexedChunk Placeholder(string chunkId) =>
+        new(chunkId, Guid.Empty, 0, "", "", null, null, null, 0, 0, ReadOnlyMemory<float>.Empty);
 }

@@ -119,10 +119,14 @@ internal sealed class LuceneProjectIndex : IDisposable
         }
     }
 
-    /// <summary>Null when the index was closed meanwhile (the project was deleted).</summary>
-    public (IReadOnlyList<RankedCandidate> Lexical, IReadOnlyList<RankedCandidate> Vector)? Search(
-        IReadOnlyList<WeightedTerm> terms, ReadOnlyMemory<float> vector, int window, IReadOnlyCollection<Guid>? documentIds)
+    /// <summary>
+    /// Runs both signals over their windows, fuses them on chunk ids and reads the stored fields of the
+    /// fused top <paramref name="k"/> only. Null when the index was closed meanwhile (the project was deleted).
+    /// </summary>
+    public IReadOnlyList<SearchHit>? Search(
+        IReadOnlyList<WeightedTerm> terms, ReadOnlyMemory<float> vector, int k, FusionOptions fusion, IReadOnlyCollection<Guid>? documentIds)
     {
+        var window = Math.Max(k, fusion.WindowPerSignal);
         _lock.EnterReadLock();
         try
         {
@@ -132,9 +136,12 @@ internal sealed class LuceneProjectIndex : IDisposable
             try
             {
                 var filter = documentIds is null ? _scopeFilter : new QueryWrapperFilter(ScopeQuery(documentIds));
-                var lexical = terms.Count == 0 ? [] : SearchLexical(searcher, terms, window, filter);
-                var nearest = vector.IsEmpty ? [] : SearchVector(searcher, vector, window, documentIds, filter);
-                return (lexical, nearest);
+                var luceneDocs = new Dictionary<string, int>(StringComparer.Ordinal);
+                var lexical = terms.Count == 0 ? [] : SearchLexical(searcher, terms, window, filter, luceneDocs);
+                var nearest = vector.IsEmpty ? [] : SearchVector(searcher, vector, window, documentIds, filter, luceneDocs);
+                return RankFusion.Fuse(lexical, nearest, fusion, k)
+                    .Select(hit => hit with { Chunk = ChunkFields.ToChunk(searcher.Doc(luceneDocs[hit.Chunk.ChunkId])) })
+                    .ToList();
             }
             finally
             {
@@ -194,31 +201,81 @@ internal sealed class LuceneProjectIndex : IDisposable
         _searchers.MaybeRefreshBlocking();
     }
 
-    private static List<RankedCandidate> SearchLexical(IndexSearcher searcher, IReadOnlyList<WeightedTerm> terms, int window, Filter filter)
+    private static List<RankedCandidate> SearchLexical(
+        IndexSearcher searcher, IReadOnlyList<WeightedTerm> terms, int window, Filter filter, Dictionary<string, int> luceneDocs)
     {
         var query = new BooleanQuery();
         foreach (var term in terms)
             query.Add(new TermQuery(new Term(ChunkFields.Content, term.Text)) { Boost = term.Weight }, Occur.SHOULD);
         var top = searcher.Search(query, filter, window);
-        return top.ScoreDocs
-            .Select(hit => new RankedCandidate(ChunkFields.ToChunk(searcher.Doc(hit.Doc)), hit.Score))
-            .ToList();
+        var leaves = searcher.IndexReader.Leaves;
+        var ranked = new List<RankedCandidate>(top.ScoreDocs.Length);
+        var bytes = new BytesRef();
+        foreach (var hit in top.ScoreDocs)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+            leaf.AtomicReader.GetBinaryDocValues(ChunkFields.ChunkIdValue).Get(hit.Doc - leaf.DocBase, bytes);
+            var chunkId = bytes.Utf8ToString();
+            luceneDocs[chunkId] = hit.Doc;
+            ranked.Add(new RankedCandidate(ChunkFields.Placeholder(chunkId), hit.Score));
+        }
+        return ranked;
     }
 
     private List<RankedCandidate> SearchVector(
-        IndexSearcher searcher, ReadOnlyMemory<float> vector, int window, IReadOnlyCollection<Guid>? documentIds, Filter filter)
+        IndexSearcher searcher, ReadOnlyMemory<float> vector, int window, IReadOnlyCollection<Guid>? documentIds,
+        Filter filter, Dictionary<string, int> luceneDocs)
     {
         var allowed = documentIds as IReadOnlySet<Guid> ?? documentIds?.ToHashSet();
         var matches = _vectors.Search(vector.Span, window, allowed is null ? null : allowed.Contains);
+        var inScope = ScopedDocuments(searcher, filter);
         var ranked = new List<RankedCandidate>(matches.Count);
         foreach (var match in matches)
         {
-            // Read back through the scope filter too: a vector surfaces only with its tenant's and project's chunk.
-            var stored = searcher.Search(new TermQuery(ChunkFields.ChunkTerm(match.ChunkId)), filter, 1);
-            if (stored.TotalHits > 0)
-                ranked.Add(new RankedCandidate(ChunkFields.ToChunk(searcher.Doc(stored.ScoreDocs[0].Doc)), match.Similarity));
+            // A vector surfaces only with its chunk, and only when that chunk passes the scope filter.
+            if (LuceneDoc(searcher, match.ChunkId) is { } doc && inScope.Get(doc))
+            {
+                luceneDocs[match.ChunkId] = doc;
+                ranked.Add(new RankedCandidate(ChunkFields.Placeholder(match.ChunkId), match.Similarity));
+            }
         }
         return ranked;
+    }
+
+    /// <summary>The documents the filter lets through, as one bit set over the whole reader.</summary>
+    private static FixedBitSet ScopedDocuments(IndexSearcher searcher, Filter filter)
+    {
+        var reader = searcher.IndexReader;
+        var bits = new FixedBitSet(Math.Max(1, reader.MaxDoc));
+        foreach (var leaf in reader.Leaves)
+        {
+            var iterator = filter.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
+            if (iterator is null)
+                continue;
+            for (var doc = iterator.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.NextDoc())
+                bits.Set(leaf.DocBase + doc);
+        }
+        return bits;
+    }
+
+    /// <summary>The live Lucene document of a chunk, found through the terms dictionary (no query, no scoring).</summary>
+    private static int? LuceneDoc(IndexSearcher searcher, string chunkId)
+    {
+        var term = new BytesRef(chunkId);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var terms = leaf.AtomicReader.GetTerms(ChunkFields.ChunkId);
+            if (terms is null)
+                continue;
+            var termsEnum = terms.GetEnumerator();
+            if (!termsEnum.SeekExact(term))
+                continue;
+            var postings = termsEnum.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
+            var doc = postings.NextDoc();
+            if (doc != DocIdSetIterator.NO_MORE_DOCS)
+                return leaf.DocBase + doc;
+        }
+        return null;
     }
 
     private List<string> ChunkIdsMatching(Query selection)

@@ -69,14 +69,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable, IAsyncDisposa
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.K);
-        var fusion = query.Fusion ?? FusionOptions.Default;
-        var window = Math.Max(query.K, fusion.WindowPerSignal);
         var terms = string.IsNullOrWhiteSpace(query.Text) ? [] : AnalyseQuery(query.Text);
-
-        var signals = Project(query.Scope, create: false)?.Search(terms, query.Vector, window, query.DocumentIds);
-        if (signals is not { } found)
-            return Task.FromResult<IReadOnlyList<SearchHit>>([]);
-        return Task.FromResult(RankFusion.Fuse(found.Lexical, found.Vector, fusion, query.K));
+        var hits = Project(query.Scope, create: false)
+            ?.Search(terms, query.Vector, query.K, query.Fusion ?? FusionOptions.Default, query.DocumentIds);
+        return Task.FromResult(hits ?? []);
     }
 
     public Task<EmbeddingSpace?> GetEmbeddingSpaceAsync(ProjectScope scope, CancellationToken cancellationToken)
