@@ -13,6 +13,9 @@ public static class RankFusion
         IReadOnlyList<RankedCandidate> lexical, IReadOnlyList<RankedCandidate> vector, FusionOptions options, int k)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        // A weight outside [0, 1] would reward a signal for ranking a chunk badly.
+        if (!(options.LexicalWeight is >= 0 and <= 1))
+            throw new ArgumentOutOfRangeException(nameof(options), options.LexicalWeight, "LexicalWeight must be between 0 and 1.");
         var lexicalWindow = lexical.Take(options.WindowPerSignal).ToList();
         var vectorWindow = vector.Take(options.WindowPerSignal).ToList();
 

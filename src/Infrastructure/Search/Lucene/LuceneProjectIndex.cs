@@ -1,0 +1,323 @@
+using CleanRag.Application.Search;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
+
+namespace CleanRag.Infrastructure.Search.Lucene;
+
+/// <summary>
+/// One project's index: a Lucene directory (BM25 over the chunk text) and, beside it, the vector index.
+/// Writers (upserts, deletes) are exclusive; searches run concurrently between them. Each write batch is
+/// committed and the searcher refreshed before it returns, so the next search sees it.
+/// </summary>
+internal sealed class LuceneProjectIndex : IDisposable
+{
+    private static readonly Similarity Bm25 = new BM25Similarity(k1: 1.2f, b: 0.75f);
+
+    private readonly ProjectScope _scope;
+    private readonly Analyzer _analyzer;
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly IVectorIndex _vectors;
+    private readonly ReaderWriterLockSlim _lock = new();
+    private readonly Filter _scopeFilter;
+
+    public LuceneProjectIndex(string path, ProjectScope scope, Analyzer analyzer)
+    {
+        Path = path;
+        _scope = scope;
+        _analyzer = analyzer;
+        System.IO.Directory.CreateDirectory(path);
+        _directory = FSDirectory.Open(new DirectoryInfo(System.IO.Path.Combine(path, "lucene")));
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
+        {
+            Similarity = Bm25,
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+        };
+        _writer = new IndexWriter(_directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        _vectors = new ExactVectorIndex(path);
+        _scopeFilter = new CachingWrapperFilter(new QueryWrapperFilter(ScopeQuery(null)));
+    }
+
+    public string Path { get; }
+
+    /// <summary>Set once the project was deleted: late callers holding this instance must not use it.</summary>
+    public bool IsClosed { get; private set; }
+
+    public EmbeddingSpace? EmbeddingSpace
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try { return _vectors.Space; }
+            finally { _lock.ExitReadLock(); }
+        }
+    }
+
+    /// <summary>Returns false (nothing done) when the index was closed meanwhile.</summary>
+    public bool Upsert(EmbeddingSpace space, IReadOnlyList<IndexedChunk> chunks)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (IsClosed)
+                return false;
+            // Checked before anything is written, so a refused batch leaves the index untouched.
+            if (_vectors.Space is { } indexed && indexed != space && chunks.Any(c => !c.Vector.IsEmpty))
+                throw new EmbeddingSpaceMismatchException(indexed, space);
+
+            foreach (var chunk in chunks)
+                _writer.UpdateDocument(ChunkFields.ChunkTerm(chunk.ChunkId), ChunkFields.ToDocument(_scope, chunk));
+            _vectors.Upsert(space, chunks
+                .Where(c => !c.Vector.IsEmpty)
+                .Select(c => new VectorEntry(c.ChunkId, c.DocumentId, c.Vector))
+                .ToList());
+            // A chunk replaced by one without a vector must not keep its old vector.
+            _vectors.Delete(chunks.Where(c => c.Vector.IsEmpty).Select(c => c.ChunkId));
+            CommitAndRefresh();
+            return true;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public bool DeleteDocument(Guid documentId, VersionSelector versions)
+    {
+        var selection = new BooleanQuery
+        {
+            { new TermQuery(new Term(ChunkFields.DocumentId, ChunkFields.Id(documentId))), Occur.MUST },
+        };
+        if (versions.Only is { } only)
+            selection.Add(new TermQuery(new Term(ChunkFields.DocumentVersionKey, ChunkFields.VersionKey(documentId, only))), Occur.MUST);
+        if (versions.AllExcept is { } kept)
+            selection.Add(new TermQuery(new Term(ChunkFields.DocumentVersionKey, ChunkFields.VersionKey(documentId, kept))), Occur.MUST_NOT);
+
+        _lock.EnterWriteLock();
+        try
+        {
+            if (IsClosed)
+                return false;
+            var chunkIds = ChunkIdsMatching(selection);
+            if (chunkIds.Count == 0)
+                return true;
+            _writer.DeleteDocuments(selection);
+            _vectors.Delete(chunkIds);
+            CommitAndRefresh();
+            return true;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>
+    /// Runs both signals over their windows, fuses them on chunk ids and reads the stored fields of the
+    /// fused top <paramref name="k"/> only. Null when the index was closed meanwhile (the project was deleted).
+    /// </summary>
+    public IReadOnlyList<SearchHit>? Search(
+        IReadOnlyList<WeightedTerm> terms, ReadOnlyMemory<float> vector, int k, FusionOptions fusion, IReadOnlyCollection<Guid>? documentIds)
+    {
+        var window = Math.Max(k, fusion.WindowPerSignal);
+        _lock.EnterReadLock();
+        try
+        {
+            if (IsClosed)
+                return null;
+            var searcher = _searchers.Acquire();
+            try
+            {
+                var filter = documentIds is null ? _scopeFilter : new QueryWrapperFilter(ScopeQuery(documentIds));
+                var luceneDocs = new Dictionary<string, int>(StringComparer.Ordinal);
+                var lexical = terms.Count == 0 ? [] : SearchLexical(searcher, terms, window, filter, luceneDocs);
+                var nearest = vector.IsEmpty ? [] : SearchVector(searcher, vector, window, documentIds, filter, luceneDocs);
+                return RankFusion.Fuse(lexical, nearest, fusion, k)
+                    .Select(hit => hit with { Chunk = ChunkFields.ToChunk(searcher.Doc(luceneDocs[hit.Chunk.ChunkId])) })
+                    .ToList();
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Closes the index for good and deletes its files.</summary>
+    public void Delete()
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (IsClosed)
+                return;
+            _writer.DeleteAll();
+            CloseFiles();
+            System.IO.Directory.Delete(Path, recursive: true);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public void Dispose()
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!IsClosed)
+                CloseFiles();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    private void CloseFiles()
+    {
+        IsClosed = true;
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        _vectors.Dispose();
+    }
+
+    private void CommitAndRefresh()
+    {
+        _writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    private static List<RankedCandidate> SearchLexical(
+        IndexSearcher searcher, IReadOnlyList<WeightedTerm> terms, int window, Filter filter, Dictionary<string, int> luceneDocs)
+    {
+        var query = new BooleanQuery();
+        foreach (var term in terms)
+            query.Add(new TermQuery(new Term(ChunkFields.Content, term.Text)) { Boost = term.Weight }, Occur.SHOULD);
+        var top = searcher.Search(query, filter, window);
+        var leaves = searcher.IndexReader.Leaves;
+        var ranked = new List<RankedCandidate>(top.ScoreDocs.Length);
+        var bytes = new BytesRef();
+        foreach (var hit in top.ScoreDocs)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+            leaf.AtomicReader.GetBinaryDocValues(ChunkFields.ChunkIdValue).Get(hit.Doc - leaf.DocBase, bytes);
+            var chunkId = bytes.Utf8ToString();
+            luceneDocs[chunkId] = hit.Doc;
+            ranked.Add(new RankedCandidate(ChunkFields.Placeholder(chunkId), hit.Score));
+        }
+        return ranked;
+    }
+
+    private List<RankedCandidate> SearchVector(
+        IndexSearcher searcher, ReadOnlyMemory<float> vector, int window, IReadOnlyCollection<Guid>? documentIds,
+        Filter filter, Dictionary<string, int> luceneDocs)
+    {
+        var allowed = documentIds as IReadOnlySet<Guid> ?? documentIds?.ToHashSet();
+        var matches = _vectors.Search(vector.Span, window, allowed is null ? null : allowed.Contains);
+        var inScope = ScopedDocuments(searcher, filter);
+        var ranked = new List<RankedCandidate>(matches.Count);
+        foreach (var match in matches)
+        {
+            // A vector surfaces only with its chunk, and only when that chunk passes the scope filter.
+            if (LuceneDoc(searcher, match.ChunkId) is { } doc && inScope.Get(doc))
+            {
+                luceneDocs[match.ChunkId] = doc;
+                ranked.Add(new RankedCandidate(ChunkFields.Placeholder(match.ChunkId), match.Similarity));
+            }
+        }
+        return ranked;
+    }
+
+    /// <summary>The documents the filter lets through, as one bit set over the whole reader.</summary>
+    private static FixedBitSet ScopedDocuments(IndexSearcher searcher, Filter filter)
+    {
+        var reader = searcher.IndexReader;
+        var bits = new FixedBitSet(Math.Max(1, reader.MaxDoc));
+        foreach (var leaf in reader.Leaves)
+        {
+            var iterator = filter.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
+            if (iterator is null)
+                continue;
+            for (var doc = iterator.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.NextDoc())
+                bits.Set(leaf.DocBase + doc);
+        }
+        return bits;
+    }
+
+    /// <summary>The live Lucene document of a chunk, found through the terms dictionary (no query, no scoring).</summary>
+    private static int? LuceneDoc(IndexSearcher searcher, string chunkId)
+    {
+        var term = new BytesRef(chunkId);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var terms = leaf.AtomicReader.GetTerms(ChunkFields.ChunkId);
+            if (terms is null)
+                continue;
+            var termsEnum = terms.GetEnumerator();
+            if (!termsEnum.SeekExact(term))
+                continue;
+            var postings = termsEnum.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
+            var doc = postings.NextDoc();
+            if (doc != DocIdSetIterator.NO_MORE_DOCS)
+                return leaf.DocBase + doc;
+        }
+        return null;
+    }
+
+    private List<string> ChunkIdsMatching(Query selection)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(selection, _scopeFilter, Math.Max(1, searcher.IndexReader.MaxDoc));
+            return top.ScoreDocs.Select(hit => searcher.Doc(hit.Doc).Get(ChunkFields.ChunkId)).ToList();
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private BooleanQuery ScopeQuery(IReadOnlyCollection<Guid>? documentIds)
+    {
+        var scope = new BooleanQuery
+        {
+            { new TermQuery(new Term(ChunkFields.Tenant, ChunkFields.Id(_scope.TenantId))), Occur.MUST },
+            { new TermQuery(new Term(ChunkFields.Project, ChunkFields.Id(_scope.ProjectId))), Occur.MUST },
+        };
+        if (documentIds is not null)
+        {
+            if (documentIds.Count > BooleanQuery.MaxClauseCount)
+                throw new ArgumentException(
+                    $"A search can be narrowed to at most {BooleanQuery.MaxClauseCount} documents.", nameof(documentIds));
+            // An empty list selects no document, hence nothing.
+            var anyOf = new BooleanQuery();
+            foreach (var documentId in documentIds)
+                anyOf.Add(new TermQuery(new Term(ChunkFields.DocumentId, ChunkFields.Id(documentId))), Occur.SHOULD);
+            scope.Add(anyOf, Occur.MUST);
+        }
+        return scope;
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Bm25 };
+    }
+}
+
+/// <summary>An analysed query term and how often the query repeats it.</summary>
+internal readonly record struct WeightedTerm(string Text, float Weight);
