@@ -65,6 +65,7 @@ app.MapAuthEndpoints();
 app.MapCompanyEndpoints();
 app.MapProjectEndpoints();
 app.MapDocumentEndpoints();
+app.MapConversationEndpoints();
 app.MapActivityEndpoints();
 
 app.Run();

@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddScoped<RequestContext>();
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());
         services.AddScoped<Auth.AuthTokens>();
+        services.AddScoped<Chat.ChatPipeline>();
         services.AddScoped<Companies.InviteUser.InviteDelivery>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
 

@@ -1,6 +1,14 @@
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Infrastructure.Email;
 using CleanRag.Application.Documents;
+using CleanRag.Infrastructure.AI;
+using CleanRag.Infrastructure.AI.Embeddings;
+using CleanRag.Infrastructure.Chat;
+using CleanRag.Infrastructure.Extraction;
+using CleanRag.Infrastructure.Search;
+using CleanRag.Infrastructure.Search.Elasticsearch;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using CleanRag.Infrastructure.Health;
 using CleanRag.Infrastructure.Storage;
 using CleanRag.Infrastructure.Identity;
@@ -38,10 +46,33 @@ public static class DependencyInjection
 
         services.AddIdentityServices(configuration);
         services.AddDocumentStorage(configuration);
+        services.AddRetrieval(configuration);
 
         services.AddHealthChecks()
             .AddCheck(DatabaseHealthCheck, new PostgresHealthCheck(connectionString));
         return services;
+    }
+
+    /// <summary>Extraction, the search engine, embeddings, rerank, rewrite and the generator, each chosen by configuration.</summary>
+    private static void AddRetrieval(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTextExtraction();
+        switch (configuration["Search:Engine"]?.ToLowerInvariant() ?? "lucene")
+        {
+            case "lucene":
+                services.AddEmbeddedSearch(configuration);
+                break;
+            case "elasticsearch":
+                services.AddElasticsearchSearch(configuration);
+                break;
+            case var other:
+                throw new InvalidOperationException($"Search:Engine '{other}' is unknown; use lucene or elasticsearch.");
+        }
+        services.AddAiProviders(configuration, _ => new HashingEmbeddingGenerator());
+        services.AddReranking(configuration);
+        services.AddQueryRewriting(configuration);
+        // Without a configured language model, answers are composed extractively from the documents.
+        services.TryAddSingleton<IChatClient, ExtractiveChatClient>();
     }
 
     private static void AddDocumentStorage(this IServiceCollection services, IConfiguration configuration)

@@ -26,6 +26,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         ForbiddenException e => new ErrorResponse(e.Message, e.Code, 403),
         UnauthorizedException e => new ErrorResponse(e.Message, e.Code, 401),
         DuplicateException e => new ErrorResponse(e.Message, e.Code, 409),
+        UpstreamModelException e => new ErrorResponse(e.Message, e.Code, 502),
         ConflictException e => new ErrorResponse(e.Message, e.Code, 409),
         ConcurrencyConflictException e => new ErrorResponse(e.Message, e.Code, 409),
         FileTooLargeException e => new ErrorResponse(e.Message, "payload_too_large", 413),

@@ -1,0 +1,28 @@
+using CleanRag.Domain.Conversations;
+
+namespace CleanRag.Application.Chat;
+
+/// <summary>A visitor's question to a project, from whichever channel.</summary>
+public sealed record ChatRequest(
+    Guid ProjectId, string Question, Guid? ConversationId, string? SessionId, string? VisitorId, ConversationChannel Channel, bool IsTest,
+    string? PageUrl = null);
+
+/// <summary>The complete answer, as the JSON APIs return it.</summary>
+public sealed record ChatAnswer(
+    string Answer, Guid ConversationId, string SessionId, string VisitorId, IReadOnlyList<CitedSource> Sources, double Confidence, string Outcome);
+
+/// <summary>What the pipeline streams, in order: the conversation, tokens, then sources, confidence and the completion.</summary>
+public abstract record ChatUpdate;
+
+public sealed record ConversationOpened(Guid ConversationId, string SessionId, string VisitorId) : ChatUpdate;
+
+public sealed record AnswerToken(string Text) : ChatUpdate;
+
+/// <summary>The streamed text turned out unsupported: clients replace it with this honest refusal.</summary>
+public sealed record AnswerReplaced(string Text) : ChatUpdate;
+
+public sealed record AnswerSources(IReadOnlyList<CitedSource> Sources) : ChatUpdate;
+
+public sealed record AnswerConfidence(double Confidence) : ChatUpdate;
+
+public sealed record ChatCompleted(ChatAnswer Answer) : ChatUpdate;
