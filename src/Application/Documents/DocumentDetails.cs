@@ -14,8 +14,12 @@ public sealed class DocumentDetails
     public int? PageCount { get; set; }
     public int ChunkCount { get; set; }
 
-    /// <summary>The newest version whose bytes are stored.</summary>
-    public int Version { get; set; }
+    /// <summary>
+    /// The newest version whose bytes are stored. (Not named Version: Marten would fill such a member
+    /// with the stream version.)
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("version")]
+    public int FileVersion { get; set; }
     public string? ContentHash { get; set; }
     public DocumentError? Error { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

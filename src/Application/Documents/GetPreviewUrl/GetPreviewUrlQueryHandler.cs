@@ -18,7 +18,7 @@ public sealed class GetPreviewUrlQueryHandler(IRequestContext context, IReadStor
 
         var expiresAt = clock.GetUtcNow() + options.PreviewUrlLifetime;
         var token = links.Create(new FileTicket(
-            FileTicketPurpose.Preview, context.TenantId, document.ProjectId, document.Id, document.Version, expiresAt, document.ContentHash));
-        return new PreviewLink(document.Id, document.Version, token, expiresAt);
+            FileTicketPurpose.Preview, context.TenantId, document.ProjectId, document.Id, document.FileVersion, expiresAt, document.ContentHash));
+        return new PreviewLink(document.Id, document.FileVersion, token, expiresAt);
     }
 }

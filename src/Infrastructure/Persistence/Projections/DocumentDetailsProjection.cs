@@ -22,7 +22,7 @@ internal sealed class DocumentDetailsProjection : SingleStreamProjection<Documen
 
     public void Apply(IEvent<DocumentVersionUploaded> e, DocumentDetails view)
     {
-        view.Version = e.Data.Version;
+        view.FileVersion = e.Data.Version;
         view.FileName = e.Data.FileName;
         view.ContentType = e.Data.ContentType;
         view.SizeBytes = e.Data.SizeBytes;
@@ -47,7 +47,7 @@ internal sealed class DocumentDetailsProjection : SingleStreamProjection<Documen
 
     public void Apply(IEvent<DocumentIndexed> e, DocumentDetails view)
     {
-        if (e.Data.Version == view.Version)
+        if (e.Data.Version == view.FileVersion)
         {
             view.Status = DocumentStatus.Indexed;
             view.Error = null;
@@ -59,7 +59,7 @@ internal sealed class DocumentDetailsProjection : SingleStreamProjection<Documen
 
     public void Apply(IEvent<DocumentFailed> e, DocumentDetails view)
     {
-        if (e.Data.Version == view.Version)
+        if (e.Data.Version == view.FileVersion)
         {
             view.Status = DocumentStatus.Failed;
             view.Error = new DocumentError(e.Data.Code, e.Data.Reason);
