@@ -174,24 +174,27 @@ public sealed class StructureAwareChunker(ITokenCounter tokenCounter) : IChunker
         /// <summary>A unit leaves room for the overlap, so a chunk never holds only carried text.</summary>
         public int MaxUnitTokens => options.TargetTokens - _overlapBudget;
 
-        private int Tokens => _current.Sum(u => u.Tokens);
+        private int Tokens => _current.Sum(Cost);
         private bool HasOwnUnits => _current.Count > _carried;
 
         public void Add(Unit unit)
         {
             var sectionBreak = unit.StartsSection && HasOwnUnits && Tokens >= options.TargetTokens / 2;
-            while (HasOwnUnits && (sectionBreak || Tokens + unit.Tokens > options.TargetTokens))
+            while (HasOwnUnits && (sectionBreak || Tokens + Cost(unit) > options.TargetTokens))
             {
                 Close(sectionBreak, unit.StartsBlock);
                 sectionBreak = false;
             }
-            while (_carried > 0 && Tokens + unit.Tokens > options.TargetTokens)
+            while (_carried > 0 && Tokens + Cost(unit) > options.TargetTokens)
             {
                 _current.RemoveAt(0);
                 _carried--;
             }
             _current.Add(unit);
         }
+
+        /// <summary>A unit's tokens plus the blank line before it when it opens a block (one token).</summary>
+        private static int Cost(Unit unit) => unit.Tokens + (unit.StartsBlock ? 1 : 0);
 
         public IReadOnlyList<TextChunk> Finish()
         {
@@ -218,7 +221,7 @@ public sealed class StructureAwareChunker(ITokenCounter tokenCounter) : IChunker
             {
                 if (!_current[i].StartsBlock)
                     continue;
-                return _current.Take(i).Sum(u => u.Tokens) >= options.TargetTokens * ParagraphBreakMinimumFill ? i : _current.Count;
+                return _current.Take(i).Sum(Cost) >= options.TargetTokens * ParagraphBreakMinimumFill ? i : _current.Count;
             }
             return _current.Count;
         }

@@ -22,7 +22,7 @@ public sealed class DocxTextExtractor : FileTextExtractor
     {
         using var word = WordprocessingDocument.Open(new MemoryStream(content), false, OpenXmlLimits.ReadOnly);
         var body = word.MainDocumentPart?.Document?.Body
-            ?? throw new Application.Documents.Ingestion.ExtractionFailedException("corrupt_file", $"{fileName} has no document body.");
+            ?? throw new ExtractionFailedException("corrupt_file", $"{fileName} has no document body.");
         var headingLevels = HeadingLevelsByStyleId(word.MainDocumentPart!.StyleDefinitionsPart?.Styles);
         var collector = new BlockCollector();
         foreach (var element in body.Elements())
@@ -34,7 +34,7 @@ public sealed class DocxTextExtractor : FileTextExtractor
                     AddParagraph(paragraph, headingLevels, collector);
                     break;
                 case Table table:
-                    foreach (var row in table.Descendants<TableRow>())
+                    foreach (var row in table.Elements<TableRow>())
                     {
                         var cells = row.Elements<TableCell>().Select(c => TextCleanup.CollapseWhitespace(string.Join(" ", c.Descendants<Paragraph>().Select(ParagraphText))));
                         collector.Add(string.Join(" | ", cells.Where(c => c.Length > 0)), TextBlockKind.TableRow, page: null);

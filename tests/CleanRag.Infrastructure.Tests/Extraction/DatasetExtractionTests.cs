@@ -99,6 +99,8 @@ public partial class DatasetExtractionTests
     /// <summary>The reference answers cite "file.pdf#page=N"; the answer's key phrase must be on that page.</summary>
     [TestCase("Northwind_Standard_Benefits_Details.pdf", 7, "balance billing")]
     [TestCase("Northwind_Standard_Benefits_Details.pdf", 8, "in-network")]
+    [TestCase("Northwind_Health_Plus_Benefits_Details.pdf", 7, "balance billing")]
+    [TestCase("Northwind_Health_Plus_Benefits_Details.pdf", 13, "$1,500")]
     public async Task Northwind_pdfs_put_text_on_the_page_the_reference_answers_cite(string fileName, int page, string phrase)
     {
         var folder = RequireFolder("northwind");
