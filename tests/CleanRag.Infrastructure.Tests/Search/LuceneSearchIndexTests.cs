@@ -204,11 +204,25 @@ public sealed class LuceneSearchIndexTests
     }
 
     [Test]
-    public async Task A_vector_of_the_wrong_dimension_is_refused()
+    public async Task A_batch_with_a_vector_of_the_wrong_dimension_is_refused_as_a_whole()
     {
-        var act = () => _index.UpsertAsync(ProjectA, Space, [Chunk("a1", "text", [1, 0, 0])], CancellationToken.None);
+        await Upsert(ProjectA, Chunk("a1", "travel", [1, 0, 0, 0]));
+
+        var act = () => _index.UpsertAsync(ProjectA, Space,
+            [Chunk("good", "travel", [1, 0, 0, 0]), Chunk("bad", "travel", [1, 0, 0])], CancellationToken.None);
 
         await act.Should().ThrowAsync<ArgumentException>();
+        await Upsert(ProjectA, Chunk("a2", "other", [0, 1, 0, 0]));
+        (await Search(ProjectA, "travel", [])).Select(h => h.Chunk.ChunkId).Should().Equal("a1");
+    }
+
+    [Test]
+    public async Task A_zero_query_vector_finds_nothing_by_similarity()
+    {
+        await Upsert(ProjectA, Chunk("a1", "travel", [1, 0, 0, 0]));
+
+        (await Search(ProjectA, "", [0, 0, 0, 0])).Should().BeEmpty();
+        (await Search(ProjectA, "travel", [0, 0, 0, 0])).Should().ContainSingle().Which.Vector.Should().BeNull();
     }
 
     [Test]

@@ -57,12 +57,7 @@ internal sealed class ExactVectorIndex : IVectorIndex
         if (Space is not null && Space != space)
             throw new EmbeddingSpaceMismatchException(Space, space);
         foreach (var entry in entries)
-        {
-            if (entry.Vector.Length != space.Dimensions)
-                throw new ArgumentException(
-                    $"Chunk {entry.ChunkId} has a vector of {entry.Vector.Length} dimensions; {space.ModelId} has {space.Dimensions}.",
-                    nameof(entries));
-        }
+            EnsureDimensions(space, entry.ChunkId, entry.Vector.Length);
         if (Space is null)
         {
             Space = space;
@@ -109,6 +104,13 @@ internal sealed class ExactVectorIndex : IVectorIndex
             CompactIfMostlyGarbage();
     }
 
+    public static void EnsureDimensions(EmbeddingSpace space, string chunkId, int dimensions)
+    {
+        if (dimensions != space.Dimensions)
+            throw new ArgumentException(
+                $"Chunk {chunkId} has a vector of {dimensions} dimensions; {space.ModelId} has {space.Dimensions}.");
+    }
+
     public IReadOnlyList<VectorMatch> Search(ReadOnlySpan<float> query, int topK, Func<Guid, bool>? accept)
     {
         if (Count == 0 || topK <= 0)
@@ -119,7 +121,9 @@ internal sealed class ExactVectorIndex : IVectorIndex
                 nameof(query));
 
         var normalisedQuery = new float[_dimensions];
-        Normalise(query, normalisedQuery);
+        // A zero query (e.g. the embedding of a text without words) is similar to nothing.
+        if (!Normalise(query, normalisedQuery))
+            return [];
         // Min-heap of the best topK so far: its root is the weakest match kept.
         var best = new PriorityQueue<int, (float Similarity, int Slot)>(topK + 1, WeakestFirst.Instance);
         var vectors = _vectors.AsSpan();
@@ -151,13 +155,17 @@ internal sealed class ExactVectorIndex : IVectorIndex
         _log = null;
     }
 
-    private static void Normalise(ReadOnlySpan<float> vector, Span<float> destination)
+    /// <summary>False for a zero (or non-finite) vector, which is stored as zeros: similar to nothing rather than NaN to everything.</summary>
+    private static bool Normalise(ReadOnlySpan<float> vector, Span<float> destination)
     {
         var norm = TensorPrimitives.Norm(vector);
         if (norm > 0 && float.IsFinite(norm))
+        {
             TensorPrimitives.Divide(vector, norm, destination);
-        else
-            destination.Clear(); // A zero vector is similar to nothing rather than NaN to everything.
+            return true;
+        }
+        destination.Clear();
+        return false;
     }
 
     private void Store(string chunkId, Guid documentId, ReadOnlySpan<float> normalised)

@@ -71,6 +71,8 @@ internal sealed class LuceneProjectIndex : IDisposable
             // Checked before anything is written, so a refused batch leaves the index untouched.
             if (_vectors.Space is { } indexed && indexed != space && chunks.Any(c => !c.Vector.IsEmpty))
                 throw new EmbeddingSpaceMismatchException(indexed, space);
+            foreach (var chunk in chunks.Where(c => !c.Vector.IsEmpty))
+                ExactVectorIndex.EnsureDimensions(space, chunk.ChunkId, chunk.Vector.Length);
 
             foreach (var chunk in chunks)
                 _writer.UpdateDocument(ChunkFields.ChunkTerm(chunk.ChunkId), ChunkFields.ToDocument(_scope, chunk));
