@@ -1,3 +1,4 @@
+using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
 using Mediator;
 
@@ -8,8 +9,18 @@ public sealed class DeleteDocumentCommandHandler(IRequestContext context, IEvent
 {
     public async ValueTask<Unit> Handle(DeleteDocumentCommand command, CancellationToken cancellationToken)
     {
-        var document = await eventStore.LoadDocumentAsync(command.ProjectId, command.DocumentId, cancellationToken);
-        await eventStore.AppendAsync(document.Id, document.Version, [document.Delete(context.UserId, clock.GetUtcNow())], cancellationToken);
-        return Unit.Value;
+        // Ingestion appends to the same stream in the background; a delete racing it simply tries again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var document = await eventStore.LoadDocumentAsync(command.ProjectId, command.DocumentId, cancellationToken);
+            try
+            {
+                await eventStore.AppendAsync(document.Id, document.Version, [document.Delete(context.UserId, clock.GetUtcNow())], cancellationToken);
+                return Unit.Value;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+            }
+        }
     }
 }
