@@ -8,7 +8,7 @@ using CleanRag.Infrastructure.AI.Embeddings;
 using CleanRag.Infrastructure.Search.Lucene;
 
 // Usage: dotnet run -c Release --project tools/Eval -- <beir-folder> [--split train|test]
-//        [--fusion rrf|convex] [--lexical-weight 0.5] [--dimensions 384]
+//        [--fusion auto|rrf|convex] [--lexical-weight 0.5] [--dimensions 384]
 // Indexes the corpus through ISearchIndex (the embedded Lucene engine, in a temporary directory) with
 // hashing embeddings, then issues every judged query three ways and prints quality and speed per method.
 
@@ -18,19 +18,11 @@ const int WarmUpQueries = 100; // enough for tiered JIT to settle, so the first 
 
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
 {
-    Console.Error.WriteLine("Usage: CleanRag.Eval <beir-folder> [--split train|test] [--fusion rrf|convex] [--lexical-weight w] [--dimensions n]");
+    Console.Error.WriteLine("Usage: CleanRag.Eval <beir-folder> [--split train|test] [--fusion auto|rrf|convex] [--lexical-weight w] [--dimensions n]");
     return 2;
 }
 var folder = args[0];
 var split = Option("--split") ?? "train";
-var fusion = new FusionOptions(
-    Method: (Option("--fusion") ?? "rrf") switch
-    {
-        "rrf" => FusionMethod.ReciprocalRank,
-        "convex" => FusionMethod.WeightedConvex,
-        var other => throw new ArgumentException($"Unknown fusion '{other}' (rrf or convex)."),
-    },
-    LexicalWeight: double.Parse(Option("--lexical-weight") ?? "0.5", CultureInfo.InvariantCulture));
 var dimensions = int.Parse(Option("--dimensions") ?? HashingEmbeddingGenerator.DefaultDimensions.ToString(CultureInfo.InvariantCulture),
     CultureInfo.InvariantCulture);
 
@@ -41,6 +33,18 @@ var dataDirectory = Path.Combine(Path.GetTempPath(), "cleanrag-eval", Guid.NewGu
 try
 {
     using var embedder = new HashingEmbeddingGenerator(dimensions);
+    // By default, fuse as the service does for this embedder (FusionDefaults); --fusion overrides.
+    var fusion = (Option("--fusion") ?? "auto") switch
+    {
+        "auto" => FusionDefaults.For(embedder.ModelId),
+        "rrf" => FusionOptions.Default,
+        "convex" => FusionOptions.Default with
+        {
+            Method = FusionMethod.WeightedConvex,
+            LexicalWeight = double.Parse(Option("--lexical-weight") ?? "0.5", CultureInfo.InvariantCulture),
+        },
+        var other => throw new ArgumentException($"Unknown fusion '{other}' (auto, rrf or convex)."),
+    };
     var space = new EmbeddingSpace(embedder.ModelId, embedder.Dimensions);
     await using var index = new LuceneSearchIndex(dataDirectory);
     var scope = new ProjectScope(Guid.NewGuid(), Guid.NewGuid());

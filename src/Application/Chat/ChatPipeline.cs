@@ -174,9 +174,11 @@ public sealed class ChatPipeline(
 
     private async Task<IReadOnlyList<SearchHit>> RetrieveAsync(ProjectDetails project, string query, CancellationToken cancellationToken)
     {
-        var vector = (await embedder.GenerateAsync([query], cancellationToken: cancellationToken))[0].Vector;
+        var embedding = (await embedder.GenerateAsync([query], cancellationToken: cancellationToken))[0];
+        var vector = embedding.Vector;
         var retrieval = project.Settings.Retrieval;
-        var fusion = FusionOptions.Default with { LexicalWeight = retrieval.LexicalWeight };
+        var fusion = FusionDefaults.For(retrieval.LexicalWeight,
+            embedding.ModelId ?? embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
         var candidates = await index.SearchAsync(
             new HybridQuery(new ProjectScope(project.CompanyId, project.Id), query, vector, CandidatePool, fusion), cancellationToken);
         var reranked = await reranker.RerankAsync(query, candidates, retrieval.TopK, cancellationToken);

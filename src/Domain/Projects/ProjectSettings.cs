@@ -16,11 +16,11 @@ public sealed record ProjectSettings(
 }
 
 /// <param name="TopK">Passages given to the generator.</param>
-/// <param name="LexicalWeight">Share of BM25 in weighted fusion (the vector signal gets the rest).</param>
+/// <param name="LexicalWeight">Share of BM25 in weighted fusion (the vector signal gets the rest); null lets the embedder's default fusion apply.</param>
 /// <param name="MinimumRelevance">Below this (0–1, after fusion and rerank) a passage is not used.</param>
-public sealed record RetrievalSettings(int TopK, double LexicalWeight, double MinimumRelevance)
+public sealed record RetrievalSettings(int TopK, double? LexicalWeight, double MinimumRelevance)
 {
-    public static RetrievalSettings Default { get; } = new(6, 0.5, 0.2);
+    public static RetrievalSettings Default { get; } = new(6, null, 0.2);
 }
 
 /// <param name="ChunkSize">Target chunk size in tokens.</param>

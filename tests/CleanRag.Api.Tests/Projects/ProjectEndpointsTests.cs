@@ -107,7 +107,7 @@ public class ProjectEndpointsTests
         var project = await updated.Content.ReadFromJsonAsync<JsonElement>();
         project.GetProperty("name").GetString().Should().Be("Renamed");
         project.GetProperty("settings").GetProperty("retrieval").GetProperty("topK").GetInt32().Should().Be(4);
-        project.GetProperty("settings").GetProperty("retrieval").GetProperty("lexicalWeight").GetDouble().Should().Be(0.5);
+        project.GetProperty("settings").GetProperty("retrieval").TryGetProperty("lexicalWeight", out _).Should().BeFalse("unset, the embedder's default fusion applies");
         project.GetProperty("settings").GetProperty("indexing").GetProperty("chunkSize").GetInt32().Should().Be(300);
         project.GetProperty("version").GetInt64().Should().Be(3);
         updated.Headers.ETag!.Tag.Should().Be("\"v3\"");

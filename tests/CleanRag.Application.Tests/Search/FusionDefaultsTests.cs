@@ -1,0 +1,21 @@
+using CleanRag.Application.Search;
+
+namespace CleanRag.Application.Tests.Search;
+
+public class FusionDefaultsTests
+{
+    [Test]
+    public void The_lexical_hashing_embedder_gets_a_bm25_led_convex_fusion() =>
+        FusionDefaults.For("cleanrag-hashing-v1-384").Should().Be(
+            FusionOptions.Default with { Method = FusionMethod.WeightedConvex, LexicalWeight = 0.9 });
+
+    [TestCase("all-MiniLM-L6-v2")]
+    [TestCase(null)]
+    public void Other_embedders_get_reciprocal_rank_fusion(string? modelId) =>
+        FusionDefaults.For(modelId).Should().Be(FusionOptions.Default);
+
+    [Test]
+    public void A_project_weight_turns_on_weighted_fusion_whatever_the_embedder() =>
+        FusionDefaults.For(0.3, "all-MiniLM-L6-v2").Should().Be(
+            FusionOptions.Default with { Method = FusionMethod.WeightedConvex, LexicalWeight = 0.3 });
+}
