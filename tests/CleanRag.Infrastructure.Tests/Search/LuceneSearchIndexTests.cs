@@ -56,6 +56,7 @@ public sealed class LuceneSearchIndexTests
     {
         await Upsert(ProjectA, Chunk("a1", "password reset instructions", [1, 0, 0, 0]));
         using var stop = new CancellationTokenSource();
+        var batchesWritten = 0;
         var writer = Task.Run(async () =>
         {
             for (var batch = 0; !stop.IsCancellationRequested; batch++)
@@ -64,12 +65,14 @@ public sealed class LuceneSearchIndexTests
                     .Select(i => Chunk($"b-{batch}-{i}", "password reset instructions for project B", [1, 0, 0, 0]))
                     .ToArray();
                 await Upsert(ProjectB, chunks);
+                Interlocked.Increment(ref batchesWritten);
             }
         });
 
+        // Keep searching until the writer has really overlapped with the searches (a loaded machine is slow).
         var searches = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
-            for (var i = 0; i < 50; i++)
+            for (var i = 0; i < 50 || (Volatile.Read(ref batchesWritten) < 3 && i < 5000); i++)
             {
                 var hits = await Search(ProjectA, "password reset instructions", [1, 0, 0, 0]);
                 hits.Select(h => h.Chunk.ChunkId).Should().Equal("a1");
