@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using CleanRag.Application.Chat;
+using CleanRag.Application.Search.Reranking;
 using Microsoft.Extensions.AI;
 
 namespace CleanRag.Infrastructure.Chat;
@@ -22,15 +23,6 @@ public sealed partial class ExtractiveChatClient : IChatClient
 
     /// <summary>A sentence must be nearly as well supported as the best one, which keeps answers to the point.</summary>
     private const double RelativeSupport = 0.6;
-
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "about", "as", "is", "are",
-        "was", "were", "be", "been", "being", "do", "does", "did", "have", "has", "had", "i", "you", "he", "she", "it", "we", "they",
-        "me", "my", "your", "our", "their", "this", "that", "these", "those", "what", "which", "who", "whom", "how", "when", "where",
-        "why", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "there", "here", "from", "into", "than",
-        "then", "so", "not", "no", "yes", "any", "some", "all", "much", "many", "please", "tell", "know", "get", "also",
-    };
 
     private readonly ChatClientMetadata _metadata = new("cleanrag-extractive", null, ModelId);
 
@@ -61,12 +53,13 @@ public sealed partial class ExtractiveChatClient : IChatClient
     /// <summary>The best-supported sentences, highest support first, each with its passage's citation.</summary>
     public static string Compose(string question, IReadOnlyList<(int Number, string Text)> passages)
     {
-        var questionTerms = Terms(question).Distinct().ToList();
+        // The reranker's analysis (stop words dropped, light stemming), so both judge relevance alike.
+        var questionTerms = SearchTerms.Analyse(question).Distinct().ToList();
         if (questionTerms.Count == 0 || passages.Count == 0)
             return NotFoundAnswer;
 
         var sentences = passages
-            .SelectMany(p => Sentences(p.Text).Select(s => (p.Number, Text: s, Terms: Terms(s).ToHashSet())))
+            .SelectMany(p => Sentences(p.Text).Select(s => (p.Number, Text: s, Terms: SearchTerms.Analyse(s).ToHashSet())))
             .Where(s => s.Terms.Count > 0)
             .ToList();
 
@@ -111,28 +104,8 @@ public sealed partial class ExtractiveChatClient : IChatClient
     internal static IEnumerable<string> Sentences(string text) =>
         SentenceBoundary().Split(text).Select(s => s.Trim()).Where(s => s.Length >= 12);
 
-    internal static IEnumerable<string> Terms(string text) =>
-        WordPattern().Matches(text.ToLowerInvariant())
-            .Select(m => m.Value)
-            .Where(w => w.Length > 1 && !StopWords.Contains(w))
-            .Select(Stem);
-
-    /// <summary>A light suffix stripper, enough to match "refunds"/"refund", "covered"/"cover".</summary>
-    private static string Stem(string word)
-    {
-        foreach (var suffix in (string[])["ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"])
-        {
-            if (word.Length > suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
-                return suffix is "ies" or "ied" ? word[..^suffix.Length] + "y" : word[..^suffix.Length];
-        }
-        return word;
-    }
-
-    private static int CountWords(string text) => WordPattern().Count(text);
+    private static int CountWords(string text) => SearchTerms.Words(text).Count();
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\d""'(])")]
     private static partial Regex SentenceBoundary();
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordPattern();
 }

@@ -7,7 +7,7 @@ namespace CleanRag.Application.Search.Reranking;
 /// anything but letters and digits, drops stop words and one-letter tokens, and strips common inflections
 /// (plural s/es/ies, -ing, -ed) so "plans" and "plan" or "covered" and "cover" meet.
 /// </summary>
-internal static class SearchTerms
+public static class SearchTerms
 {
     private static readonly FrozenSet<string> StopWords = new[]
     {
