@@ -17,6 +17,7 @@ public sealed class ConversationDetails
     public int MessageCount { get; set; }
     public bool Escalated { get; set; }
     public int UnansweredCount { get; set; }
+    public int NegativeFeedbackCount { get; set; }
     public List<ConversationMessage> Messages { get; set; } = [];
     public long Version { get; set; }
 }
@@ -29,4 +30,5 @@ public sealed record ConversationMessage(
     string? Answer = null,
     IReadOnlyList<CitedSource>? Sources = null,
     double? Confidence = null,
-    DateTimeOffset? AnsweredAt = null);
+    DateTimeOffset? AnsweredAt = null,
+    bool? Helpful = null);

@@ -19,7 +19,8 @@ public sealed class Conversation : AggregateRoot
     public IReadOnlyList<Turn> Turns => _turns;
 
     /// <summary>A question and what became of it.</summary>
-    public sealed record Turn(Guid MessageId, string Question, string? Answer, IReadOnlyList<CitedSource> Sources, double? Confidence, string Outcome);
+    public sealed record Turn(
+        Guid MessageId, string Question, string? Answer, IReadOnlyList<CitedSource> Sources, double? Confidence, string Outcome, bool? Helpful = null);
 
     public static ConversationStarted Start(
         Guid conversationId, Guid projectId, string visitorId, string sessionId, ConversationChannel channel, bool isTest, string? pageUrl,
@@ -28,6 +29,14 @@ public sealed class Conversation : AggregateRoot
 
     public VisitorAsked Ask(Guid messageId, string question, string searchQuery, DateTimeOffset now) =>
         new(Id, messageId, question, searchQuery, now);
+
+    /// <summary>Records the visitor's rating of an answer; only questions of this conversation can be rated.</summary>
+    public FeedbackGiven GiveFeedback(Guid messageId, bool helpful, string? comment, DateTimeOffset now)
+    {
+        if (_turns.All(t => t.MessageId != messageId))
+            throw new DomainRuleViolationException("message_not_found", "The conversation has no such message.");
+        return new FeedbackGiven(Id, messageId, helpful, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), now);
+    }
 
     protected override void When(IDomainEvent domainEvent)
     {
@@ -56,6 +65,9 @@ public sealed class Conversation : AggregateRoot
                 break;
             case AnswerFailed e:
                 Complete(e.MessageId, t => t with { Outcome = "failed" });
+                break;
+            case FeedbackGiven e:
+                Complete(e.MessageId, t => t with { Helpful = e.Helpful });
                 break;
             default:
                 throw UnknownEvent(domainEvent);

@@ -35,3 +35,6 @@ public sealed record EscalationRequested(Guid ConversationId, Guid MessageId, st
 
 /// <summary>The answer could not be produced (the model provider failed); the question stays recorded.</summary>
 public sealed record AnswerFailed(Guid ConversationId, Guid MessageId, string Code, string Reason, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The visitor rated an answer: <paramref name="Helpful"/> false is negative feedback, which the team wants to hear about.</summary>
+public sealed record FeedbackGiven(Guid ConversationId, Guid MessageId, bool Helpful, string? Comment, DateTimeOffset At) : IDomainEvent;

@@ -57,6 +57,14 @@ internal sealed class ConversationDetailsProjection : SingleStreamProjection<Con
         Touch(view, e);
     }
 
+    public void Apply(IEvent<FeedbackGiven> e, ConversationDetails view)
+    {
+        var previous = view.Messages.Find(m => m.MessageId == e.Data.MessageId)?.Helpful;
+        Update(view, e.Data.MessageId, m => m with { Helpful = e.Data.Helpful });
+        view.NegativeFeedbackCount += (e.Data.Helpful ? 0 : 1) - (previous == false ? 1 : 0);
+        view.Version = e.Version;
+    }
+
     private static void Update(ConversationDetails view, Guid messageId, Func<ConversationMessage, ConversationMessage> change)
     {
         var index = view.Messages.FindIndex(m => m.MessageId == messageId);
