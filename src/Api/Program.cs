@@ -66,6 +66,8 @@ app.MapCompanyEndpoints();
 app.MapProjectEndpoints();
 app.MapDocumentEndpoints();
 app.MapConversationEndpoints();
+app.MapChatEndpoints();
+app.MapApiKeyEndpoints();
 app.MapActivityEndpoints();
 
 app.Run();

@@ -20,6 +20,8 @@ public static class DependencyInjection
         services.AddScoped<Auth.AuthTokens>();
         services.AddScoped<Chat.ChatPipeline>();
         services.AddScoped<Companies.InviteUser.InviteDelivery>();
+        services.AddScoped<ApiKeys.ApiKeyIssuer>();
+        services.AddScoped<Documents.DocumentIngestionQueue>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
 
         // Order matters: outermost first.

@@ -1,4 +1,9 @@
+using CleanRag.Application.ApiKeys;
+using CleanRag.Application.Chat;
+using CleanRag.Application.Common;
 using CleanRag.Application.Common.Interfaces;
+using CleanRag.Infrastructure.ApiKeys;
+using CleanRag.Infrastructure.RateLimiting;
 using CleanRag.Infrastructure.Email;
 using CleanRag.Application.Documents;
 using CleanRag.Infrastructure.AI;
@@ -45,6 +50,7 @@ public static class DependencyInjection
         services.AddMartenEventStore(connectionString, persistence);
 
         services.AddIdentityServices(configuration);
+        services.AddPublicChatAccess(configuration);
         services.AddDocumentStorage(configuration);
         services.AddRetrieval(configuration);
 
@@ -73,6 +79,19 @@ public static class DependencyInjection
         services.AddQueryRewriting(configuration);
         // Without a configured language model, answers are composed extractively from the documents.
         services.TryAddSingleton<IChatClient, ExtractiveChatClient>();
+    }
+
+    /// <summary>API keys (peppered hashes), the widget's project directory and the rate limiter.</summary>
+    private static void AddPublicChatAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
+        var pepper = configuration["ApiKeys:Pepper"] is { Length: > 0 } configured
+            ? Convert.FromBase64String(configured)
+            : LocalSecrets.GetOrCreate(configuration, "api-key-pepper.key");
+        services.AddSingleton<IApiKeyHasher>(new HmacApiKeyHasher(pepper));
+        services.AddSingleton<IApiKeyAuthenticator, MartenApiKeyAuthenticator>();
+        services.AddSingleton<IPublicProjectDirectory, MartenPublicProjectDirectory>();
+        services.AddSingleton<IRateLimiter, InProcessRateLimiter>();
     }
 
     private static void AddDocumentStorage(this IServiceCollection services, IConfiguration configuration)

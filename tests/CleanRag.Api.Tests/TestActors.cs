@@ -23,10 +23,10 @@ public static partial class TestActors
 
     public static HttpClient Anonymous() => ApiHost.Factory.CreateClient();
 
-    public static async Task<TestActor> SignUpAsync(string? email = null)
+    public static async Task<TestActor> SignUpAsync(string? email = null, CleanRagApiFactory? host = null)
     {
         email ??= NewEmail();
-        var client = Anonymous();
+        var client = (host ?? ApiHost.Factory).CreateClient();
         var response = await client.PostAsJsonAsync("/v1/auth/signup", new { email, password = Password, name = "Test User" });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -35,9 +35,9 @@ public static partial class TestActors
     }
 
     /// <summary>A new user who owns a new company.</summary>
-    public static async Task<TestActor> NewOwnerAsync(string companyName = "Northwind")
+    public static async Task<TestActor> NewOwnerAsync(string companyName = "Northwind", CleanRagApiFactory? host = null)
     {
-        var owner = await SignUpAsync();
+        var owner = await SignUpAsync(host: host);
         var response = await owner.Client.PostAsJsonAsync("/v1/companies", new { name = companyName });
         response.EnsureSuccessStatusCode();
         var company = await response.Content.ReadFromJsonAsync<JsonElement>();

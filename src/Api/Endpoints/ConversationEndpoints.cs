@@ -1,3 +1,4 @@
+using CleanRag.Api.PublicChat;
 using CleanRag.Application.Chat.TestChat;
 using CleanRag.Application.Conversations.GetConversation;
 using CleanRag.Application.Conversations.GetConversationHistory;
@@ -13,18 +14,8 @@ internal static class ConversationEndpoints
         var project = app.MapGroup("/v1/projects/{projectId:guid}").WithTags("Conversations");
 
         project.MapPost("/chat", async (Guid projectId, TestChatRequest body, IMediator mediator, CancellationToken ct) =>
-            {
-                var answer = await mediator.Send(new TestChatCommand(projectId, body.Question!, body.ConversationId, body.SessionId, body.VisitorId), ct);
-                return Results.Ok(new
-                {
-                    answer.Answer,
-                    answer.SessionId,
-                    answer.ConversationId,
-                    answer.VisitorId,
-                    answer.Confidence,
-                    sources = answer.Sources.Count == 0 ? null : answer.Sources.Select(s => new { s.Title, s.Excerpt, s.PageNumber, s.DocumentId, s.Score }),
-                });
-            })
+                Results.Ok(ChatAnswerResponse.From(await mediator.Send(
+                    new TestChatCommand(projectId, body.Question!, body.ConversationId, body.SessionId, body.VisitorId), ct))))
             .WithSummary("Dashboard test chat: the same pipeline as the public chat, marked as test traffic.");
 
         project.MapGet("/conversations", async (Guid projectId, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>

@@ -1,6 +1,10 @@
 using CleanRag.Application.Projects;
 using CleanRag.Application.Projects.ArchiveProject;
 using CleanRag.Application.Projects.CreateProject;
+using CleanRag.Application.Projects.DeployProject;
+using CleanRag.Application.Projects.GetDeployReadiness;
+using CleanRag.Application.Projects.GetIntegration;
+using CleanRag.Infrastructure.Identity;
 using CleanRag.Application.Projects.GetProject;
 using CleanRag.Application.Projects.GetProjectHistory;
 using CleanRag.Application.Projects.GetProjectOverview;
@@ -56,6 +60,18 @@ internal static class ProjectEndpoints
         projects.MapGet("/{id:guid}/events", async (Guid id, long? version, DateTimeOffset? asOf, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new GetProjectHistoryQuery(id, version, asOf), ct)))
             .WithSummary("The project's event history; with ?version=n or ?asOf=timestamp, also its state at that point.");
+
+        projects.MapGet("/{id:guid}/deploy-readiness", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetDeployReadinessQuery(id), ct)))
+            .WithSummary("The deploy checklist and what still blocks the project from going live.");
+
+        projects.MapPost("/{id:guid}/deploy", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new DeployProjectCommand(id), ct)))
+            .WithSummary("Deploy (admin): ingest what is not indexed, issue a new live key (shown only here) and revoke the earlier ones.");
+
+        projects.MapGet("/{id:guid}/integration", async (Guid id, HttpRequest request, AuthOptions auth, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetIntegrationQuery(id, auth.PublicBaseUrl ?? $"{request.Scheme}://{request.Host}"), ct)))
+            .WithSummary("The chat endpoint and a ready curl example (admin).");
         return app;
     }
 
@@ -68,10 +84,12 @@ internal static class ProjectEndpoints
         string? Model,
         int? QuestionMaxLength,
         RetrievalSettingsInput? Retrieval,
-        IndexingSettingsInput? Indexing)
+        IndexingSettingsInput? Indexing,
+        bool? WidgetEnabled,
+        RateLimitSettingsInput? RateLimits)
     {
         public ProjectSettingsInput Settings() =>
-            new(AllowedOrigins, SystemPrompt, Model, QuestionMaxLength, Retrieval, Indexing);
+            new(AllowedOrigins, SystemPrompt, Model, QuestionMaxLength, Retrieval, Indexing, WidgetEnabled, RateLimits);
     }
 }
 

@@ -28,6 +28,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         DuplicateException e => new ErrorResponse(e.Message, e.Code, 409),
         UpstreamModelException e => new ErrorResponse(e.Message, e.Code, 502),
         ConflictException e => new ErrorResponse(e.Message, e.Code, 409),
+        BadRequestException e => new ErrorResponse(e.Message, e.Code, 400),
         ConcurrencyConflictException e => new ErrorResponse(e.Message, e.Code, 409),
         FileTooLargeException e => new ErrorResponse(e.Message, "payload_too_large", 413),
         BadHttpRequestException { InnerException: JsonException { Path: { Length: > 1 } path } } =>

@@ -5,16 +5,19 @@ namespace CleanRag.Application.Chat;
 /// <summary>A visitor's question to a project, from whichever channel.</summary>
 public sealed record ChatRequest(
     Guid ProjectId, string Question, Guid? ConversationId, string? SessionId, string? VisitorId, ConversationChannel Channel, bool IsTest,
-    string? PageUrl = null);
+    string? PageUrl = null, string? PageContext = null);
 
 /// <summary>The complete answer, as the JSON APIs return it.</summary>
+/// <param name="MessageId">The visitor's question in the conversation; feedback on the answer names it.</param>
+/// <param name="Outcome">answered, unanswered (the honest "I don't know") or escalated.</param>
 public sealed record ChatAnswer(
-    string Answer, Guid ConversationId, string SessionId, string VisitorId, IReadOnlyList<CitedSource> Sources, double Confidence, string Outcome);
+    string Answer, Guid ConversationId, Guid MessageId, string SessionId, string VisitorId, IReadOnlyList<CitedSource> Sources, double Confidence,
+    string Outcome);
 
 /// <summary>What the pipeline streams, in order: the conversation, tokens, then sources, confidence and the completion.</summary>
 public abstract record ChatUpdate;
 
-public sealed record ConversationOpened(Guid ConversationId, string SessionId, string VisitorId) : ChatUpdate;
+public sealed record ConversationOpened(Guid ConversationId, Guid MessageId, string SessionId, string VisitorId) : ChatUpdate;
 
 public sealed record AnswerToken(string Text) : ChatUpdate;
 

@@ -4,12 +4,14 @@ using System.Text;
 using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Application.Conversations;
+using CleanRag.Application.Documents;
 using CleanRag.Application.Projects;
 using CleanRag.Application.Search;
 using CleanRag.Application.Search.Reranking;
 using CleanRag.Application.Search.Rewriting;
 using CleanRag.Domain.Common;
 using CleanRag.Domain.Conversations;
+using CleanRag.Domain.Documents;
 using CleanRag.Domain.Projects;
 using Microsoft.Extensions.AI;
 
@@ -58,10 +60,11 @@ public sealed class ChatPipeline(
                 ["question"] = [$"question must be at most {project.Settings.QuestionMaxLength} characters."],
             });
 
+        await EnsureHasIndexedDocumentsAsync(project, cancellationToken);
         var (conversation, opening) = await OpenConversationAsync(request, project, cancellationToken);
-        yield return new ConversationOpened(conversation.Id, conversation.SessionId, conversation.VisitorId);
-
         var messageId = Guid.CreateVersion7();
+        yield return new ConversationOpened(conversation.Id, messageId, conversation.SessionId, conversation.VisitorId);
+
         var now = clock.GetUtcNow();
 
         if (EscalationDetector.Detect(question) is { } escalation)
@@ -72,7 +75,7 @@ public sealed class ChatPipeline(
                 conversation.Ask(messageId, question, question, now),
                 new EscalationRequested(conversation.Id, messageId, escalation.Reason, escalation.Email, escalation.Phone, now),
             ], cancellationToken);
-            yield return Completed(conversation, EscalationDetector.Reply, [], 1.0, "escalated");
+            yield return Completed(conversation, messageId, EscalationDetector.Reply, [], 1.0, "escalated");
             yield break;
         }
 
@@ -85,7 +88,7 @@ public sealed class ChatPipeline(
         {
             yield return new AnswerToken(NotFoundAnswer);
             await RecordAsync(conversation, opening, [asked, new QuestionUnanswered(conversation.Id, messageId, question, 0, now)], cancellationToken);
-            yield return Completed(conversation, NotFoundAnswer, [], 0, "unanswered");
+            yield return Completed(conversation, messageId, NotFoundAnswer, [], 0, "unanswered");
             yield break;
         }
 
@@ -117,7 +120,7 @@ public sealed class ChatPipeline(
             // Nothing the generator said is backed by a cited passage: refuse honestly rather than answer unsupported.
             await RecordAsync(conversation, opening, [asked, new QuestionUnanswered(conversation.Id, messageId, question, confidence, now)], cancellationToken);
             yield return new AnswerReplaced(NotFoundAnswer);
-            yield return Completed(conversation, NotFoundAnswer, [], confidence, "unanswered");
+            yield return Completed(conversation, messageId, NotFoundAnswer, [], confidence, "unanswered");
             yield break;
         }
 
@@ -130,7 +133,7 @@ public sealed class ChatPipeline(
         ], cancellationToken);
         yield return new AnswerSources(sources);
         yield return new AnswerConfidence(confidence);
-        yield return Completed(conversation, answer, sources, confidence, "answered");
+        yield return Completed(conversation, messageId, answer, sources, confidence, "answered");
     }
 
     private async Task<ProjectDetails> LoadProjectAsync(ChatRequest request, CancellationToken cancellationToken)
@@ -139,8 +142,20 @@ public sealed class ChatPipeline(
         if (project is null || project.Status == ProjectStatus.Archived)
             throw new NotFoundException("Project");
         if (request.Channel != ConversationChannel.Dashboard && project.Status != ProjectStatus.Live)
-            throw new ConflictException("project_not_live", "The project is not live yet; deploy it first.");
+        {
+            throw new ConflictException("project_not_live", project.Status == ProjectStatus.Indexing
+                ? "The project is still indexing its documents; it answers as soon as the first one is indexed."
+                : "The project is not live yet; deploy it first.");
+        }
         return project;
+    }
+
+    private async Task EnsureHasIndexedDocumentsAsync(ProjectDetails project, CancellationToken cancellationToken)
+    {
+        var indexed = await readStore.ListAsync<DocumentDetails>(
+            q => q.Where(d => d.ProjectId == project.Id && d.Status == DocumentStatus.Indexed).Take(1), cancellationToken);
+        if (indexed.Count == 0)
+            throw new ConflictException("no_documents", "The project has no indexed documents yet; upload and sync some first.");
     }
 
     private async Task<(Conversation Conversation, ConversationStarted? Opening)> OpenConversationAsync(
@@ -166,7 +181,7 @@ public sealed class ChatPipeline(
         var opening = Conversation.Start(Guid.CreateVersion7(), project.Id,
             request.VisitorId is { Length: > 0 } visitor ? visitor : $"visitor_{Guid.NewGuid():N}",
             request.SessionId is { Length: > 0 } session ? session : Guid.NewGuid().ToString("N"),
-            request.Channel, request.IsTest, request.PageUrl, clock.GetUtcNow());
+            request.Channel, request.IsTest, request.PageUrl, clock.GetUtcNow(), request.PageContext);
         var conversation = new Conversation();
         conversation.ApplyEvent(opening);
         return (conversation, opening);
@@ -257,6 +272,7 @@ public sealed class ChatPipeline(
     private static string Excerpt(string text) =>
         text.Length <= ExcerptLength ? text : text[..text.LastIndexOf(' ', ExcerptLength)] + "…";
 
-    private static ChatCompleted Completed(Conversation conversation, string answer, IReadOnlyList<CitedSource> sources, double confidence, string outcome) =>
-        new(new ChatAnswer(answer, conversation.Id, conversation.SessionId, conversation.VisitorId, sources, confidence, outcome));
+    private static ChatCompleted Completed(
+        Conversation conversation, Guid messageId, string answer, IReadOnlyList<CitedSource> sources, double confidence, string outcome) =>
+        new(new ChatAnswer(answer, conversation.Id, messageId, conversation.SessionId, conversation.VisitorId, sources, confidence, outcome));
 }

@@ -1,3 +1,4 @@
+using CleanRag.Application.ApiKeys;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Domain.Companies;
 
@@ -12,6 +13,7 @@ public sealed class RequestContext : IRequestContext
     public Guid TenantId { get; private set; }
     public Guid UserId { get; private set; }
     public CompanyRole? Role { get; private set; }
+    public ApiKeyCaller? ApiKey { get; private set; }
 
     public void Set(Guid tenantId, Guid userId, CompanyRole? role = null)
     {
@@ -19,4 +21,14 @@ public sealed class RequestContext : IRequestContext
         UserId = userId;
         Role = role;
     }
+
+    /// <summary>A request authenticated by an API key: it speaks for the key's company and project, not for a user.</summary>
+    public void SetApiKey(ApiKeyCaller caller)
+    {
+        TenantId = caller.CompanyId;
+        ApiKey = caller;
+    }
+
+    /// <summary>An anonymous request for a public resource of a known company (the widget of one of its projects).</summary>
+    public void SetAnonymousTenant(Guid tenantId) => TenantId = tenantId;
 }

@@ -14,8 +14,6 @@ public sealed class ProjectDetails
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
-
-    // Set-up progress, filled by the keys and widget features as their events arrive.
-    public bool KeyIssued { get; set; }
-    public bool WidgetEnabled { get; set; }
+    public DateTimeOffset? DeployedAt { get; set; }
+    public DateTimeOffset? LiveSince { get; set; }
 }

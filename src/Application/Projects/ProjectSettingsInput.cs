@@ -11,7 +11,9 @@ public sealed record ProjectSettingsInput(
     string? Model = null,
     int? QuestionMaxLength = null,
     RetrievalSettingsInput? Retrieval = null,
-    IndexingSettingsInput? Indexing = null)
+    IndexingSettingsInput? Indexing = null,
+    bool? WidgetEnabled = null,
+    RateLimitSettingsInput? RateLimits = null)
 {
     public bool IsEmpty => this == new ProjectSettingsInput();
 
@@ -26,12 +28,21 @@ public sealed record ProjectSettingsInput(
             Retrieval?.MinimumRelevance ?? current.Retrieval.MinimumRelevance),
         new IndexingSettings(
             Indexing?.ChunkSize ?? current.Indexing.ChunkSize,
-            Indexing?.ChunkOverlap ?? current.Indexing.ChunkOverlap));
+            Indexing?.ChunkOverlap ?? current.Indexing.ChunkOverlap),
+        WidgetEnabled ?? current.WidgetEnabled,
+        RateLimits is null
+            ? current.RateLimits
+            : new RateLimitSettings(
+                RateLimits.KeyRequestsPerMinute ?? current.RateLimits?.KeyRequestsPerMinute,
+                RateLimits.WidgetRequestsPerMinutePerVisitor ?? current.RateLimits?.WidgetRequestsPerMinutePerVisitor,
+                RateLimits.WidgetRequestsPerMinute ?? current.RateLimits?.WidgetRequestsPerMinute));
 }
 
 public sealed record RetrievalSettingsInput(int? TopK = null, double? LexicalWeight = null, double? MinimumRelevance = null);
 
 public sealed record IndexingSettingsInput(int? ChunkSize = null, double? ChunkOverlap = null);
+
+public sealed record RateLimitSettingsInput(int? KeyRequestsPerMinute = null, int? WidgetRequestsPerMinutePerVisitor = null, int? WidgetRequestsPerMinute = null);
 
 public sealed class ProjectSettingsInputValidator : AbstractValidator<ProjectSettingsInput>
 {
@@ -51,5 +62,12 @@ public sealed class ProjectSettingsInputValidator : AbstractValidator<ProjectSet
             .WithName("indexing.chunkSize").WithMessage("indexing.chunkSize must be between 50 and 2000 tokens.");
         RuleFor(s => s.Indexing!.ChunkOverlap).InclusiveBetween(0, 0.5).When(s => s.Indexing is not null)
             .WithName("indexing.chunkOverlap").WithMessage("indexing.chunkOverlap must be between 0 and 0.5.");
+        RuleFor(s => s.RateLimits!.KeyRequestsPerMinute).InclusiveBetween(1, 100_000).When(s => s.RateLimits is not null)
+            .WithName("rateLimits.keyRequestsPerMinute").WithMessage("rateLimits.keyRequestsPerMinute must be between 1 and 100000.");
+        RuleFor(s => s.RateLimits!.WidgetRequestsPerMinutePerVisitor).InclusiveBetween(1, 100_000).When(s => s.RateLimits is not null)
+            .WithName("rateLimits.widgetRequestsPerMinutePerVisitor")
+            .WithMessage("rateLimits.widgetRequestsPerMinutePerVisitor must be between 1 and 100000.");
+        RuleFor(s => s.RateLimits!.WidgetRequestsPerMinute).InclusiveBetween(1, 1_000_000).When(s => s.RateLimits is not null)
+            .WithName("rateLimits.widgetRequestsPerMinute").WithMessage("rateLimits.widgetRequestsPerMinute must be between 1 and 1000000.");
     }
 }

@@ -24,8 +24,8 @@ public sealed class Conversation : AggregateRoot
 
     public static ConversationStarted Start(
         Guid conversationId, Guid projectId, string visitorId, string sessionId, ConversationChannel channel, bool isTest, string? pageUrl,
-        DateTimeOffset now) =>
-        new(conversationId, projectId, visitorId, sessionId, channel, isTest, pageUrl, now);
+        DateTimeOffset now, string? pageContext = null) =>
+        new(conversationId, projectId, visitorId, sessionId, channel, isTest, pageUrl, now, pageContext);
 
     public VisitorAsked Ask(Guid messageId, string question, string searchQuery, DateTimeOffset now) =>
         new(Id, messageId, question, searchQuery, now);

@@ -12,9 +12,10 @@ public enum ConversationChannel
     Dashboard,
 }
 
+/// <param name="PageContext">What the widget said about the page the visitor is on (title, product, …), if anything.</param>
 public sealed record ConversationStarted(
     Guid ConversationId, Guid ProjectId, string VisitorId, string SessionId, ConversationChannel Channel, bool IsTest,
-    string? PageUrl, DateTimeOffset StartedAt) : IDomainEvent;
+    string? PageUrl, DateTimeOffset StartedAt, string? PageContext = null) : IDomainEvent;
 
 /// <param name="SearchQuery">The standalone query retrieval used (the question rewritten with the conversation's context).</param>
 public sealed record VisitorAsked(Guid ConversationId, Guid MessageId, string Question, string SearchQuery, DateTimeOffset AskedAt) : IDomainEvent;

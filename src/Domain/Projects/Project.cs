@@ -36,6 +36,21 @@ public sealed class Project : AggregateRoot
         return new ProjectArchived(Id, archivedBy, now);
     }
 
+    /// <summary>
+    /// Starts a deployment: the project is indexing until a document is indexed, and live at once when
+    /// one already is. Redeploying a live project keeps it live.
+    /// </summary>
+    public IDomainEvent[] Deploy(bool hasIndexedDocument, Guid deployedBy, DateTimeOffset now)
+    {
+        EnsureNotArchived();
+        var started = new ProjectDeploymentStarted(Id, deployedBy, now);
+        return hasIndexedDocument || Status == ProjectStatus.Live ? [started, new ProjectWentLive(Id, now)] : [started];
+    }
+
+    /// <summary>A deploying project goes live with its first indexed document; otherwise nothing changes.</summary>
+    public ProjectWentLive? GoLiveOnceIndexed(DateTimeOffset now) =>
+        Status == ProjectStatus.Indexing ? new ProjectWentLive(Id, now) : null;
+
     private void EnsureNotArchived()
     {
         if (Status == ProjectStatus.Archived)
@@ -63,6 +78,12 @@ public sealed class Project : AggregateRoot
                 break;
             case ProjectArchived:
                 Status = ProjectStatus.Archived;
+                break;
+            case ProjectDeploymentStarted:
+                Status = ProjectStatus.Indexing;
+                break;
+            case ProjectWentLive:
+                Status = ProjectStatus.Live;
                 break;
             default:
                 throw UnknownEvent(domainEvent);

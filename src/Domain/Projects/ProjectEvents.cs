@@ -16,3 +16,9 @@ public sealed record ProjectRenamed(Guid ProjectId, string Name, string? Descrip
 public sealed record ProjectSettingsChanged(Guid ProjectId, ProjectSettings Settings) : IDomainEvent;
 
 public sealed record ProjectArchived(Guid ProjectId, Guid ArchivedBy, DateTimeOffset ArchivedAt) : IDomainEvent;
+
+/// <summary>An admin deployed the project: pending documents are ingested and a new live key was issued.</summary>
+public sealed record ProjectDeploymentStarted(Guid ProjectId, Guid DeployedBy, DateTimeOffset StartedAt) : IDomainEvent;
+
+/// <summary>The project answers public traffic (it has at least one indexed document).</summary>
+public sealed record ProjectWentLive(Guid ProjectId, DateTimeOffset At) : IDomainEvent;

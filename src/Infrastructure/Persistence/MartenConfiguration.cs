@@ -5,7 +5,10 @@ using CleanRag.Application.Companies;
 using CleanRag.Application.Users;
 using CleanRag.Application.Documents;
 using CleanRag.Application.Conversations;
+using CleanRag.Application.ApiKeys;
+using CleanRag.Domain.ApiKeys;
 using CleanRag.Domain.Companies;
+using CleanRag.Infrastructure.ApiKeys;
 using CleanRag.Domain.Conversations;
 using CleanRag.Domain.Documents;
 using CleanRag.Domain.Projects;
@@ -53,12 +56,15 @@ internal static class MartenConfiguration
             opts.Projections.Add(new AggregateProjection<UserAccount>(), ProjectionLifecycle.Live);
             opts.Projections.Add(new AggregateProjection<Document>(), ProjectionLifecycle.Live);
             opts.Projections.Add(new AggregateProjection<Conversation>(), ProjectionLifecycle.Live);
+            opts.Projections.Add(new AggregateProjection<ApiKey>(), ProjectionLifecycle.Live);
             // Dashboard entities and lookups: inline, so a write is readable as soon as the command returns.
             opts.Projections.Add<ProjectDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<CompanyDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<TeamLookupProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<DocumentDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<ConversationDetailsProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<ApiKeyDetailsProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<ApiKeyLookupProjection>(ProjectionLifecycle.Inline);
             // Cross-stream feeds: asynchronous, run by the daemon.
             opts.Projections.Add<ActivityFeedProjection>(ProjectionLifecycle.Async);
 
@@ -76,6 +82,8 @@ internal static class MartenConfiguration
             opts.Schema.For<RefreshTokenRecord>().SingleTenanted().UseOptimisticConcurrency(true);
             opts.Schema.For<OutboundEmail>().SingleTenanted();
             opts.Schema.For<ProcessedMessage>().SingleTenanted();
+            opts.Schema.For<ApiKeyDetails>().Index(k => k.ProjectId);
+            opts.Schema.For<ApiKeyLookup>().SingleTenanted();
 
             // Every domain event type is known up front so the daemon can deserialize any of them.
             foreach (var type in typeof(IDomainEvent).Assembly.GetTypes()

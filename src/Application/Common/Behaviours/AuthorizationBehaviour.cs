@@ -15,10 +15,14 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(IRequestContext 
     where TMessage : notnull, IMessage
 {
     private static readonly ConcurrentDictionary<Type, AuthorizeAttribute?> Requirements = new();
+    private static readonly ConcurrentDictionary<Type, bool> NeedsApiKey = new();
 
     public ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        if (NeedsApiKey.GetOrAdd(typeof(TMessage), type => type.GetCustomAttribute<AuthorizeApiKeyAttribute>() is not null) && context.ApiKey is null)
+            throw new UnauthorizedException(AuthorizeApiKeyAttribute.FailureMessage, "invalid_api_key");
+
         var requirement = Requirements.GetOrAdd(typeof(TMessage), type => type.GetCustomAttribute<AuthorizeAttribute>());
         if (requirement is null)
             return next(message, cancellationToken);

@@ -29,3 +29,6 @@ public sealed class ConcurrencyConflictException()
 
 /// <summary>A write collided with a unique key (an email already registered, a second membership, ...).</summary>
 public sealed class DuplicateException(string message = "It already exists.") : ApplicationErrorException("duplicate", message);
+
+/// <summary>The request is well-formed but cannot be carried out as asked (e.g. rotating when there is nothing to rotate).</summary>
+public sealed class BadRequestException(string code, string message) : ApplicationErrorException(code, message);

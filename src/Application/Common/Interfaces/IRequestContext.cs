@@ -1,3 +1,4 @@
+using CleanRag.Application.ApiKeys;
 using CleanRag.Domain.Companies;
 
 namespace CleanRag.Application.Common.Interfaces;
@@ -16,6 +17,9 @@ public interface IRequestContext
 
     /// <summary>The caller's role in <see cref="TenantId"/>; null without a company.</summary>
     CompanyRole? Role { get; }
+
+    /// <summary>The API key the request was authenticated with (public chat); null for dashboard users.</summary>
+    ApiKeyCaller? ApiKey { get; }
 
     bool IsAuthenticated => UserId != Guid.Empty;
 }

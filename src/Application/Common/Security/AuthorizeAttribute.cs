@@ -17,3 +17,11 @@ public sealed class AuthorizeAttribute : Attribute
 
     public CompanyRole? MinimumRole { get; }
 }
+
+/// <summary>Declares a message that only a valid API key may send (the public chat API); enforced by the authorization behaviour.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AuthorizeApiKeyAttribute : Attribute
+{
+    /// <summary>One message for a missing, unknown or revoked key, so the answer does not say which.</summary>
+    public const string FailureMessage = "A valid API key is required (X-CleanRag-Key or Authorization: Bearer).";
+}

@@ -1,3 +1,4 @@
+using CleanRag.Application.ApiKeys;
 using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Application.Documents;
@@ -14,13 +15,15 @@ public sealed class GetProjectOverviewQueryHandler(IReadStore readStore) : IQuer
         var documents = await readStore.ListAsync<DocumentDetails>(
             q => q.Where(d => d.ProjectId == query.ProjectId && d.Status != DocumentStatus.Deleted && d.Status != DocumentStatus.PendingUpload),
             cancellationToken);
+        var activeKeys = await readStore.ListAsync<ApiKeyDetails>(
+            q => q.Where(k => k.ProjectId == query.ProjectId && k.Status == ApiKeyStatus.Active).Take(1), cancellationToken);
         return new ProjectOverview(
             project.Id,
             project.Status,
             documents.Count,
             documents.Count(d => d.Status == DocumentStatus.Indexed),
-            project.KeyIssued,
-            project.WidgetEnabled,
+            activeKeys.Count > 0,
+            project.Settings.WidgetEnabled,
             project.Settings.AllowedOrigins.Count > 0);
     }
 }

@@ -39,6 +39,21 @@ internal sealed class ProjectDetailsProjection : SingleStreamProjection<ProjectD
         Touch(view, e);
     }
 
+    public void Apply(IEvent<ProjectDeploymentStarted> e, ProjectDetails view)
+    {
+        // Redeploying a live project keeps it live (the aggregate follows with ProjectWentLive).
+        view.Status = ProjectStatus.Indexing;
+        view.DeployedAt = e.Data.StartedAt;
+        Touch(view, e);
+    }
+
+    public void Apply(IEvent<ProjectWentLive> e, ProjectDetails view)
+    {
+        view.Status = ProjectStatus.Live;
+        view.LiveSince ??= e.Data.At;
+        Touch(view, e);
+    }
+
     private static void Touch(ProjectDetails view, IEvent e)
     {
         view.Version = e.Version;

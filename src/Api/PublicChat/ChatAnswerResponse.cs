@@ -1,0 +1,19 @@
+using CleanRag.Application.Chat;
+
+namespace CleanRag.Api.PublicChat;
+
+/// <summary>The JSON answer of the chat APIs; <c>sources</c> is left out when there are none.</summary>
+internal static class ChatAnswerResponse
+{
+    public static object From(ChatAnswer answer) => new
+    {
+        answer.Answer,
+        answer.SessionId,
+        answer.ConversationId,
+        answer.MessageId,
+        answer.VisitorId,
+        answer.Confidence,
+        answer.Outcome,
+        sources = answer.Sources.Count == 0 ? null : answer.Sources.Select(s => new { s.Title, s.Excerpt, s.PageNumber, s.DocumentId, s.Score }),
+    };
+}

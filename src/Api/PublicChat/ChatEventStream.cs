@@ -1,0 +1,70 @@
+using System.Text.Json;
+using CleanRag.Api.Errors;
+using CleanRag.Application.Chat;
+
+namespace CleanRag.Api.PublicChat;
+
+/// <summary>
+/// Streams the chat pipeline as Server-Sent Events: <c>conversation_id</c> first, a <c>token</c> per chunk,
+/// <c>replace</c> when the streamed text must give way to an honest refusal, then <c>sources</c>,
+/// <c>confidence</c> and <c>done</c>; <c>error</c> when something fails after the stream started.
+/// </summary>
+internal static partial class ChatEventStream
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static async Task WriteAsync(HttpContext http, IAsyncEnumerable<ChatUpdate> updates, TimeSpan keepAliveInterval)
+    {
+        var cancellationToken = http.RequestAborted;
+        await using var enumerator = updates.GetAsyncEnumerator(cancellationToken);
+        // Failures before the first update (not live, question too long, no documents, …) still answer with
+        // their status code and the JSON error shape: nothing has been sent yet.
+        if (!await enumerator.MoveNextAsync())
+            return;
+
+        await using var writer = ServerSentEventWriter.Start(http.Response, keepAliveInterval);
+        try
+        {
+            do
+            {
+                await WriteUpdateAsync(writer, enumerator.Current, cancellationToken);
+            }
+            while (await enumerator.MoveNextAsync());
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The visitor went away: the pipeline's work was cancelled with the request.
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var error = ApiExceptionHandler.Map(exception);
+            if (error.Status >= 500 && error.Code == "internal_error")
+                LogStreamFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEventStream)), exception);
+            await writer.WriteEventAsync("error", JsonSerializer.Serialize(error, Json), CancellationToken.None);
+        }
+    }
+
+    private static Task WriteUpdateAsync(ServerSentEventWriter writer, ChatUpdate update, CancellationToken cancellationToken) => update switch
+    {
+        ConversationOpened opened => writer.WriteEventAsync("conversation_id", opened.ConversationId.ToString(), cancellationToken),
+        AnswerToken token => writer.WriteEventAsync("token", JsonSerializer.Serialize(new { text = token.Text }, Json), cancellationToken),
+        AnswerReplaced replaced => writer.WriteEventAsync("replace", JsonSerializer.Serialize(new { text = replaced.Text }, Json), cancellationToken),
+        ChatCompleted completed => WriteCompletionAsync(writer, completed.Answer, cancellationToken),
+        // Sources and confidence are sent with the completion, for every outcome (empty and 0 for a refusal).
+        _ => Task.CompletedTask,
+    };
+
+    private static async Task WriteCompletionAsync(ServerSentEventWriter writer, ChatAnswer answer, CancellationToken cancellationToken)
+    {
+        var sources = answer.Sources.Select(s => new { s.Title, s.Excerpt, s.PageNumber, s.DocumentId, s.Score });
+        await writer.WriteEventAsync("sources", JsonSerializer.Serialize(sources, Json), cancellationToken);
+        await writer.WriteEventAsync("confidence", answer.Confidence.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        await writer.WriteEventAsync("done", JsonSerializer.Serialize(new
+        {
+            answer.ConversationId, answer.MessageId, answer.VisitorId, answer.Outcome, answer.Answer,
+        }, Json), cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The chat stream failed after it started")]
+    private static partial void LogStreamFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,25 @@
+using CleanRag.Domain.ApiKeys;
+
+namespace CleanRag.Application.ApiKeys;
+
+/// <summary>Turns a presented key into the only form that is stored: a peppered, keyed hash (hex).</summary>
+public interface IApiKeyHasher
+{
+    string Hash(string key);
+}
+
+/// <summary>
+/// Resolves a presented API key to its project, or null when it is missing, unknown or revoked. Callers
+/// must not be able to tell those cases apart, by the answer or by its timing.
+/// </summary>
+public interface IApiKeyAuthenticator
+{
+    Task<ApiKeyCaller?> AuthenticateAsync(string? presentedKey, CancellationToken cancellationToken);
+}
+
+/// <summary>Who an authenticated key speaks for, the rate limit that applies to it, and the browser origins its project allows.</summary>
+public sealed record ApiKeyCaller(
+    Guid KeyId, Guid CompanyId, Guid ProjectId, ApiKeyEnvironment Environment, int RequestsPerMinute, IReadOnlyList<string> AllowedOrigins)
+{
+    public bool IsTest => Environment == ApiKeyEnvironment.Test;
+}

@@ -1,0 +1,19 @@
+using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Common.Interfaces;
+using CleanRag.Domain.Conversations;
+using Mediator;
+
+namespace CleanRag.Application.Chat.GiveFeedback;
+
+public sealed class GiveFeedbackCommandHandler(IEventStore eventStore, TimeProvider clock) : ICommandHandler<GiveFeedbackCommand, FeedbackRecorded>
+{
+    public async ValueTask<FeedbackRecorded> Handle(GiveFeedbackCommand command, CancellationToken cancellationToken)
+    {
+        var conversation = await eventStore.LoadAsync<Conversation>(command.ConversationId, cancellationToken);
+        if (conversation is null || conversation.ProjectId != command.ProjectId || conversation.Turns.All(t => t.MessageId != command.MessageId))
+            throw new NotFoundException("Message");
+        var feedback = conversation.GiveFeedback(command.MessageId, command.Helpful!.Value, command.Comment, clock.GetUtcNow());
+        await eventStore.AppendAsync(conversation.Id, conversation.Version, [feedback], cancellationToken);
+        return new FeedbackRecorded(conversation.Id, command.MessageId, feedback.Helpful);
+    }
+}

@@ -1,0 +1,72 @@
+using CleanRag.Application.ApiKeys;
+using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Documents;
+using CleanRag.Domain.ApiKeys;
+using CleanRag.Domain.Documents;
+using CleanRag.Domain.Projects;
+using Mediator;
+
+namespace CleanRag.Application.Projects.DeployProject;
+
+public sealed class DeployProjectCommandHandler(
+    IEventStore eventStore, IReadStore readStore, DocumentIngestionQueue documents, ApiKeyIssuer keys, IRequestContext context, TimeProvider clock)
+    : ICommandHandler<DeployProjectCommand, Deployment>
+{
+    public async ValueTask<Deployment> Handle(DeployProjectCommand command, CancellationToken cancellationToken)
+    {
+        var details = await readStore.LoadWritableProjectAsync(command.ProjectId, cancellationToken);
+        var confirmed = await documents.ConfirmReceivedUploadsAsync(details.Id, cancellationToken);
+        var readiness = await ReadinessAsync(details, cancellationToken);
+        if (!readiness.CanDeploy)
+        {
+            var blocker = readiness.Blockers.First(b => b.PreventsDeploy);
+            throw new ConflictException(blocker.Code, $"The project cannot be deployed yet: {blocker.Message}");
+        }
+
+        var sync = await documents.QueueIngestionAsync(details.Id, cancellationToken);
+        var previousLiveKeys = await keys.ActiveKeysAsync(details.Id, ApiKeyEnvironment.Live, cancellationToken);
+        var key = await keys.IssueAsync(details.Id, $"Live key (deployed {clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC)", ApiKeyEnvironment.Live, cancellationToken);
+        await keys.RevokeAsync(previousLiveKeys.Select(k => k.Id), "redeployed", cancellationToken);
+
+        var project = await eventStore.LoadAsync<Project>(details.Id, cancellationToken) ?? throw new NotFoundException("Project");
+        await eventStore.AppendAsync(project.Id, project.Version,
+            project.Deploy(await HasIndexedDocumentAsync(project.Id, cancellationToken), context.UserId, clock.GetUtcNow()), cancellationToken);
+        await GoLiveIfIndexedMeanwhileAsync(project.Id, cancellationToken);
+
+        var deployed = await readStore.LoadAsync<ProjectDetails>(project.Id, cancellationToken) ?? throw new NotFoundException("Project");
+        return new Deployment(deployed.Id, deployed.Status, key, previousLiveKeys.Count, confirmed, sync.QueuedCount,
+            await ReadinessAsync(deployed, cancellationToken));
+    }
+
+    /// <summary>
+    /// A document indexed between the check above and the deploy's commit was seen by the go-live consumer while
+    /// the project was not deploying yet; catch that case here so the project cannot stay "indexing".
+    /// </summary>
+    private async Task GoLiveIfIndexedMeanwhileAsync(Guid projectId, CancellationToken cancellationToken)
+    {
+        var project = await eventStore.LoadAsync<Project>(projectId, cancellationToken) ?? throw new NotFoundException("Project");
+        if (project.Status != ProjectStatus.Indexing || !await HasIndexedDocumentAsync(projectId, cancellationToken))
+            return;
+        try
+        {
+            if (project.GoLiveOnceIndexed(clock.GetUtcNow()) is { } wentLive)
+                await eventStore.AppendAsync(project.Id, project.Version, [wentLive], cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // The go-live consumer got there first.
+        }
+    }
+
+    private async Task<bool> HasIndexedDocumentAsync(Guid projectId, CancellationToken cancellationToken) =>
+        (await readStore.ListAsync<DocumentDetails>(
+            q => q.Where(d => d.ProjectId == projectId && d.Status == DocumentStatus.Indexed).Take(1), cancellationToken)).Count > 0;
+
+    private async Task<DeployReadiness> ReadinessAsync(ProjectDetails project, CancellationToken cancellationToken)
+    {
+        var all = await readStore.ListAsync<DocumentDetails>(q => q.Where(d => d.ProjectId == project.Id), cancellationToken);
+        var liveKeys = await keys.ActiveKeysAsync(project.Id, ApiKeyEnvironment.Live, cancellationToken);
+        return DeployReadiness.Evaluate(project, all, liveKeys.Count > 0);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+
+namespace CleanRag.Api.Tests.PublicChat;
+
+/// <summary>The public chat with a remote (OpenAI-compatible) model that fails or is slow.</summary>
+[NonParallelizable]
+public class ChatModelFailureTests
+{
+    private FakeChatModel _model = null!;
+    private CleanRagApiFactory _host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _model = await FakeChatModel.StartAsync();
+        _host = new CleanRagApiFactory(builder =>
+        {
+            builder.UseSetting("AI:Chat:Provider", "openai");
+            builder.UseSetting("AI:Chat:Remote:Endpoint", _model.Endpoint);
+            builder.UseSetting("AI:Chat:Remote:Model", "fake");
+            builder.UseSetting("AI:Chat:Remote:ApiKey", "not-needed");
+            builder.UseSetting("AI:Chat:Remote:Resilience:MaxRetryAttempts", "1");
+            builder.UseSetting("AI:Chat:Remote:Resilience:BaseDelay", "00:00:00.050");
+            builder.UseSetting("AI:Chat:Remote:Resilience:AttemptTimeout", "00:00:10");
+            builder.UseSetting("Chat:StreamKeepAliveSeconds", "0.2");
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _host.DisposeAsync();
+        await _model.DisposeAsync();
+    }
+
+    [SetUp]
+    public void HealthyModel()
+    {
+        _model.FailWithStatus = null;
+        _model.DelayBeforeAnswer = TimeSpan.Zero;
+    }
+
+    [Test]
+    public async Task A_failing_model_answers_502_upstream_failed_and_the_question_stays_recorded()
+    {
+        var project = await LiveProject.CreateAsync(host: _host);
+        _model.FailWithStatus = 500;
+
+        var response = await project.AskAsync(new { question = "How much of my glasses is covered?", sessionId = "upstream-down" });
+
+        await response.ShouldBeErrorAsync(HttpStatusCode.BadGateway, "upstream_failed");
+        _model.FailWithStatus = null;
+        var retried = await project.AnswerAsync(new { question = "How much of my glasses is covered?", sessionId = "upstream-down" });
+        retried.GetProperty("answer").GetString().Should().Contain("150 dollars");
+        LiveProject.EventTypes(await project.EventsAsync(retried.GetProperty("conversationId").GetGuid())).Should().Equal(
+            "conversation_started", "visitor_asked", "answer_failed", "visitor_asked", "answer_given");
+    }
+
+    [Test]
+    public async Task A_failing_model_ends_the_widget_stream_with_an_error_event()
+    {
+        var project = await LiveProject.CreateAsync(host: _host);
+        _model.FailWithStatus = 503;
+
+        var response = await project.WidgetAsync(new { project_id = project.ProjectId, message = "How much of my glasses is covered?" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the stream had started with the conversation id");
+        var events = await ServerSentEvents.ReadAllAsync(response);
+        events.Select(e => e.Name).Should().Equal("conversation_id", "error");
+        var error = JsonDocument.Parse(events[1].Data).RootElement;
+        error.GetProperty("code").GetString().Should().Be("upstream_failed");
+        error.GetProperty("status").GetInt32().Should().Be(502);
+        LiveProject.EventTypes(await project.EventsAsync(Guid.Parse(events[0].Data)))
+            .Should().Equal("conversation_started", "visitor_asked", "answer_failed");
+    }
+
+    [Test]
+    public async Task A_slow_model_keeps_the_stream_alive_with_comments_until_its_tokens_arrive()
+    {
+        var project = await LiveProject.CreateAsync(host: _host);
+        _model.DelayBeforeAnswer = TimeSpan.FromSeconds(1.5);
+
+        var events = await ServerSentEvents.ReadAllAsync(
+            await project.WidgetAsync(new { project_id = project.ProjectId, message = "How much of my glasses is covered?" }));
+
+        var names = events.Select(e => e.Name).ToList();
+        names.IndexOf(":").Should().BeInRange(1, names.IndexOf("token") - 1, "keep-alive comments fill the wait before the first token");
+        names.Last().Should().Be("done");
+    }
+}
