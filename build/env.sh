@@ -22,7 +22,9 @@ port_offset=$((checkout_id % 500))
 : "${CLEANRAG_HTTP_URL:=http://127.0.0.1:5080}"
 
 # Test assemblies run in parallel: each gets its own database and vhost.
-CLEANRAG_TEST_TARGETS=(infrastructure api eval)
+# (api_model: a second API host with a remote chat model; the embedded search index is per process, so it
+# cannot share the first host's database, bus and data directory.)
+CLEANRAG_TEST_TARGETS=(infrastructure api api_model eval)
 
 export CLEANRAG_ROOT CLEANRAG_STATE_DIR CLEANRAG_PG_PORT CLEANRAG_AMQP_PORT CLEANRAG_RABBIT_DIST_PORT \
   CLEANRAG_RABBIT_NODE CLEANRAG_DB_USER CLEANRAG_DB_PASSWORD CLEANRAG_DB_NAME CLEANRAG_AMQP_USER \

@@ -4,17 +4,18 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CleanRag.Api.Tests;
 
-/// <summary>The real API on this assembly's own PostgreSQL database and RabbitMQ vhost.</summary>
-public sealed class CleanRagApiFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real API on its own PostgreSQL database and RabbitMQ vhost (<paramref name="target"/>, created by
+/// build/setup.sh). A second host needs a target of its own: the embedded search index lives in one process.
+/// </summary>
+public sealed class CleanRagApiFactory(Action<IWebHostBuilder>? configure = null, string target = "api") : WebApplicationFactory<Program>
 {
-    private readonly Action<IWebHostBuilder>? _configure;
-
-    public CleanRagApiFactory(Action<IWebHostBuilder>? configure = null) => _configure = configure;
+    private readonly Action<IWebHostBuilder>? _configure = configure;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in TestServices.Configuration("api"))
+        foreach (var (key, value) in TestServices.Configuration(target))
             builder.UseSetting(key, value);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         _configure?.Invoke(builder);

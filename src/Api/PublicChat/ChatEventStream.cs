@@ -56,7 +56,7 @@ internal static partial class ChatEventStream
 
     private static async Task WriteCompletionAsync(ServerSentEventWriter writer, ChatAnswer answer, CancellationToken cancellationToken)
     {
-        var sources = answer.Sources.Select(s => new { s.Title, s.Excerpt, s.PageNumber, s.DocumentId, s.Score });
+        var sources = answer.Sources.Select(s => new { s.Title, s.Excerpt, s.PageNumber, s.PageEnd, s.DocumentId, s.Score });
         await writer.WriteEventAsync("sources", JsonSerializer.Serialize(sources, Json), cancellationToken);
         await writer.WriteEventAsync("confidence", answer.Confidence.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         await writer.WriteEventAsync("done", JsonSerializer.Serialize(new

@@ -3,9 +3,10 @@ using CleanRag.Domain.Conversations;
 namespace CleanRag.Application.Chat;
 
 /// <summary>A visitor's question to a project, from whichever channel.</summary>
+/// <param name="Origin">The browser's Origin header, checked against the project's allowed origins (public channels only).</param>
 public sealed record ChatRequest(
     Guid ProjectId, string Question, Guid? ConversationId, string? SessionId, string? VisitorId, ConversationChannel Channel, bool IsTest,
-    string? PageUrl = null, string? PageContext = null);
+    string? PageUrl = null, string? PageContext = null, string? Origin = null);
 
 /// <summary>The complete answer, as the JSON APIs return it.</summary>
 /// <param name="MessageId">The visitor's question in the conversation; feedback on the answer names it.</param>

@@ -141,6 +141,10 @@ public sealed class ChatPipeline(
         var project = await readStore.LoadAsync<ProjectDetails>(request.ProjectId, cancellationToken);
         if (project is null || project.Status == ProjectStatus.Archived)
             throw new NotFoundException("Project");
+        if (request.Channel == ConversationChannel.Widget && !project.Settings.WidgetEnabled)
+            throw new ForbiddenException("The chat widget is not enabled for this project.", "widget_disabled");
+        if (request.Channel != ConversationChannel.Dashboard)
+            OriginPolicy.Enforce(project.Settings.AllowedOrigins, request.Origin, browserOnly: request.Channel == ConversationChannel.Widget);
         if (request.Channel != ConversationChannel.Dashboard && project.Status != ProjectStatus.Live)
         {
             throw new ConflictException("project_not_live", project.Status == ProjectStatus.Indexing
@@ -255,7 +259,8 @@ public sealed class ChatPipeline(
             .Select(n =>
             {
                 var chunk = passages[n - 1].Chunk;
-                return new CitedSource(n, chunk.DocumentId, chunk.DocumentTitle, Excerpt(chunk.Text), chunk.PageStart, Math.Round(passages[n - 1].Score, 4));
+                return new CitedSource(n, chunk.DocumentId, chunk.DocumentTitle, Excerpt(chunk.Text), chunk.PageStart,
+                    Math.Round(passages[n - 1].Score, 4), chunk.PageEnd);
             })
             .ToList();
 

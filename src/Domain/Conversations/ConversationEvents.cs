@@ -20,8 +20,8 @@ public sealed record ConversationStarted(
 /// <param name="SearchQuery">The standalone query retrieval used (the question rewritten with the conversation's context).</param>
 public sealed record VisitorAsked(Guid ConversationId, Guid MessageId, string Question, string SearchQuery, DateTimeOffset AskedAt) : IDomainEvent;
 
-/// <summary>A source an answer cites: which file, where, and the excerpt shown to the visitor.</summary>
-public sealed record CitedSource(int Number, Guid DocumentId, string Title, string Excerpt, int? PageNumber, double Score);
+/// <summary>A source an answer cites: which file, where (the passage's first page, and its last when it runs on), and the excerpt shown to the visitor.</summary>
+public sealed record CitedSource(int Number, Guid DocumentId, string Title, string Excerpt, int? PageNumber, double Score, int? PageEnd = null);
 
 public sealed record AnswerGiven(
     Guid ConversationId, Guid MessageId, string Answer, IReadOnlyList<CitedSource> Sources, double Confidence, string Model,

@@ -25,7 +25,7 @@ public class ChatModelFailureTests
             builder.UseSetting("AI:Chat:Remote:Resilience:BaseDelay", "00:00:00.050");
             builder.UseSetting("AI:Chat:Remote:Resilience:AttemptTimeout", "00:00:10");
             builder.UseSetting("Chat:StreamKeepAliveSeconds", "0.2");
-        });
+        }, target: "api_model");
     }
 
     [OneTimeTearDown]
@@ -68,8 +68,8 @@ public class ChatModelFailureTests
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, "the stream had started with the conversation id");
         var events = await ServerSentEvents.ReadAllAsync(response);
-        events.Select(e => e.Name).Should().Equal("conversation_id", "error");
-        var error = JsonDocument.Parse(events[1].Data).RootElement;
+        events.Select(e => e.Name).Where(n => n != ":").Should().Equal("conversation_id", "error");
+        var error = JsonDocument.Parse(events.Single(e => e.Name == "error").Data).RootElement;
         error.GetProperty("code").GetString().Should().Be("upstream_failed");
         error.GetProperty("status").GetInt32().Should().Be(502);
         LiveProject.EventTypes(await project.EventsAsync(Guid.Parse(events[0].Data)))

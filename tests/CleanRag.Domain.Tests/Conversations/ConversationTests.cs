@@ -26,4 +26,22 @@ public class ConversationTests
         conversation.EscalationRequested.Should().BeTrue();
         conversation.Version.Should().Be(5);
     }
+
+    [Test]
+    public void Feedback_rates_a_question_of_the_conversation_only()
+    {
+        var conversation = new Conversation();
+        var id = Guid.NewGuid();
+        conversation.ApplyEvent(Conversation.Start(id, Guid.NewGuid(), "visitor-1", "session-1", ConversationChannel.Widget, false, null, Now));
+        var asked = Guid.NewGuid();
+        conversation.ApplyEvent(conversation.Ask(asked, "Are glasses covered?", "glasses covered", Now));
+
+        var feedback = conversation.GiveFeedback(asked, helpful: false, "  wrong plan ", Now);
+        conversation.ApplyEvent(feedback);
+
+        feedback.Comment.Should().Be("wrong plan");
+        conversation.Turns.Single().Helpful.Should().BeFalse();
+        conversation.Invoking(c => c.GiveFeedback(Guid.NewGuid(), true, null, Now))
+            .Should().Throw<CleanRag.Domain.Common.DomainRuleViolationException>().Which.Code.Should().Be("message_not_found");
+    }
 }

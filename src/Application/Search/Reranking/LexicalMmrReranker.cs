@@ -30,10 +30,16 @@ public sealed class LexicalMmrReranker(LexicalMmrOptions? options = null) : IRer
             return Task.FromResult<IReadOnlyList<SearchHit>>([]);
 
         var queryTerms = SearchTerms.Analyse(query).ToHashSet(StringComparer.Ordinal);
-        var searchable = window
-            .Select(h => SearchTerms.Analyse($"{h.Chunk.DocumentTitle} {h.Chunk.HeadingPath} {h.Chunk.Text}").ToHashSet(StringComparer.Ordinal))
-            .ToList();
+        // Each chunk's text is analysed once (this runs on every question); title and heading are added to a copy.
         var bodies = window.Select(h => SearchTerms.Analyse(h.Chunk.Text).ToHashSet(StringComparer.Ordinal)).ToList();
+        var searchable = window
+            .Select((h, i) =>
+            {
+                var terms = new HashSet<string>(bodies[i], StringComparer.Ordinal);
+                terms.UnionWith(SearchTerms.Analyse($"{h.Chunk.DocumentTitle} {h.Chunk.HeadingPath}"));
+                return terms;
+            })
+            .ToList();
         var relevance = Relevance(queryTerms, searchable, window);
 
         return Task.FromResult(SelectByMarginalRelevance(window, bodies, relevance, topK));
