@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CleanRag.Application.Search.Reranking;
 
 /// <param name="CandidateWindow">How many of the fused candidates are considered; the rest are dropped.</param>
@@ -30,19 +32,29 @@ public sealed class LexicalMmrReranker(LexicalMmrOptions? options = null) : IRer
             return Task.FromResult<IReadOnlyList<SearchHit>>([]);
 
         var queryTerms = SearchTerms.Analyse(query).ToHashSet(StringComparer.Ordinal);
-        // Each chunk's text is analysed once (this runs on every question); title and heading are added to a copy.
-        var bodies = window.Select(h => SearchTerms.Analyse(h.Chunk.Text).ToHashSet(StringComparer.Ordinal)).ToList();
-        var searchable = window
-            .Select((h, i) =>
-            {
-                var terms = new HashSet<string>(bodies[i], StringComparer.Ordinal);
-                terms.UnionWith(SearchTerms.Analyse($"{h.Chunk.DocumentTitle} {h.Chunk.HeadingPath}"));
-                return terms;
-            })
-            .ToList();
+        var analysed = window.Select(h => AnalysedTerms.GetValue(h.Chunk, Analyse)).ToList();
+        var bodies = analysed.Select(a => a.Body).ToList();
+        var searchable = analysed.Select(a => a.Searchable).ToList();
         var relevance = Relevance(queryTerms, searchable, window);
 
         return Task.FromResult(SelectByMarginalRelevance(window, bodies, relevance, topK));
+    }
+
+    /// <summary>
+    /// Term sets per chunk instance. Analysis ran on every question for every candidate; a search engine that
+    /// hands out the same chunk objects again (the embedded one caches them) gets them analysed once. Keyed by
+    /// identity, so an entry lives exactly as long as its chunk.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IndexedChunk, ChunkTerms> AnalysedTerms = new();
+
+    private sealed record ChunkTerms(HashSet<string> Body, HashSet<string> Searchable);
+
+    private static ChunkTerms Analyse(IndexedChunk chunk)
+    {
+        var body = SearchTerms.Analyse(chunk.Text).ToHashSet(StringComparer.Ordinal);
+        var searchable = new HashSet<string>(body, StringComparer.Ordinal);
+        searchable.UnionWith(SearchTerms.Analyse($"{chunk.DocumentTitle} {chunk.HeadingPath}"));
+        return new ChunkTerms(body, searchable);
     }
 
     private double[] Relevance(HashSet<string> queryTerms, List<HashSet<string>> searchable, List<SearchHit> window)
@@ -85,6 +97,8 @@ public sealed class LexicalMmrReranker(LexicalMmrOptions? options = null) : IRer
                 .First();
             remaining.Remove(best);
             picked.Add(window[best] with { Score = relevance[best] });
+            if (picked.Count == topK)
+                break;
             foreach (var other in remaining)
                 maxSimilarity[other] = Math.Max(maxSimilarity[other], Jaccard(bodies[best], bodies[other]));
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CleanRag.Application.Search;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -26,6 +27,11 @@ internal sealed class LuceneProjectIndex : IDisposable
     private readonly IVectorIndex _vectors;
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Filter _scopeFilter;
+
+    // Stored fields are LZ4-compressed in blocks: reading one chunk decompresses its whole block, which was the
+    // largest cost of a question. Chunks read once are kept (by chunk id, dropped when rewritten or deleted).
+    private const int MaxCachedChunks = 20_000;
+    private readonly ConcurrentDictionary<string, IndexedChunk> _storedChunks = new(StringComparer.Ordinal);
 
     public LuceneProjectIndex(string path, ProjectScope scope, Analyzer analyzer)
     {
@@ -75,7 +81,10 @@ internal sealed class LuceneProjectIndex : IDisposable
                 ExactVectorIndex.EnsureDimensions(space, chunk.ChunkId, chunk.Vector.Length);
 
             foreach (var chunk in chunks)
+            {
                 _writer.UpdateDocument(ChunkFields.ChunkTerm(chunk.ChunkId), ChunkFields.ToDocument(_scope, chunk));
+                _storedChunks.TryRemove(chunk.ChunkId, out _);
+            }
             _vectors.Upsert(space, chunks
                 .Where(c => !c.Vector.IsEmpty)
                 .Select(c => new VectorEntry(c.ChunkId, c.DocumentId, c.Vector))
@@ -112,6 +121,8 @@ internal sealed class LuceneProjectIndex : IDisposable
                 return true;
             _writer.DeleteDocuments(selection);
             _vectors.Delete(chunkIds);
+            foreach (var chunkId in chunkIds)
+                _storedChunks.TryRemove(chunkId, out _);
             CommitAndRefresh();
             return true;
         }
@@ -142,7 +153,7 @@ internal sealed class LuceneProjectIndex : IDisposable
                 var lexical = terms.Count == 0 ? [] : SearchLexical(searcher, terms, window, filter, luceneDocs);
                 var nearest = vector.IsEmpty ? [] : SearchVector(searcher, vector, window, documentIds, filter, luceneDocs);
                 return RankFusion.Fuse(lexical, nearest, fusion, k)
-                    .Select(hit => hit with { Chunk = ChunkFields.ToChunk(searcher.Doc(luceneDocs[hit.Chunk.ChunkId])) })
+                    .Select(hit => hit with { Chunk = StoredChunk(searcher, luceneDocs[hit.Chunk.ChunkId], hit.Chunk.ChunkId) })
                     .ToList();
             }
             finally
@@ -201,6 +212,17 @@ internal sealed class LuceneProjectIndex : IDisposable
     {
         _writer.Commit();
         _searchers.MaybeRefreshBlocking();
+    }
+
+    private IndexedChunk StoredChunk(IndexSearcher searcher, int luceneDoc, string chunkId)
+    {
+        if (_storedChunks.TryGetValue(chunkId, out var cached))
+            return cached;
+        var chunk = ChunkFields.ToChunk(searcher.Doc(luceneDoc));
+        if (_storedChunks.Count >= MaxCachedChunks)
+            _storedChunks.Clear(); // crude but bounded; the working set refills it quickly
+        _storedChunks[chunkId] = chunk;
+        return chunk;
     }
 
     private static List<RankedCandidate> SearchLexical(
