@@ -27,6 +27,18 @@ internal static class AuthenticationSetup
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = "name",
                 };
+                // API keys (public chat) may come as "Bearer sk_…": they are not JWTs, so the JWT handler leaves
+                // them alone instead of failing on them (and logging about them).
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        var header = context.Request.Headers.Authorization.ToString();
+                        if (header.StartsWith("Bearer sk_", StringComparison.OrdinalIgnoreCase))
+                            context.NoResult();
+                        return Task.CompletedTask;
+                    },
+                };
                 if (auth.Authority is { Length: > 0 } authority)
                     jwt.Authority = authority;
                 else
