@@ -67,6 +67,7 @@ app.MapProjectEndpoints();
 app.MapDocumentEndpoints();
 app.MapConversationEndpoints();
 app.MapActivityEndpoints();
+app.MapWebhookEndpoints();
 
 app.Run();
 

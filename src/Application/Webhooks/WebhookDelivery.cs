@@ -67,10 +67,13 @@ public sealed class WebhookDelivery
         LeaseUntil = leaseUntil;
     }
 
-    /// <summary>Due, pending, and either dispatched to this very message or no longer leased by anyone.</summary>
+    /// <summary>Pending, due, and leased to nobody: the sweeper's to dispatch.</summary>
+    public bool IsDueAndFree(DateTimeOffset now) =>
+        Status == WebhookDeliveryStatus.Pending && NextAttemptAt <= now && (LeaseUntil is null || LeaseUntil <= now);
+
+    /// <summary>Due, and either dispatched to this very message or no longer leased by anyone.</summary>
     public bool CanBeClaimed(Guid dispatchId, DateTimeOffset now) =>
-        Status == WebhookDeliveryStatus.Pending && NextAttemptAt <= now
-        && (LeaseUntil is null || LeaseUntil <= now || DispatchId == dispatchId);
+        IsDueAndFree(now) || (Status == WebhookDeliveryStatus.Pending && NextAttemptAt <= now && DispatchId == dispatchId);
 
     /// <summary>An attempt starts: nobody else may take the delivery until <paramref name="leaseUntil"/>.</summary>
     public void Claim(DateTimeOffset leaseUntil)
