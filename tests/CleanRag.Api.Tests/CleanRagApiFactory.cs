@@ -1,4 +1,6 @@
 using CleanRag.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -19,6 +21,11 @@ public sealed class CleanRagApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in WebhookTestSettings)
             builder.UseSetting(key, value);
+        // Start-up waits for the bus, so disposing a short-lived instance stops it. Otherwise a bus still starting
+        // when its host is disposed ("Failed to stop bus ... Not Started") lingers on the shared vhost, takes
+        // messages and faults them into _error with ObjectDisposedException (seen with the second instances of
+        // the health and error tests).
+        builder.ConfigureServices(services => services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true));
         _configure?.Invoke(builder);
     }
 
