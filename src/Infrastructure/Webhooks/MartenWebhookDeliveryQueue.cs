@@ -49,14 +49,14 @@ public sealed partial class MartenWebhookDeliveryQueue(
         return current;
     }
 
-    /// <summary>Dispatches a due delivery whose lease ran out (the sweeper's job); false when another node got there first.</summary>
-    public async Task<bool> RedispatchAsync(Guid tenantId, Guid deliveryId, CancellationToken cancellationToken)
+    /// <summary>Dispatches a due delivery whose lease ran out (the sweeper's job), unless another node got there first.</summary>
+    public async Task RedispatchAsync(Guid tenantId, Guid deliveryId, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession(TenantIds.For(tenantId));
         var delivery = await session.LoadAsync<WebhookDelivery>(deliveryId, cancellationToken);
         var now = clock.GetUtcNow();
         if (delivery is null || !delivery.IsDueAndFree(now))
-            return false;
+            return;
         Lease(delivery);
         session.Store(delivery);
         try
@@ -65,10 +65,9 @@ public sealed partial class MartenWebhookDeliveryQueue(
         }
         catch (ConcurrencyException)
         {
-            return false;
+            return; // another node leased it first
         }
         await TryPublishAsync(delivery, cancellationToken);
-        return true;
     }
 
     /// <summary>Leases a delivery to a new dispatch; to be saved before <see cref="TryPublishAsync"/>.</summary>

@@ -36,8 +36,8 @@ public sealed partial class WebhookDeliverySweeper(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One pass over every tenant's due deliveries; returns how many were dispatched.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    /// <summary>One pass over every tenant's due deliveries.</summary>
+    private async Task SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         IReadOnlyList<WebhookDelivery> due;
@@ -51,13 +51,8 @@ public sealed partial class WebhookDeliverySweeper(
                 .ToListAsync(cancellationToken);
         }
 
-        var dispatched = 0;
         foreach (var delivery in due)
-        {
-            if (await queue.RedispatchAsync(delivery.CompanyId, delivery.Id, cancellationToken))
-                dispatched++;
-        }
-        return dispatched;
+            await queue.RedispatchAsync(delivery.CompanyId, delivery.Id, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping due webhook deliveries failed; trying again at the next interval")]
