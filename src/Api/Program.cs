@@ -69,6 +69,7 @@ app.MapConversationEndpoints();
 app.MapChatEndpoints();
 app.MapApiKeyEndpoints();
 app.MapActivityEndpoints();
+app.MapWebhookEndpoints();
 
 app.Run();
 

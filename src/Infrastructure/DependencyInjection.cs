@@ -19,6 +19,7 @@ using CleanRag.Infrastructure.Storage;
 using CleanRag.Infrastructure.Identity;
 using CleanRag.Infrastructure.Messaging;
 using CleanRag.Infrastructure.Persistence;
+using CleanRag.Infrastructure.Webhooks;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddPublicChatAccess(configuration);
         services.AddDocumentStorage(configuration);
         services.AddRetrieval(configuration);
+        services.AddWebhooks(configuration);
 
         services.AddHealthChecks()
             .AddCheck(DatabaseHealthCheck, new PostgresHealthCheck(connectionString));

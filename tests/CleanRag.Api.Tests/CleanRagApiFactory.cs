@@ -1,4 +1,6 @@
 using CleanRag.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -18,8 +20,34 @@ public sealed class CleanRagApiFactory(Action<IWebHostBuilder>? configure = null
         foreach (var (key, value) in TestServices.Configuration(target))
             builder.UseSetting(key, value);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in WebhookTestSettings)
+            builder.UseSetting(key, value);
+        // Start-up waits for the bus, so disposing a short-lived instance stops it. Otherwise a bus still starting
+        // when its host is disposed ("Failed to stop bus ... Not Started") lingers on the shared vhost, takes
+        // messages and faults them into _error with ObjectDisposedException (seen with the second instances of
+        // the health and error tests).
+        builder.ConfigureServices(services => services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true));
         _configure?.Invoke(builder);
     }
+
+    /// <summary>
+    /// Webhooks to the tests' local receiver (plain http on 127.0.0.1) with a retry schedule of seconds. Harmless to
+    /// other tests: nothing else subscribes webhooks, and other loopback hosts stay refused.
+    /// </summary>
+    private static readonly Dictionary<string, string> WebhookTestSettings = new()
+    {
+        ["Webhooks:AllowHttp"] = "true",
+        ["Webhooks:AllowedHosts:0"] = "127.0.0.1",
+        ["Webhooks:RetryDelays:0"] = "00:00:01",
+        ["Webhooks:RetryDelays:1"] = "00:00:02",
+        ["Webhooks:RetryDelays:2"] = "00:00:02",
+        ["Webhooks:RetryDelays:3"] = "00:00:02",
+        ["Webhooks:RetryDelays:4"] = "00:00:02",
+        ["Webhooks:Timeout"] = "00:00:05",
+        ["Webhooks:AutoDisableAfterConsecutiveFailures"] = "3",
+        ["Webhooks:SweepInterval"] = "00:00:00.200",
+        ["Webhooks:DispatchLease"] = "00:00:03",
+    };
 }
 
 /// <summary>One API instance shared by the tests of this assembly.</summary>
@@ -30,6 +58,16 @@ public sealed class ApiHost
 
     [OneTimeSetUp]
     public void Start() => Factory = new CleanRagApiFactory();
+
+    /// <summary>Stops the API and starts a new instance on the same database, broker and data directory, as a redeploy would.</summary>
+    public static async Task RestartAsync(Func<Task>? whileStopped = null)
+    {
+        await Factory.DisposeAsync();
+        if (whileStopped is not null)
+            await whileStopped();
+        Factory = new CleanRagApiFactory();
+        _ = Factory.Server; // start it now, not at the first request
+    }
 
     [OneTimeTearDown]
     public async Task StopAsync() => await Factory.DisposeAsync();

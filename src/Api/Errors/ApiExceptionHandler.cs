@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Documents;
+using CleanRag.Application.Webhooks;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CleanRag.Api.Errors;
@@ -23,6 +24,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
     {
         RequestValidationException e => new ErrorResponse(e.Message, e.Code, 400) { Errors = e.Errors },
         NotFoundException e => new ErrorResponse(e.Message, e.Code, 404),
+        UnsafeUrlException e => new ErrorResponse(e.Message, e.Code, 400),
         ForbiddenException e => new ErrorResponse(e.Message, e.Code, 403),
         UnauthorizedException e => new ErrorResponse(e.Message, e.Code, 401),
         DuplicateException e => new ErrorResponse(e.Message, e.Code, 409),

@@ -7,12 +7,14 @@ using CleanRag.Application.Documents;
 using CleanRag.Application.Conversations;
 using CleanRag.Application.ApiKeys;
 using CleanRag.Domain.ApiKeys;
+using CleanRag.Application.Webhooks;
 using CleanRag.Domain.Companies;
 using CleanRag.Infrastructure.ApiKeys;
 using CleanRag.Domain.Conversations;
 using CleanRag.Domain.Documents;
 using CleanRag.Domain.Projects;
 using CleanRag.Domain.Users;
+using CleanRag.Domain.Webhooks;
 using CleanRag.Infrastructure.Email;
 using CleanRag.Infrastructure.Identity;
 using CleanRag.Infrastructure.Messaging;
@@ -57,6 +59,7 @@ internal static class MartenConfiguration
             opts.Projections.Add(new AggregateProjection<Document>(), ProjectionLifecycle.Live);
             opts.Projections.Add(new AggregateProjection<Conversation>(), ProjectionLifecycle.Live);
             opts.Projections.Add(new AggregateProjection<ApiKey>(), ProjectionLifecycle.Live);
+            opts.Projections.Add(new AggregateProjection<WebhookSubscription>(), ProjectionLifecycle.Live);
             // Dashboard entities and lookups: inline, so a write is readable as soon as the command returns.
             opts.Projections.Add<ProjectDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<CompanyDetailsProjection>(ProjectionLifecycle.Inline);
@@ -65,6 +68,7 @@ internal static class MartenConfiguration
             opts.Projections.Add<ConversationDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<ApiKeyDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<ApiKeyLookupProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<WebhookDetailsProjection>(ProjectionLifecycle.Inline);
             // Cross-stream feeds: asynchronous, run by the daemon.
             opts.Projections.Add<ActivityFeedProjection>(ProjectionLifecycle.Async);
 
@@ -74,6 +78,9 @@ internal static class MartenConfiguration
             opts.Schema.For<ConversationDetails>().Index(c => c.ProjectId).Index(c => c.LastMessageAt);
             opts.Schema.For<UploadReceipt>().SingleTenanted();
             opts.Schema.For<ActivityEntry>().Index(a => a.Sequence);
+            // Webhook deliveries are the durable retry queue: claims and leases use optimistic concurrency.
+            opts.Schema.For<WebhookDetails>().Index(w => w.ProjectId);
+            opts.Schema.For<WebhookDelivery>().Index(d => d.WebhookId).Index(d => d.NextAttemptAt).UseOptimisticConcurrency(true);
             // Global (not per tenant): needed before a request knows its company.
             opts.Schema.For<UserAccountView>().SingleTenanted().UniqueIndex(u => u.Email);
             opts.Schema.For<UserCredentialsRecord>().SingleTenanted().UniqueIndex(u => u.Email);

@@ -1,0 +1,22 @@
+using CleanRag.Application.Common.Interfaces;
+using CleanRag.Domain.Webhooks;
+using Mediator;
+
+namespace CleanRag.Application.Webhooks.CreateWebhook;
+
+public sealed class CreateWebhookCommandHandler(
+    IEventStore eventStore, IReadStore readStore, IWebhookUrlGuard guard, IWebhookSecretProtector secrets, IRequestContext context, TimeProvider clock)
+    : ICommandHandler<CreateWebhookCommand, WebhookView>
+{
+    public async ValueTask<WebhookView> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
+    {
+        await readStore.EnsureProjectExistsAsync(command.ProjectId, cancellationToken);
+        await guard.EnsureSafeAsync(command.Url!, cancellationToken);
+
+        var webhookId = Guid.CreateVersion7();
+        var subscribed = WebhookSubscription.Subscribe(webhookId, context.TenantId, command.ProjectId, command.Url!, command.Events!,
+            command.Active ?? true, secrets.Protect(WebhookSecrets.Generate()), context.UserId, clock.GetUtcNow());
+        await eventStore.StartStreamAsync<WebhookSubscription>(webhookId, [subscribed], cancellationToken);
+        return await readStore.ViewWithSecretAsync(secrets, webhookId, cancellationToken);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using CleanRag.Application.Webhooks;
+using CleanRag.Infrastructure.Webhooks;
+using CleanRag.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CleanRag.Infrastructure.Tests.Webhooks;
+
+/// <summary>The delivery client, as configured for production, against a local receiver.</summary>
+public class WebhookSenderTests
+{
+    private WebApplication _receiver = null!;
+    private readonly ConcurrentQueue<Dictionary<string, string>> _received = new();
+    private int _port;
+
+    [OneTimeSetUp]
+    public async Task StartReceiverAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        _receiver = builder.Build();
+        _receiver.MapPost("/hooks", (HttpContext context) =>
+        {
+            _received.Enqueue(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString())); // Kestrel reuses the header collection
+            return Results.NoContent();
+        });
+        await _receiver.StartAsync();
+        _port = new Uri(_receiver.Urls.Single()).Port;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopReceiverAsync() => await _receiver.DisposeAsync();
+
+    private static WebhookSender Sender()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Webhooks:AllowHttp"] = "true",
+            ["Webhooks:AllowedHosts:0"] = "127.0.0.1",
+            ["Data:Directory"] = TestServices.DataDirectory("webhook-sender"),
+        }).Build();
+        var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddLogging();
+        services.AddWebhooks(configuration);
+        return services.BuildServiceProvider().GetRequiredService<WebhookSender>();
+    }
+
+    private static WebhookDelivery Delivery() => new()
+    {
+        Id = Guid.NewGuid(), EventType = "ping", Body = """{"id":"x","type":"ping"}""",
+    };
+
+    [Test]
+    public async Task A_host_that_resolves_to_a_private_address_is_refused_when_connecting()
+    {
+        var result = await Sender().SendAsync($"http://localhost:{_port}/hooks", Delivery(), "whsec_test", CancellationToken.None);
+
+        result.Succeeded.Should().BeFalse();
+        result.StatusCode.Should().BeNull();
+        result.Error.Should().StartWith("Refused to connect: localhost resolves to").And.EndWith("a loopback address.");
+        _received.Should().BeEmpty("nothing may reach the private address");
+    }
+
+    [Test]
+    public async Task An_allow_listed_host_receives_the_signed_post()
+    {
+        var delivery = Delivery();
+
+        var result = await Sender().SendAsync($"http://127.0.0.1:{_port}/hooks", delivery, "whsec_test", CancellationToken.None);
+
+        result.Should().Match<WebhookAttemptResult>(r => r.Succeeded && r.StatusCode == 204 && r.Error == null);
+        var headers = _received.Should().ContainSingle().Subject;
+        headers["X-CleanRag-Delivery"].Should().Be(delivery.Id.ToString());
+        headers["X-CleanRag-Signature"]
+            .Should().Be(WebhookSignature.Compute("whsec_test", long.Parse(headers["X-CleanRag-Timestamp"]), delivery.Body));
+    }
+}
