@@ -83,6 +83,17 @@ public class ApiKeyTests
     }
 
     [Test]
+    public async Task A_keys_event_stream_is_not_readable_as_a_project_history()
+    {
+        var (owner, projectId) = await ProjectAsync();
+        var key = await CreateKeyAsync(owner, projectId, "live");
+
+        await (await owner.Client.GetAsync($"/v1/projects/{key.GetProperty("id").GetGuid()}/events"))
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        (await owner.Client.GetAsync($"/v1/projects/{projectId}/events")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
     public async Task Missing_unknown_and_revoked_keys_get_the_same_401()
     {
         var (owner, projectId) = await ProjectAsync();

@@ -10,7 +10,8 @@ public sealed class GetProjectHistoryQueryHandler(IEventStore eventStore) : IQue
     public async ValueTask<AggregateHistory> Handle(GetProjectHistoryQuery query, CancellationToken cancellationToken)
     {
         var events = await eventStore.ReadStreamAsync(query.ProjectId, cancellationToken);
-        if (events.Count == 0)
+        // Only a project's own stream: any other stream id of the tenant (a key, a webhook, a conversation) is not a project.
+        if (events.Count == 0 || events[0].Data is not ProjectCreated)
             throw new NotFoundException("Project");
 
         var upTo = events.Where(e => (query.Version is null || e.Version <= query.Version)
