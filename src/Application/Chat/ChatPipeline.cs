@@ -66,74 +66,110 @@ public sealed class ChatPipeline(
         yield return new ConversationOpened(conversation.Id, messageId, conversation.SessionId, conversation.VisitorId);
 
         var now = clock.GetUtcNow();
-
-        if (EscalationDetector.Detect(question) is { } escalation)
+        var turn = new TurnRecorder(this, clock, conversation, opening, conversation.Ask(messageId, question, question, now));
+        try
         {
-            yield return new AnswerToken(EscalationDetector.Reply);
-            await RecordAsync(conversation, opening,
-            [
-                conversation.Ask(messageId, question, question, now),
-                new EscalationRequested(conversation.Id, messageId, escalation.Reason, escalation.Email, escalation.Phone, now),
-            ], cancellationToken);
-            yield return Completed(conversation, messageId, EscalationDetector.Reply, [], 1.0, "escalated");
-            yield break;
-        }
-
-        var history = conversation.Turns.Select(t => new ConversationTurn(t.Question, t.Answer)).ToList();
-        var searchQuery = await rewriter.RewriteAsync(question, history, cancellationToken);
-        var passages = await RetrieveAsync(project, searchQuery, cancellationToken);
-        var asked = conversation.Ask(messageId, question, searchQuery, now);
-
-        if (passages.Count == 0)
-        {
-            yield return new AnswerToken(NotFoundAnswer);
-            await RecordAsync(conversation, opening, [asked, new QuestionUnanswered(conversation.Id, messageId, question, 0, now)], cancellationToken);
-            yield return Completed(conversation, messageId, NotFoundAnswer, [], 0, "unanswered");
-            yield break;
-        }
-
-        var text = new StringBuilder();
-        UsageDetails? usage = null;
-        string model = generator.GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";
-        var messages = GroundedPrompt.Build(project.Settings.SystemPrompt, passages, question);
-        var options = new ChatOptions { ModelId = project.Settings.Model };
-        await using (var updates = GenerateAsync(messages, options, conversation, opening, asked, cancellationToken).GetAsyncEnumerator(cancellationToken))
-        {
-            while (await updates.MoveNextAsync())
+            if (EscalationDetector.Detect(question) is { } escalation)
             {
-                var update = updates.Current;
-                model = update.ModelId ?? model;
-                usage = update.Contents.OfType<UsageContent>().FirstOrDefault()?.Details ?? usage;
-                if (!string.IsNullOrEmpty(update.Text))
+                await turn.RecordAsync(
+                    [new EscalationRequested(conversation.Id, messageId, escalation.Reason, escalation.Email, escalation.Phone, now)], cancellationToken);
+                yield return new AnswerToken(EscalationDetector.Reply);
+                yield return Completed(conversation, messageId, EscalationDetector.Reply, [], 1.0, "escalated");
+                yield break;
+            }
+
+            var history = conversation.Turns.Select(t => new ConversationTurn(t.Question, t.Answer)).ToList();
+            var searchQuery = await rewriter.RewriteAsync(question, history, cancellationToken);
+            var passages = await RetrieveAsync(project, searchQuery, cancellationToken);
+            turn.Asked = conversation.Ask(messageId, question, searchQuery, now);
+
+            if (passages.Count == 0)
+            {
+                await turn.RecordAsync([new QuestionUnanswered(conversation.Id, messageId, question, 0, now)], cancellationToken);
+                yield return new AnswerToken(NotFoundAnswer);
+                yield return Completed(conversation, messageId, NotFoundAnswer, [], 0, "unanswered");
+                yield break;
+            }
+
+            var text = new StringBuilder();
+            UsageDetails? usage = null;
+            string model = generator.GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";
+            var messages = GroundedPrompt.Build(project.Settings.SystemPrompt, passages, question);
+            var options = new ChatOptions { ModelId = project.Settings.Model };
+            await using (var updates = GenerateAsync(messages, options, turn, cancellationToken).GetAsyncEnumerator(cancellationToken))
+            {
+                while (await updates.MoveNextAsync())
                 {
-                    text.Append(update.Text);
-                    yield return new AnswerToken(update.Text);
+                    var update = updates.Current;
+                    model = update.ModelId ?? model;
+                    usage = update.Contents.OfType<UsageContent>().FirstOrDefault()?.Details ?? usage;
+                    if (!string.IsNullOrEmpty(update.Text))
+                    {
+                        text.Append(update.Text);
+                        yield return new AnswerToken(update.Text);
+                    }
                 }
             }
-        }
 
-        var answer = text.ToString().Trim();
-        var sources = CitedSources(answer, passages);
-        var confidence = Confidence(passages, sources);
-        if (sources.Count == 0 || confidence < project.Settings.Retrieval.MinimumRelevance)
+            var answer = text.ToString().Trim();
+            var sources = CitedSources(answer, passages);
+            var confidence = Confidence(passages, sources);
+            if (sources.Count == 0 || confidence < project.Settings.Retrieval.MinimumRelevance)
+            {
+                // Nothing the generator said is backed by a cited passage: refuse honestly rather than answer unsupported.
+                await turn.RecordAsync([new QuestionUnanswered(conversation.Id, messageId, question, confidence, now)], cancellationToken);
+                yield return new AnswerReplaced(NotFoundAnswer);
+                yield return Completed(conversation, messageId, NotFoundAnswer, [], confidence, "unanswered");
+                yield break;
+            }
+
+            var latencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            await turn.RecordAsync(
+            [
+                new AnswerGiven(conversation.Id, messageId, answer, sources, confidence, model, latencyMs,
+                    (int)(usage?.InputTokenCount ?? 0), (int)(usage?.OutputTokenCount ?? 0), clock.GetUtcNow()),
+            ], cancellationToken);
+            yield return new AnswerSources(sources);
+            yield return new AnswerConfidence(confidence);
+            yield return Completed(conversation, messageId, answer, sources, confidence, "answered");
+        }
+        finally
         {
-            // Nothing the generator said is backed by a cited passage: refuse honestly rather than answer unsupported.
-            await RecordAsync(conversation, opening, [asked, new QuestionUnanswered(conversation.Id, messageId, question, confidence, now)], cancellationToken);
-            yield return new AnswerReplaced(NotFoundAnswer);
-            yield return Completed(conversation, messageId, NotFoundAnswer, [], confidence, "unanswered");
-            yield break;
+            // The visitor went away (or the stream broke) before the turn was recorded: the question is kept, with why it has no answer.
+            if (!turn.Recorded)
+                await turn.RecordAbandonedAsync();
+        }
+    }
+
+    /// <summary>
+    /// Records a turn exactly once: the question (with the query retrieval used, once known) and what became of it.
+    /// The conversation id is handed out before the answer is ready, so even an abandoned turn leaves its question.
+    /// </summary>
+    private sealed class TurnRecorder(ChatPipeline pipeline, TimeProvider clock, Conversation conversation, ConversationStarted? opening, VisitorAsked asked)
+    {
+        public VisitorAsked Asked { get; set; } = asked;
+        public bool Recorded { get; private set; }
+
+        public async Task RecordAsync(IReadOnlyList<IDomainEvent> outcome, CancellationToken cancellationToken)
+        {
+            await pipeline.RecordAsync(conversation, opening, [Asked, .. outcome], cancellationToken);
+            Recorded = true;
         }
 
-        var latencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        await RecordAsync(conversation, opening,
-        [
-            asked,
-            new AnswerGiven(conversation.Id, messageId, answer, sources, confidence, model, latencyMs,
-                (int)(usage?.InputTokenCount ?? 0), (int)(usage?.OutputTokenCount ?? 0), clock.GetUtcNow()),
-        ], cancellationToken);
-        yield return new AnswerSources(sources);
-        yield return new AnswerConfidence(confidence);
-        yield return Completed(conversation, messageId, answer, sources, confidence, "answered");
+        public Task RecordFailureAsync(string code, string reason) =>
+            RecordAsync([new AnswerFailed(conversation.Id, Asked.MessageId, code, reason, clock.GetUtcNow())], CancellationToken.None);
+
+        public async Task RecordAbandonedAsync()
+        {
+            try
+            {
+                await RecordFailureAsync("abandoned", "The answer was not completed: the visitor disconnected or the stream was interrupted.");
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Best effort while unwinding: the original failure (or the disconnect) is what matters to the caller.
+            }
+        }
     }
 
     private async Task<ProjectDetails> LoadProjectAsync(ChatRequest request, CancellationToken cancellationToken)
@@ -207,8 +243,7 @@ public sealed class ChatPipeline(
 
     /// <summary>Streams the generator; a provider failure records the question with the failure, then surfaces.</summary>
     private async IAsyncEnumerable<ChatResponseUpdate> GenerateAsync(
-        List<ChatMessage> messages, ChatOptions options, Conversation conversation, ConversationStarted? opening, VisitorAsked asked,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        List<ChatMessage> messages, ChatOptions options, TurnRecorder turn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var stream = generator.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -222,9 +257,7 @@ public sealed class ChatPipeline(
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                await RecordAsync(conversation, opening,
-                    [asked, new AnswerFailed(conversation.Id, asked.MessageId, "upstream_failed", exception.Message, clock.GetUtcNow())],
-                    CancellationToken.None);
+                await turn.RecordFailureAsync("upstream_failed", exception.Message);
                 throw exception as UpstreamModelException ?? new UpstreamModelException("The language model failed to answer.", exception);
             }
             yield return update;

@@ -1,5 +1,7 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
+using CleanRag.Testing;
 using Microsoft.AspNetCore.Hosting;
 
 namespace CleanRag.Api.Tests.PublicChat;
@@ -88,5 +90,33 @@ public class ChatModelFailureTests
         var names = events.Select(e => e.Name).ToList();
         names.IndexOf(":").Should().BeInRange(1, names.IndexOf("token") - 1, "keep-alive comments fill the wait before the first token");
         names.Last().Should().Be("done");
+    }
+
+    [Test]
+    public async Task A_visitor_who_leaves_cancels_the_generation_and_the_question_stays_recorded()
+    {
+        var project = await LiveProject.CreateAsync(host: _host);
+        _model.DelayBeforeAnswer = TimeSpan.FromSeconds(20);
+        var abandonedBefore = _model.AbandonedRequests;
+
+        var response = await project.WidgetAsync(new { project_id = project.ProjectId, message = "How much of my glasses is covered?" });
+        var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var conversationId = Guid.Empty;
+        while (await reader.ReadLineAsync() is { } line && conversationId == Guid.Empty)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+                conversationId = Guid.Parse(line["data: ".Length..]);
+        }
+        response.Dispose(); // the visitor closes the page while the model is still thinking
+
+        await Eventually.IsTrueAsync(() => Task.FromResult(_model.AbandonedRequests > abandonedBefore), TimeSpan.FromSeconds(10),
+            "the model's request is cancelled");
+        var history = await Eventually.GetAsync(async () =>
+        {
+            var response = await project.Owner.Client.GetAsync($"/v1/projects/{project.ProjectId}/conversations/{conversationId}/events");
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : (JsonElement?)null;
+        }, TimeSpan.FromSeconds(10), "the abandoned turn recorded");
+        LiveProject.EventTypes(history!.Value).Should().Equal("conversation_started", "visitor_asked", "answer_failed");
+        history.Value.GetProperty("events")[2].GetProperty("data").GetProperty("code").GetString().Should().Be("abandoned");
     }
 }

@@ -24,6 +24,10 @@ public sealed class FakeChatModel : IAsyncDisposable
     public int? FailWithStatus { get; set; }
     public TimeSpan DelayBeforeAnswer { get; set; }
 
+    /// <summary>Requests whose caller went away while the model was still working.</summary>
+    public int AbandonedRequests => _abandoned;
+    private int _abandoned;
+
     public static async Task<FakeChatModel> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -45,7 +49,15 @@ public sealed class FakeChatModel : IAsyncDisposable
             await context.Response.WriteAsJsonAsync(new { error = new { message = "model overloaded", type = "server_error" } });
             return;
         }
-        await Task.Delay(DelayBeforeAnswer, context.RequestAborted);
+        try
+        {
+            await Task.Delay(DelayBeforeAnswer, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Increment(ref _abandoned);
+            return;
+        }
         context.Response.ContentType = "text/event-stream";
         foreach (var word in CitedAnswer.Split(' '))
         {
