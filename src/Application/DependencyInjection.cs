@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<Companies.InviteUser.InviteDelivery>();
         services.AddScoped<ApiKeys.ApiKeyIssuer>();
         services.AddScoped<Documents.DocumentIngestionQueue>();
+        services.AddScoped<Projects.DeployReadinessReader>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
 
         // Order matters: outermost first.

@@ -1,4 +1,7 @@
+using CleanRag.Application.ApiKeys;
+using CleanRag.Application.Common.Interfaces;
 using CleanRag.Application.Documents;
+using CleanRag.Domain.ApiKeys;
 using CleanRag.Domain.Documents;
 using CleanRag.Domain.Projects;
 
@@ -40,6 +43,17 @@ public sealed record DeployReadiness(bool Ready, ProjectStatus Status, IReadOnly
             blockers.Add(new("widget_without_origins", "The widget is enabled but no allowed origin is set; add the website's origin.", true));
 
         return new DeployReadiness(blockers.Count == 0, project.Status, blockers, checks);
+    }
+}
+
+/// <summary>Reads what <see cref="DeployReadiness.Evaluate"/> needs for a project of the caller's company.</summary>
+public sealed class DeployReadinessReader(IReadStore readStore, ApiKeyIssuer keys)
+{
+    public async Task<DeployReadiness> ReadAsync(ProjectDetails project, CancellationToken cancellationToken)
+    {
+        var documents = await readStore.ListAsync<DocumentDetails>(q => q.Where(d => d.ProjectId == project.Id), cancellationToken);
+        var liveKeys = await keys.ActiveKeysAsync(project.Id, ApiKeyEnvironment.Live, cancellationToken);
+        return DeployReadiness.Evaluate(project, documents, liveKeys.Count > 0);
     }
 }
 

@@ -10,17 +10,18 @@ using Mediator;
 namespace CleanRag.Application.Projects.DeployProject;
 
 public sealed class DeployProjectCommandHandler(
-    IEventStore eventStore, IReadStore readStore, DocumentIngestionQueue documents, ApiKeyIssuer keys, IRequestContext context, TimeProvider clock)
+    IEventStore eventStore, IReadStore readStore, DocumentIngestionQueue documents, ApiKeyIssuer keys, DeployReadinessReader readiness,
+    IRequestContext context, TimeProvider clock)
     : ICommandHandler<DeployProjectCommand, Deployment>
 {
     public async ValueTask<Deployment> Handle(DeployProjectCommand command, CancellationToken cancellationToken)
     {
         var details = await readStore.LoadWritableProjectAsync(command.ProjectId, cancellationToken);
         var confirmed = await documents.ConfirmReceivedUploadsAsync(details.Id, cancellationToken);
-        var readiness = await ReadinessAsync(details, cancellationToken);
-        if (!readiness.CanDeploy)
+        var before = await readiness.ReadAsync(details, cancellationToken);
+        if (!before.CanDeploy)
         {
-            var blocker = readiness.Blockers.First(b => b.PreventsDeploy);
+            var blocker = before.Blockers.First(b => b.PreventsDeploy);
             throw new ConflictException(blocker.Code, $"The project cannot be deployed yet: {blocker.Message}");
         }
 
@@ -36,7 +37,7 @@ public sealed class DeployProjectCommandHandler(
 
         var deployed = await readStore.LoadAsync<ProjectDetails>(project.Id, cancellationToken) ?? throw new NotFoundException("Project");
         return new Deployment(deployed.Id, deployed.Status, key, previousLiveKeys.Count, confirmed, sync.QueuedCount,
-            await ReadinessAsync(deployed, cancellationToken));
+            await readiness.ReadAsync(deployed, cancellationToken));
     }
 
     /// <summary>
@@ -62,11 +63,4 @@ public sealed class DeployProjectCommandHandler(
     private async Task<bool> HasIndexedDocumentAsync(Guid projectId, CancellationToken cancellationToken) =>
         (await readStore.ListAsync<DocumentDetails>(
             q => q.Where(d => d.ProjectId == projectId && d.Status == DocumentStatus.Indexed).Take(1), cancellationToken)).Count > 0;
-
-    private async Task<DeployReadiness> ReadinessAsync(ProjectDetails project, CancellationToken cancellationToken)
-    {
-        var all = await readStore.ListAsync<DocumentDetails>(q => q.Where(d => d.ProjectId == project.Id), cancellationToken);
-        var liveKeys = await keys.ActiveKeysAsync(project.Id, ApiKeyEnvironment.Live, cancellationToken);
-        return DeployReadiness.Evaluate(project, all, liveKeys.Count > 0);
-    }
 }
