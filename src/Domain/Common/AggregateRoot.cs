@@ -13,13 +13,30 @@ public abstract class AggregateRoot
 
     public void ApplyEvent(IDomainEvent domainEvent)
     {
-        When(domainEvent);
+        try
+        {
+            When(domainEvent);
+        }
+        catch (UnknownEventException) when (Version == 0)
+        {
+            // The stream starts with another aggregate's event: it is not a stream of this aggregate at all.
+            throw new ForeignStreamException(GetType().Name, domainEvent.GetType().Name);
+        }
         Version++;
     }
 
     /// <summary>Dispatches an event to the aggregate's state change for it.</summary>
     protected abstract void When(IDomainEvent domainEvent);
 
-    protected static InvalidOperationException UnknownEvent(IDomainEvent domainEvent) =>
-        new($"{domainEvent.GetType().Name} is not an event of this aggregate.");
+    protected static InvalidOperationException UnknownEvent(IDomainEvent domainEvent) => new UnknownEventException(domainEvent.GetType().Name);
 }
+
+/// <summary>An event the aggregate does not know: a bug when it appears inside the aggregate's own stream.</summary>
+public sealed class UnknownEventException(string eventType) : InvalidOperationException($"{eventType} is not an event of this aggregate.");
+
+/// <summary>
+/// A stream id of another kind of aggregate was loaded as this one (a project's id given as a conversation id,
+/// say). The event store treats it as "no such aggregate".
+/// </summary>
+public sealed class ForeignStreamException(string aggregate, string firstEvent)
+    : InvalidOperationException($"The stream is not a {aggregate}: it starts with {firstEvent}.");

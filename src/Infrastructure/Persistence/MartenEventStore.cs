@@ -26,15 +26,15 @@ internal sealed class MartenEventStore(IDocumentStore store, Guid tenantId, Guid
 
     public Task<TAggregate?> LoadAsync<TAggregate>(Guid streamId, CancellationToken cancellationToken)
         where TAggregate : AggregateRoot, new() =>
-        QueryAsync(session => session.Events.AggregateStreamAsync<TAggregate>(streamId, token: cancellationToken));
+        AggregateAsync(session => session.Events.AggregateStreamAsync<TAggregate>(streamId, token: cancellationToken));
 
     public Task<TAggregate?> LoadAtVersionAsync<TAggregate>(Guid streamId, long version, CancellationToken cancellationToken)
         where TAggregate : AggregateRoot, new() =>
-        QueryAsync(session => session.Events.AggregateStreamAsync<TAggregate>(streamId, version: version, token: cancellationToken));
+        AggregateAsync(session => session.Events.AggregateStreamAsync<TAggregate>(streamId, version: version, token: cancellationToken));
 
     public Task<TAggregate?> LoadAtTimeAsync<TAggregate>(Guid streamId, DateTimeOffset timestamp, CancellationToken cancellationToken)
         where TAggregate : AggregateRoot, new() =>
-        QueryAsync(session => session.Events.AggregateStreamAsync<TAggregate>(streamId, timestamp: timestamp, token: cancellationToken));
+        AggregateAsync(session => session.Events.AggregateStreamAsync<TAggregate>(streamId, timestamp: timestamp, token: cancellationToken));
 
     public Task StartStreamAsync<TAggregate>(Guid streamId, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
         where TAggregate : AggregateRoot, new() =>
@@ -51,6 +51,29 @@ internal sealed class MartenEventStore(IDocumentStore store, Guid tenantId, Guid
             .Select(e => new StoredEvent(e.Id, e.Version, e.Sequence, e.EventTypeName, e.Timestamp,
                 Guid.TryParse(e.UserName, out var actor) ? actor : null, e.Data))
             .ToList();
+    }
+
+    /// <summary>A stream of another kind of aggregate (any id of the tenant can be sent to any route) is no aggregate of this kind.</summary>
+    private async Task<TAggregate?> AggregateAsync<TAggregate>(Func<IQuerySession, Task<TAggregate?>> load) where TAggregate : AggregateRoot
+    {
+        try
+        {
+            return await QueryAsync(load);
+        }
+        catch (Exception exception) when (FindForeignStream(exception))
+        {
+            return null;
+        }
+    }
+
+    private static bool FindForeignStream(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is ForeignStreamException)
+                return true;
+        }
+        return false;
     }
 
     private async Task<T> QueryAsync<T>(Func<IQuerySession, Task<T>> query)

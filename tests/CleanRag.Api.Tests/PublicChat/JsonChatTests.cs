@@ -162,6 +162,17 @@ public class JsonChatTests
     }
 
     [Test]
+    public async Task An_id_of_something_else_given_as_a_conversation_is_not_found()
+    {
+        var project = await LiveProject.CreateAsync();
+
+        await (await project.AskAsync(new { question = "What about glasses?", conversationId = project.ProjectId }))
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        await (await project.Owner.Client.GetAsync($"/v1/projects/{project.ProjectId}/conversations/{project.ProjectId}/events"))
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Test]
     public async Task The_audit_stream_replays_the_conversation_as_it_stood_at_a_past_version()
     {
         var project = await LiveProject.CreateAsync();
