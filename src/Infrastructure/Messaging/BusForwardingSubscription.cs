@@ -13,11 +13,16 @@ namespace CleanRag.Infrastructure.Messaging;
 /// The daemon records progress only after a page is published, so delivery is at-least-once and an
 /// event is never published before its transaction commits. Publishing retries until the broker takes
 /// the message: a broker outage delays forwarding but never skips an event or stops the subscription.
+/// An attempt that neither succeeds nor fails within <see cref="AttemptTimeout"/> is abandoned and retried:
+/// a publish caught by a broker restart was once seen to wait for its confirm forever, which stalled the
+/// forwarder (and so ingestion and webhooks) until the process restarted. A duplicate is harmless: consumers
+/// are idempotent by event id.
 /// </summary>
 internal sealed partial class BusForwardingSubscription(IBus bus, ILogger<BusForwardingSubscription> logger) : SubscriptionBase
 {
     public const string SubscriptionName = "bus-forwarder";
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(15);
 
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
@@ -33,7 +38,10 @@ internal sealed partial class BusForwardingSubscription(IBus bus, ILogger<BusFor
             {
                 try
                 {
-                    await bus.Publish(envelope, envelope.GetType(), ctx => ctx.MessageId = stored.Id, cancellationToken);
+                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    attempt.CancelAfter(AttemptTimeout);
+                    await bus.Publish(envelope, envelope.GetType(), ctx => ctx.MessageId = stored.Id, attempt.Token)
+                        .WaitAsync(AttemptTimeout, cancellationToken);
                     break;
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
