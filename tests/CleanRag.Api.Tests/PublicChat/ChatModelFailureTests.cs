@@ -98,6 +98,7 @@ public class ChatModelFailureTests
         var project = await LiveProject.CreateAsync(host: _host);
         _model.DelayBeforeAnswer = TimeSpan.FromSeconds(20);
         var abandonedBefore = _model.AbandonedRequests;
+        var requestsBefore = _model.Requests;
 
         var response = await project.WidgetAsync(new { project_id = project.ProjectId, message = "How much of my glasses is covered?" });
         var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
@@ -107,6 +108,7 @@ public class ChatModelFailureTests
             if (line.StartsWith("data: ", StringComparison.Ordinal))
                 conversationId = Guid.Parse(line["data: ".Length..]);
         }
+        await Eventually.IsTrueAsync(() => Task.FromResult(_model.Requests > requestsBefore), TimeSpan.FromSeconds(10), "the model is asked");
         response.Dispose(); // the visitor closes the page while the model is still thinking
 
         await Eventually.IsTrueAsync(() => Task.FromResult(_model.AbandonedRequests > abandonedBefore), TimeSpan.FromSeconds(10),

@@ -24,6 +24,10 @@ public sealed class FakeChatModel : IAsyncDisposable
     public int? FailWithStatus { get; set; }
     public TimeSpan DelayBeforeAnswer { get; set; }
 
+    /// <summary>Completion requests received so far.</summary>
+    public int Requests => _requests;
+    private int _requests;
+
     /// <summary>Requests whose caller went away while the model was still working.</summary>
     public int AbandonedRequests => _abandoned;
     private int _abandoned;
@@ -43,6 +47,7 @@ public sealed class FakeChatModel : IAsyncDisposable
 
     private async Task CompleteAsync(HttpContext context)
     {
+        Interlocked.Increment(ref _requests);
         if (FailWithStatus is { } status)
         {
             context.Response.StatusCode = status;
