@@ -14,6 +14,10 @@ internal static class ChatAnswerResponse
         answer.VisitorId,
         answer.Confidence,
         answer.Outcome,
-        sources = answer.Sources.Count == 0 ? null : answer.Sources.Select(s => new { s.Title, s.Excerpt, s.PageNumber, s.PageEnd, s.DocumentId, s.Score }),
+        sources = answer.Sources.Count == 0 ? null : Sources(answer),
     };
+
+    /// <summary>The cited sources as both chat APIs show them.</summary>
+    public static IEnumerable<object> Sources(ChatAnswer answer) =>
+        answer.Sources.Select(s => new { s.Title, s.Excerpt, s.PageNumber, s.PageEnd, s.DocumentId, s.Score });
 }

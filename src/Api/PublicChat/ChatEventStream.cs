@@ -49,15 +49,14 @@ internal static partial class ChatEventStream
         ConversationOpened opened => writer.WriteEventAsync("conversation_id", opened.ConversationId.ToString(), cancellationToken),
         AnswerToken token => writer.WriteEventAsync("token", JsonSerializer.Serialize(new { text = token.Text }, Json), cancellationToken),
         AnswerReplaced replaced => writer.WriteEventAsync("replace", JsonSerializer.Serialize(new { text = replaced.Text }, Json), cancellationToken),
-        ChatCompleted completed => WriteCompletionAsync(writer, completed.Answer, cancellationToken),
         // Sources and confidence are sent with the completion, for every outcome (empty and 0 for a refusal).
-        _ => Task.CompletedTask,
+        ChatCompleted completed => WriteCompletionAsync(writer, completed.Answer, cancellationToken),
+        _ => throw new InvalidOperationException($"{update.GetType().Name} has no event."),
     };
 
     private static async Task WriteCompletionAsync(ServerSentEventWriter writer, ChatAnswer answer, CancellationToken cancellationToken)
     {
-        var sources = answer.Sources.Select(s => new { s.Title, s.Excerpt, s.PageNumber, s.PageEnd, s.DocumentId, s.Score });
-        await writer.WriteEventAsync("sources", JsonSerializer.Serialize(sources, Json), cancellationToken);
+        await writer.WriteEventAsync("sources", JsonSerializer.Serialize(ChatAnswerResponse.Sources(answer), Json), cancellationToken);
         await writer.WriteEventAsync("confidence", answer.Confidence.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         await writer.WriteEventAsync("done", JsonSerializer.Serialize(new
         {

@@ -24,17 +24,22 @@ public sealed class ApiKeyIssuer(IEventStore eventStore, IReadStore readStore, I
     {
         foreach (var keyId in keyIds)
         {
-            var key = await eventStore.LoadAsync<ApiKey>(keyId, cancellationToken);
-            if (key is null || key.IsRevoked)
-                continue;
-            try
-            {
-                await eventStore.AppendAsync(key.Id, key.Version, [key.Revoke(reason, context.UserId, clock.GetUtcNow())], cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // A key only ever changes by being revoked: a concurrent request already did it.
-            }
+            if (await eventStore.LoadAsync<ApiKey>(keyId, cancellationToken) is { } key)
+                await RevokeAsync(key, reason, cancellationToken);
+        }
+    }
+
+    public async Task RevokeAsync(ApiKey key, string reason, CancellationToken cancellationToken)
+    {
+        if (key.IsRevoked)
+            return;
+        try
+        {
+            await eventStore.AppendAsync(key.Id, key.Version, [key.Revoke(reason, context.UserId, clock.GetUtcNow())], cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A key only ever changes by being revoked: a concurrent request already did it.
         }
     }
 }

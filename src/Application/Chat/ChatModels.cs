@@ -15,7 +15,7 @@ public sealed record ChatAnswer(
     string Answer, Guid ConversationId, Guid MessageId, string SessionId, string VisitorId, IReadOnlyList<CitedSource> Sources, double Confidence,
     string Outcome);
 
-/// <summary>What the pipeline streams, in order: the conversation, tokens, then sources, confidence and the completion.</summary>
+/// <summary>What the pipeline streams, in order: the conversation, tokens (perhaps replaced), then the completion with sources and confidence.</summary>
 public abstract record ChatUpdate;
 
 public sealed record ConversationOpened(Guid ConversationId, Guid MessageId, string SessionId, string VisitorId) : ChatUpdate;
@@ -24,9 +24,5 @@ public sealed record AnswerToken(string Text) : ChatUpdate;
 
 /// <summary>The streamed text turned out unsupported: clients replace it with this honest refusal.</summary>
 public sealed record AnswerReplaced(string Text) : ChatUpdate;
-
-public sealed record AnswerSources(IReadOnlyList<CitedSource> Sources) : ChatUpdate;
-
-public sealed record AnswerConfidence(double Confidence) : ChatUpdate;
 
 public sealed record ChatCompleted(ChatAnswer Answer) : ChatUpdate;

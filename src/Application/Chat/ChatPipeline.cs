@@ -129,8 +129,6 @@ public sealed class ChatPipeline(
                 new AnswerGiven(conversation.Id, messageId, answer, sources, confidence, model, latencyMs,
                     (int)(usage?.InputTokenCount ?? 0), (int)(usage?.OutputTokenCount ?? 0), clock.GetUtcNow()),
             ], cancellationToken);
-            yield return new AnswerSources(sources);
-            yield return new AnswerConfidence(confidence);
             yield return Completed(conversation, messageId, answer, sources, confidence, "answered");
         }
         finally

@@ -5,44 +5,27 @@ using CleanRag.Domain.Documents;
 
 namespace CleanRag.Application.Documents;
 
-/// <summary>Brings a project's documents up to date: confirms uploads whose bytes arrived and queues what is not indexed. Used by sync and deploy.</summary>
+/// <summary>Brings a project's documents up to date in one pass over them. Used by sync and deploy.</summary>
 public sealed class DocumentIngestionQueue(IEventStore eventStore, IReadStore readStore, IUploadReceipts receipts, TimeProvider clock)
 {
-    /// <summary>Confirms every presigned upload whose bytes were received but never confirmed; returns how many.</summary>
-    public async Task<int> ConfirmReceivedUploadsAsync(Guid projectId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues every document that is not indexed at its newest version; ingestion runs on the bus. With
+    /// <paramref name="confirmReceivedUploads"/> (deploy), a version whose bytes arrived through a signed link but
+    /// was never confirmed is confirmed first, so it is queued too.
+    /// </summary>
+    public async Task<(SyncResult Result, int ConfirmedUploads)> QueueIngestionAsync(
+        Guid projectId, bool confirmReceivedUploads, CancellationToken cancellationToken)
     {
-        var documents = await ListAsync(projectId, cancellationToken);
+        var documents = await readStore.ListAsync<DocumentDetails>(
+            q => q.Where(d => d.ProjectId == projectId && d.Status != DocumentStatus.Deleted), cancellationToken);
+        var statuses = new Dictionary<string, int>();
+        var queued = 0;
         var confirmed = 0;
         foreach (var details in documents)
         {
-            var document = await eventStore.LoadAsync<Document>(details.Id, cancellationToken);
-            if (document is null || document.IsDeleted || document.CurrentVersion == document.UploadedVersion)
-                continue;
-            if (await receipts.FindAsync(document.Id, document.CurrentVersion, cancellationToken) is not { } receipt)
-                continue;
-            try
-            {
-                await eventStore.AppendAsync(document.Id, document.Version,
-                    [document.ConfirmUpload(receipt.SizeBytes, receipt.ContentHash, clock.GetUtcNow())], cancellationToken);
-                confirmed++;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Confirmed or changed by a concurrent request meanwhile.
-            }
-        }
-        return confirmed;
-    }
-
-    /// <summary>Queues every document that is not indexed at its newest version; ingestion runs on the bus.</summary>
-    public async Task<SyncResult> QueueIngestionAsync(Guid projectId, CancellationToken cancellationToken)
-    {
-        var documents = await ListAsync(projectId, cancellationToken);
-        var statuses = new Dictionary<string, int>();
-        var queued = 0;
-        foreach (var details in documents)
-        {
             var document = await eventStore.LoadAsync<Document>(details.Id, cancellationToken) ?? throw new NotFoundException("Document");
+            if (confirmReceivedUploads && await ConfirmReceivedUploadAsync(document, cancellationToken))
+                confirmed++;
             var status = document.Status;
             if (document.NeedsIngestion)
             {
@@ -65,9 +48,27 @@ public sealed class DocumentIngestionQueue(IEventStore eventStore, IReadStore re
         var message = queued == 0
             ? "Nothing to ingest: every document is indexed, processing or waiting for its upload."
             : $"{queued} document(s) queued for ingestion.";
-        return new SyncResult(documents.Count, queued, statuses, message);
+        return (new SyncResult(documents.Count, queued, statuses, message), confirmed);
     }
 
-    private Task<IReadOnlyList<DocumentDetails>> ListAsync(Guid projectId, CancellationToken cancellationToken) =>
-        readStore.ListAsync<DocumentDetails>(q => q.Where(d => d.ProjectId == projectId && d.Status != DocumentStatus.Deleted), cancellationToken);
+    /// <summary>Confirms the version awaiting its upload when its bytes were received; the document then reflects the confirmation.</summary>
+    private async Task<bool> ConfirmReceivedUploadAsync(Document document, CancellationToken cancellationToken)
+    {
+        if (document.IsDeleted || document.CurrentVersion == document.UploadedVersion
+            || await receipts.FindAsync(document.Id, document.CurrentVersion, cancellationToken) is not { } receipt)
+        {
+            return false;
+        }
+        var confirmation = document.ConfirmUpload(receipt.SizeBytes, receipt.ContentHash, clock.GetUtcNow());
+        try
+        {
+            await eventStore.AppendAsync(document.Id, document.Version, [confirmation], cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false; // confirmed or changed by a concurrent request meanwhile
+        }
+        document.ApplyEvent(confirmation);
+        return true;
+    }
 }

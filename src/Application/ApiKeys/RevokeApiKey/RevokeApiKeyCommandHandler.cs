@@ -13,7 +13,7 @@ public sealed class RevokeApiKeyCommandHandler(ApiKeyIssuer issuer, IEventStore 
         var key = await eventStore.LoadAsync<ApiKey>(command.KeyId, cancellationToken);
         if (key is null || key.ProjectId != command.ProjectId)
             throw new NotFoundException("API key");
-        await issuer.RevokeAsync([key.Id], "revoked", cancellationToken);
+        await issuer.RevokeAsync(key, "revoked", cancellationToken);
         return await readStore.LoadAsync<ApiKeyDetails>(key.Id, cancellationToken) ?? throw new NotFoundException("API key");
     }
 }

@@ -9,6 +9,6 @@ public sealed class SyncDocumentsCommandHandler(DocumentIngestionQueue queue, IR
     public async ValueTask<SyncResult> Handle(SyncDocumentsCommand command, CancellationToken cancellationToken)
     {
         await readStore.LoadWritableProjectAsync(command.ProjectId, cancellationToken);
-        return await queue.QueueIngestionAsync(command.ProjectId, cancellationToken);
+        return (await queue.QueueIngestionAsync(command.ProjectId, confirmReceivedUploads: false, cancellationToken)).Result;
     }
 }

@@ -17,7 +17,7 @@ public sealed class DeployProjectCommandHandler(
     public async ValueTask<Deployment> Handle(DeployProjectCommand command, CancellationToken cancellationToken)
     {
         var details = await readStore.LoadWritableProjectAsync(command.ProjectId, cancellationToken);
-        var confirmed = await documents.ConfirmReceivedUploadsAsync(details.Id, cancellationToken);
+        // Checked before anything changes: a refused deploy leaves the project as it was.
         var before = await readiness.ReadAsync(details, cancellationToken);
         if (!before.CanDeploy)
         {
@@ -25,7 +25,7 @@ public sealed class DeployProjectCommandHandler(
             throw new ConflictException(blocker.Code, $"The project cannot be deployed yet: {blocker.Message}");
         }
 
-        var sync = await documents.QueueIngestionAsync(details.Id, cancellationToken);
+        var (sync, confirmed) = await documents.QueueIngestionAsync(details.Id, confirmReceivedUploads: true, cancellationToken);
         var previousLiveKeys = await keys.ActiveKeysAsync(details.Id, ApiKeyEnvironment.Live, cancellationToken);
         var key = await keys.IssueAsync(details.Id, $"Live key (deployed {clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC)", ApiKeyEnvironment.Live, cancellationToken);
         await keys.RevokeAsync(previousLiveKeys.Select(k => k.Id), "redeployed", cancellationToken);
