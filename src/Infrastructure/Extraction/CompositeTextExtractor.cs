@@ -2,7 +2,10 @@ using CleanRag.Application.Documents.Ingestion;
 
 namespace CleanRag.Infrastructure.Extraction;
 
-/// <summary>Dispatches to the extractor for the file's extension, or failing that its content type.</summary>
+/// <summary>
+/// Dispatches to the extractor whose signature the bytes carry (a PDF named .txt is read as a PDF), otherwise to the
+/// one for the file's extension, or failing that its content type.
+/// </summary>
 public sealed class CompositeTextExtractor(IEnumerable<FileTextExtractor> extractors) : ITextExtractor
 {
     private readonly IReadOnlyList<FileTextExtractor> _extractors = extractors.ToList();
@@ -18,12 +21,14 @@ public sealed class CompositeTextExtractor(IEnumerable<FileTextExtractor> extrac
 
     public bool CanExtract(string fileName, string? contentType) => Find(fileName, contentType) is not null;
 
-    public Task<ExtractedDocument> ExtractAsync(Stream content, string fileName, string? contentType, CancellationToken cancellationToken)
+    public async Task<ExtractedDocument> ExtractAsync(Stream content, string fileName, string? contentType, CancellationToken cancellationToken)
     {
-        var extractor = Find(fileName, contentType)
+        var bytes = await FileTextExtractor.ReadAllAsync(content, cancellationToken);
+        var extractor = _extractors.FirstOrDefault(e => e.RecognizesContent(bytes))
+            ?? Find(fileName, contentType)
             ?? throw new ExtractionFailedException("unsupported_type",
                 $"{fileName} ({contentType ?? "no content type"}) is not a supported format.");
-        return extractor.ExtractAsync(content, fileName, contentType, cancellationToken);
+        return extractor.Extract(bytes, fileName, contentType, cancellationToken);
     }
 
     private FileTextExtractor? Find(string fileName, string? contentType) =>

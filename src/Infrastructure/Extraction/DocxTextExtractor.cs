@@ -18,6 +18,10 @@ public sealed class DocxTextExtractor : FileTextExtractor
     protected override IReadOnlyCollection<string> Extensions { get; } = [".docx", ".docm"];
     protected override IReadOnlyCollection<string> ContentTypes { get; } = ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"];
 
+    internal override bool RecognizesContent(byte[] content) => ContentSignatures.IsOfficePackage(content, "wordprocessingml.document.main+xml");
+
+    internal override bool IsTextFormat => false;
+
     protected override ExtractedDocument Extract(byte[] content, string fileName, CancellationToken cancellationToken)
     {
         using var word = WordprocessingDocument.Open(new MemoryStream(content), false, OpenXmlLimits.ReadOnly);

@@ -28,11 +28,22 @@ public abstract class FileTextExtractor : ITextExtractor
         return ContentTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase);
     }
 
-    public async Task<ExtractedDocument> ExtractAsync(Stream content, string fileName, string? contentType, CancellationToken cancellationToken)
+    public async Task<ExtractedDocument> ExtractAsync(Stream content, string fileName, string? contentType, CancellationToken cancellationToken) =>
+        Extract(await ReadAllAsync(content, cancellationToken), fileName, contentType, cancellationToken);
+
+    /// <summary>Whether the bytes carry this format's signature (binary formats only; text has none).</summary>
+    internal virtual bool RecognizesContent(byte[] content) => false;
+
+    /// <summary>Text formats must not be handed binary data.</summary>
+    internal virtual bool IsTextFormat => true;
+
+    internal ExtractedDocument Extract(byte[] bytes, string fileName, string? contentType, CancellationToken cancellationToken)
     {
-        var bytes = await ReadAllAsync(content, cancellationToken);
         if (IsBlank(bytes))
             throw new ExtractionFailedException("empty_file", $"{fileName} is empty.");
+        if (IsTextFormat && ContentSignatures.IsBinary(bytes))
+            throw new ExtractionFailedException("unsupported_type",
+                $"{fileName} holds binary data, not the text its name or content type ({contentType ?? "none"}) says.");
 
         ExtractedDocument document;
         try
@@ -52,7 +63,7 @@ public abstract class FileTextExtractor : ITextExtractor
     /// <summary>Reads the format. May throw anything on bad content; the caller classifies it.</summary>
     protected abstract ExtractedDocument Extract(byte[] content, string fileName, CancellationToken cancellationToken);
 
-    private static async Task<byte[]> ReadAllAsync(Stream content, CancellationToken cancellationToken)
+    internal static async Task<byte[]> ReadAllAsync(Stream content, CancellationToken cancellationToken)
     {
         if (content is MemoryStream memory && memory.Position == 0)
             return memory.ToArray();

@@ -23,6 +23,10 @@ public sealed class PdfTextExtractor : FileTextExtractor
     protected override IReadOnlyCollection<string> Extensions { get; } = [".pdf"];
     protected override IReadOnlyCollection<string> ContentTypes { get; } = ["application/pdf"];
 
+    internal override bool RecognizesContent(byte[] content) => ContentSignatures.IsPdf(content);
+
+    internal override bool IsTextFormat => false;
+
     protected override ExtractedDocument Extract(byte[] content, string fileName, CancellationToken cancellationToken)
     {
         PdfDocument pdf;

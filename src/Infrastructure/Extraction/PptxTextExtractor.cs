@@ -14,6 +14,10 @@ public sealed class PptxTextExtractor : FileTextExtractor
     protected override IReadOnlyCollection<string> Extensions { get; } = [".pptx", ".pptm"];
     protected override IReadOnlyCollection<string> ContentTypes { get; } = ["application/vnd.openxmlformats-officedocument.presentationml.presentation"];
 
+    internal override bool RecognizesContent(byte[] content) => ContentSignatures.IsOfficePackage(content, "presentationml.presentation.main+xml");
+
+    internal override bool IsTextFormat => false;
+
     protected override ExtractedDocument Extract(byte[] content, string fileName, CancellationToken cancellationToken)
     {
         using var presentation = PresentationDocument.Open(new MemoryStream(content), false, OpenXmlLimits.ReadOnly);

@@ -14,6 +14,10 @@ public sealed class XlsxTextExtractor : FileTextExtractor
     protected override IReadOnlyCollection<string> Extensions { get; } = [".xlsx", ".xlsm"];
     protected override IReadOnlyCollection<string> ContentTypes { get; } = ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"];
 
+    internal override bool RecognizesContent(byte[] content) => ContentSignatures.IsOfficePackage(content, "spreadsheetml.sheet.main+xml");
+
+    internal override bool IsTextFormat => false;
+
     protected override ExtractedDocument Extract(byte[] content, string fileName, CancellationToken cancellationToken)
     {
         using var spreadsheet = SpreadsheetDocument.Open(new MemoryStream(content), false, OpenXmlLimits.ReadOnly);

@@ -12,6 +12,8 @@ public sealed class CreateUploadUrlsCommandValidator : AbstractValidator<CreateU
         RuleForEach(c => c.Files).ChildRules(file =>
         {
             file.RuleFor(f => f.FileName).Must(FileNames.IsSafe).WithMessage($"filename {FileNames.Rule}.");
+            file.RuleFor(f => f.ContentType).Must(ContentTypes.IsValid).When(f => f.ContentType is not null)
+                .WithMessage($"contentType {ContentTypes.Rule}.");
             file.RuleFor(f => f).Must(f => extractor.CanExtract(f.FileName, f.ContentType))
                 .When(f => FileNames.IsSafe(f.FileName))
                 .WithMessage(f => $"{f.FileName}: unsupported file type; send PDF, DOCX, PPTX, XLSX, HTML, Markdown, text, CSV or JSON.");

@@ -14,6 +14,8 @@ public sealed class OpenFileQueryHandler(ISignedLinks links, IBlobStore blobs, I
         if (document is null || document.IsDeleted)
             throw new NotFoundException("Document");
         var content = blobs.Open(ticket.TenantId, ticket.ContentHash!) ?? throw new NotFoundException("Document");
-        return new OpenedFile(content, document.FileName, document.ContentType);
+        // Types stored before uploads were validated may not be sendable as a header.
+        return new OpenedFile(content, document.FileName,
+            ContentTypes.IsValid(document.ContentType) ? document.ContentType : "application/octet-stream");
     }
 }

@@ -12,6 +12,8 @@ public sealed class UploadDocumentsCommandValidator : AbstractValidator<UploadDo
         {
             file.RuleFor(f => f.FileName).Must(FileNames.IsSafe).WithMessage($"fileName {FileNames.Rule}.");
             file.RuleFor(f => f.Length).GreaterThan(0).WithMessage("the file is empty.");
+            file.RuleFor(f => f.ContentType).Must(ContentTypes.IsValid).When(f => f.ContentType is not null)
+                .WithMessage($"contentType {ContentTypes.Rule}.");
             file.RuleFor(f => f).Must(f => extractor.CanExtract(f.FileName, f.ContentType))
                 .When(f => FileNames.IsSafe(f.FileName))
                 .WithMessage(f => $"{f.FileName}: unsupported file type; send PDF, DOCX, PPTX, XLSX, HTML, Markdown, text, CSV or JSON.");
