@@ -48,7 +48,8 @@ internal static class DocumentEndpoints
 
         documents.MapPost("/bulk-upload-url", async (Guid projectId, BulkUploadUrlRequest body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
-                var planned = (body.Files ?? []).Select(f => new PlannedUpload(f.Filename!, f.ContentType)).ToList();
+                // A null entry stays null, for validation to name it.
+                var planned = (body.Files ?? []).Select(f => f is null ? null! : new PlannedUpload(f.Filename!, f.ContentType)).ToList();
                 var links = await mediator.Send(new CreateUploadUrlsCommand(projectId, planned), ct);
                 return Results.Ok(links.Select(l => UploadUrlResponse.From(l, request)));
             });

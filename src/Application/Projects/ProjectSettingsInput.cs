@@ -51,7 +51,8 @@ public sealed class ProjectSettingsInputValidator : AbstractValidator<ProjectSet
         RuleFor(s => s.AllowedOrigins).ValidOrigins();
         RuleFor(s => s.SystemPrompt).MaximumLength(8000).WithMessage("systemPrompt must be at most 8000 characters.");
         RuleFor(s => s.Model).MaximumLength(200).WithMessage("model must be at most 200 characters.");
-        RuleFor(s => s.QuestionMaxLength).InclusiveBetween(10, 10_000).WithMessage("questionMaxLength must be between 10 and 10000.");
+        RuleFor(s => s.QuestionMaxLength).InclusiveBetween(10, ValidationRules.MaxQuestionLength)
+            .WithMessage($"questionMaxLength must be between 10 and {ValidationRules.MaxQuestionLength}.");
         RuleFor(s => s.Retrieval!.TopK).InclusiveBetween(1, 50).When(s => s.Retrieval is not null)
             .WithName("retrieval.topK").WithMessage("retrieval.topK must be between 1 and 50.");
         RuleFor(s => s.Retrieval!.LexicalWeight).InclusiveBetween(0, 1).When(s => s.Retrieval is not null)

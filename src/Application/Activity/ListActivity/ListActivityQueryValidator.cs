@@ -1,3 +1,4 @@
+using CleanRag.Application.Common.Validation;
 using FluentValidation;
 
 namespace CleanRag.Application.Activity.ListActivity;
@@ -6,7 +7,7 @@ public sealed class ListActivityQueryValidator : AbstractValidator<ListActivityQ
 {
     public ListActivityQueryValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("page must be 1 or more.");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 200).WithMessage("pageSize must be between 1 and 200.");
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
     }
 }

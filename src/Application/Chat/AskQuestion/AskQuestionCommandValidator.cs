@@ -1,3 +1,4 @@
+using CleanRag.Application.Common.Validation;
 using FluentValidation;
 
 namespace CleanRag.Application.Chat.AskQuestion;
@@ -6,8 +7,8 @@ public sealed class AskQuestionCommandValidator : AbstractValidator<AskQuestionC
 {
     public AskQuestionCommandValidator()
     {
-        RuleFor(c => c.Question).Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage("question is required and must not be blank.");
-        RuleFor(c => c.SessionId).MaximumLength(200).WithMessage("sessionId must be at most 200 characters.");
-        RuleFor(c => c.VisitorId).MaximumLength(200).WithMessage("visitorId must be at most 200 characters.");
+        RuleFor(c => c.Question).ValidQuestion("question");
+        RuleFor(c => c.SessionId).ValidClientId("sessionId");
+        RuleFor(c => c.VisitorId).ValidClientId("visitorId");
     }
 }

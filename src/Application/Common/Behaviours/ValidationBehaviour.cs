@@ -1,10 +1,14 @@
 using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 
 namespace CleanRag.Application.Common.Behaviours;
 
-/// <summary>Runs every FluentValidation validator of the message before its handler; all failures are reported together.</summary>
+/// <summary>
+/// Refuses what no request may hold (<see cref="RequestInputGuard"/>), then runs every FluentValidation validator of
+/// the message before its handler; all failures are reported together.
+/// </summary>
 public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -12,6 +16,10 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        // Validators may assume non-null list entries, so the guard's findings stop the request before they run.
+        if (RequestInputGuard.FindProblems(message) is { Count: > 0 } unsafeInput)
+            throw new RequestValidationException(unsafeInput);
+
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
         {

@@ -7,6 +7,32 @@ public static class ValidationRules
 {
     public const int MinimumPasswordLength = 12;
 
+    /// <summary>Deep enough for any inbox, low enough that the offset (page - 1) × pageSize never overflows.</summary>
+    public const int MaxPage = 10_000;
+
+    public const int MaxPageSize = 200;
+
+    /// <summary>Session and visitor ids chosen by the caller's own systems.</summary>
+    public const int MaxClientIdLength = 200;
+
+    public static IRuleBuilderOptions<T, int> ValidPage<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, MaxPage).WithMessage($"page must be between 1 and {MaxPage}.");
+
+    public static IRuleBuilderOptions<T, int> ValidPageSize<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, MaxPageSize).WithMessage($"pageSize must be between 1 and {MaxPageSize}.");
+
+    /// <summary>The highest <c>questionMaxLength</c> a project may set; the project's own limit is checked when answering.</summary>
+    public const int MaxQuestionLength = 10_000;
+
+    /// <summary>A visitor's message: present, not blank, and within the longest limit any project allows.</summary>
+    public static IRuleBuilderOptions<T, string> ValidQuestion<T>(this IRuleBuilder<T, string> rule, string name) =>
+        rule.Must(q => !string.IsNullOrWhiteSpace(q)).WithName(name).WithMessage($"{name} is required and must not be blank.")
+            .MaximumLength(MaxQuestionLength).WithName(name).WithMessage($"{name} must be at most {MaxQuestionLength} characters.");
+
+    /// <summary>A session or visitor id: bounded, since it is stored with every conversation.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidClientId<T>(this IRuleBuilder<T, string?> rule, string name) =>
+        rule.MaximumLength(MaxClientIdLength).WithName(name).WithMessage($"{name} must be at most {MaxClientIdLength} characters.");
+
     public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("email is required.")
             .MaximumLength(254).WithMessage("email must be at most 254 characters.")
@@ -36,8 +62,10 @@ public static class ValidationRules
                && !string.IsNullOrEmpty(uri.Host);
     }
 
-    private static bool BeAnEmail(string email)
+    private static bool BeAnEmail(string? email)
     {
+        if (email is null)
+            return false; // reported by NotEmpty
         var at = email.IndexOf('@');
         return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1
                && !email.Any(char.IsWhiteSpace) && email[(at + 1)..].Contains('.')

@@ -1,3 +1,4 @@
+using CleanRag.Application.Common.Validation;
 using FluentValidation;
 
 namespace CleanRag.Application.Conversations.ListConversations;
@@ -6,7 +7,7 @@ public sealed class ListConversationsQueryValidator : AbstractValidator<ListConv
 {
     public ListConversationsQueryValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("page must be 1 or more.");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 200).WithMessage("pageSize must be between 1 and 200.");
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
     }
 }
