@@ -4,6 +4,7 @@ using CleanRag.Application.Chat.AskQuestion;
 using CleanRag.Application.Chat.AskWidgetQuestion;
 using CleanRag.Application.Chat.GiveFeedback;
 using CleanRag.Application.Common.Interfaces;
+using CleanRag.Domain.Conversations;
 using Mediator;
 
 namespace CleanRag.Api.Endpoints;
@@ -20,9 +21,10 @@ internal static class ChatEndpoints
                 Results.Ok(ChatAnswerResponse.From(await mediator.Send(
                     new AskQuestionCommand(body.Question!, body.ConversationId, body.SessionId, body.VisitorId, Origin(request)), ct))))
             .WithSummary("Ask the project of your API key; a grounded answer with cited sources, or an honest refusal.");
-        keyed.MapPost("/feedback", async (KeyedFeedbackRequest body, IRequestContext caller, IMediator mediator, CancellationToken ct) =>
+        keyed.MapPost("/feedback", async (KeyedFeedbackRequest body, HttpRequest request, IRequestContext caller, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(
-                    new GiveFeedbackCommand(caller.ApiKey!.ProjectId, body.ConversationId ?? Guid.Empty, body.MessageId ?? Guid.Empty, body.Helpful, body.Comment), ct)))
+                    new GiveFeedbackCommand(caller.ApiKey!.ProjectId, body.ConversationId ?? Guid.Empty, body.MessageId ?? Guid.Empty, body.Helpful,
+                        body.Comment, ConversationChannel.Api, Origin(request)), ct)))
             .WithSummary("Rate an answer (helpful or not).");
         app.MapMethods("/v1/chat", [HttpMethods.Options], PublicChatHeaders.Preflight).ExcludeFromDescription();
 
@@ -36,9 +38,9 @@ internal static class ChatEndpoints
             })
             .AddEndpointFilter(WidgetFilter.InvokeAsync)
             .WithSummary("The widget's chat: text/event-stream of conversation_id, token…, sources, confidence, done (or error).");
-        widget.MapPost("/feedback", async (WidgetFeedbackRequest body, IMediator mediator, CancellationToken ct) =>
+        widget.MapPost("/feedback", async (WidgetFeedbackRequest body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new GiveFeedbackCommand(body.ProjectId ?? Guid.Empty, body.ConversationId ?? Guid.Empty,
-                    body.MessageId ?? Guid.Empty, body.Helpful, body.Comment), ct)))
+                    body.MessageId ?? Guid.Empty, body.Helpful, body.Comment, ConversationChannel.Widget, Origin(request)), ct)))
             .AddEndpointFilter(WidgetFilter.InvokeAsync)
             .WithSummary("The widget's thumbs up/down on an answer.");
         app.MapMethods("/api/chat", [HttpMethods.Options], PublicChatHeaders.Preflight).ExcludeFromDescription();

@@ -62,7 +62,9 @@ public sealed class ChatPipeline(
 
         await EnsureHasIndexedDocumentsAsync(project, cancellationToken);
         var (conversation, opening) = await OpenConversationAsync(request, project, cancellationToken);
-        var messageId = Guid.CreateVersion7();
+        // Conversation and message ids are the visitor's capability to rate and continue the conversation: random
+        // (UUID v4, 122 random bits), never time-ordered ids whose neighbours could be guessed.
+        var messageId = Guid.NewGuid();
         yield return new ConversationOpened(conversation.Id, messageId, conversation.SessionId, conversation.VisitorId);
 
         var now = clock.GetUtcNow();
@@ -170,23 +172,8 @@ public sealed class ChatPipeline(
         }
     }
 
-    private async Task<ProjectDetails> LoadProjectAsync(ChatRequest request, CancellationToken cancellationToken)
-    {
-        var project = await readStore.LoadAsync<ProjectDetails>(request.ProjectId, cancellationToken);
-        if (project is null || project.Status == ProjectStatus.Archived)
-            throw new NotFoundException("Project");
-        if (request.Channel == ConversationChannel.Widget && !project.Settings.WidgetEnabled)
-            throw new ForbiddenException("The chat widget is not enabled for this project.", "widget_disabled");
-        if (request.Channel != ConversationChannel.Dashboard)
-            OriginPolicy.Enforce(project.Settings.AllowedOrigins, request.Origin, browserOnly: request.Channel == ConversationChannel.Widget);
-        if (request.Channel != ConversationChannel.Dashboard && project.Status != ProjectStatus.Live)
-        {
-            throw new ConflictException("project_not_live", project.Status == ProjectStatus.Indexing
-                ? "The project is still indexing its documents; it answers as soon as the first one is indexed."
-                : "The project is not live yet; deploy it first.");
-        }
-        return project;
-    }
+    private async Task<ProjectDetails> LoadProjectAsync(ChatRequest request, CancellationToken cancellationToken) =>
+        ChatAccess.Ensure(await readStore.LoadAsync<ProjectDetails>(request.ProjectId, cancellationToken), request.Channel, request.Origin);
 
     private async Task EnsureHasIndexedDocumentsAsync(ProjectDetails project, CancellationToken cancellationToken)
     {
@@ -216,7 +203,7 @@ public sealed class ChatPipeline(
             return (existing, null);
         }
 
-        var opening = Conversation.Start(Guid.CreateVersion7(), project.Id,
+        var opening = Conversation.Start(Guid.NewGuid(), project.Id,
             request.VisitorId is { Length: > 0 } visitor ? visitor : $"visitor_{Guid.NewGuid():N}",
             request.SessionId is { Length: > 0 } session ? session : Guid.NewGuid().ToString("N"),
             request.Channel, request.IsTest, request.PageUrl, clock.GetUtcNow(), request.PageContext);

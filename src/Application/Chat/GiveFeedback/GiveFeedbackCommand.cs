@@ -1,11 +1,15 @@
+using CleanRag.Domain.Conversations;
 using Mediator;
 
 namespace CleanRag.Application.Chat.GiveFeedback;
 
 /// <summary>
 /// A visitor rates an answer (helpful or not, with an optional comment). The API names the project from the
-/// caller's key or the widget's project id; the conversation must belong to it.
+/// caller's key or the widget's project id; the conversation must belong to it, and the rating passes the same
+/// checks as a question on that <paramref name="Channel"/> (see <see cref="ChatAccess"/>).
 /// </summary>
-public sealed record GiveFeedbackCommand(Guid ProjectId, Guid ConversationId, Guid MessageId, bool? Helpful, string? Comment) : ICommand<FeedbackRecorded>;
+public sealed record GiveFeedbackCommand(
+    Guid ProjectId, Guid ConversationId, Guid MessageId, bool? Helpful, string? Comment, ConversationChannel Channel, string? Origin)
+    : ICommand<FeedbackRecorded>;
 
 public sealed record FeedbackRecorded(Guid ConversationId, Guid MessageId, bool Helpful);

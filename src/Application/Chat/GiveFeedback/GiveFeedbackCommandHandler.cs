@@ -1,14 +1,17 @@
 using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Projects;
 using CleanRag.Domain.Conversations;
 using Mediator;
 
 namespace CleanRag.Application.Chat.GiveFeedback;
 
-public sealed class GiveFeedbackCommandHandler(IEventStore eventStore, TimeProvider clock) : ICommandHandler<GiveFeedbackCommand, FeedbackRecorded>
+public sealed class GiveFeedbackCommandHandler(IEventStore eventStore, IReadStore readStore, TimeProvider clock)
+    : ICommandHandler<GiveFeedbackCommand, FeedbackRecorded>
 {
     public async ValueTask<FeedbackRecorded> Handle(GiveFeedbackCommand command, CancellationToken cancellationToken)
     {
+        ChatAccess.Ensure(await readStore.LoadAsync<ProjectDetails>(command.ProjectId, cancellationToken), command.Channel, command.Origin);
         var conversation = await eventStore.LoadAsync<Conversation>(command.ConversationId, cancellationToken);
         if (conversation is null || conversation.ProjectId != command.ProjectId || conversation.Turns.All(t => t.MessageId != command.MessageId))
             throw new NotFoundException("Message");

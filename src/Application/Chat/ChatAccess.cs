@@ -1,0 +1,32 @@
+using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Projects;
+using CleanRag.Domain.Conversations;
+using CleanRag.Domain.Projects;
+
+namespace CleanRag.Application.Chat;
+
+/// <summary>
+/// Who may write to a project's chat, by channel: every public write (a question, a rating) passes the same checks.
+/// The dashboard's test chat answers members in any status; the API needs a live project and, from a browser, an
+/// allowed origin; the widget also needs the widget enabled and always an allowed origin.
+/// </summary>
+public static class ChatAccess
+{
+    public static ProjectDetails Ensure(ProjectDetails? project, ConversationChannel channel, string? origin)
+    {
+        if (project is null || project.Status == ProjectStatus.Archived)
+            throw new NotFoundException("Project");
+        if (channel == ConversationChannel.Dashboard)
+            return project;
+        if (channel == ConversationChannel.Widget && !project.Settings.WidgetEnabled)
+            throw new ForbiddenException("The chat widget is not enabled for this project.", "widget_disabled");
+        OriginPolicy.Enforce(project.Settings.AllowedOrigins, origin, browserOnly: channel == ConversationChannel.Widget);
+        if (project.Status != ProjectStatus.Live)
+        {
+            throw new ConflictException("project_not_live", project.Status == ProjectStatus.Indexing
+                ? "The project is still indexing its documents; it answers as soon as the first one is indexed."
+                : "The project is not live yet; deploy it first.");
+        }
+        return project;
+    }
+}
