@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CleanRag.Api.Authentication;
 using CleanRag.Api.Endpoints;
 using CleanRag.Api.Errors;
+using CleanRag.Api.Logging;
 using CleanRag.Application;
 using CleanRag.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
@@ -32,7 +33,12 @@ builder.Services.Configure<JsonOptions>(options =>
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 // Uploads are limited by Documents:MaxFileBytes (413); let the server accept bodies up to that size.
 var maxUploadBytes = builder.Configuration.GetValue<long?>("Documents:MaxFileBytes") ?? 50L * 1024 * 1024;
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxUploadBytes + 1024 * 1024);
+var maxRequestBodyBytes = maxUploadBytes + 1024 * 1024;
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = maxRequestBodyBytes;
+    kestrel.ConfigureEndpointDefaults(listen => listen.UseErrorShapeForRejections());
+});
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = maxUploadBytes * 20);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails();
@@ -45,6 +51,8 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
 
 var app = builder.Build();
 
+// Outermost, so the request log sees the status the client got (not the exception on its way to the handler).
+app.UseRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages(async context =>
 {
@@ -53,7 +61,7 @@ app.UseStatusCodePages(async context =>
         return;
     await response.WriteAsJsonAsync(StatusCodeErrors.For(context.HttpContext));
 });
-app.UseSerilogRequestLogging();
+app.UseMiddleware<RequestSizeGuard>(maxRequestBodyBytes);
 app.UseAuthentication();
 app.UseMiddleware<CallerResolutionMiddleware>();
 

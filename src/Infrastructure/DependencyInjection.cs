@@ -58,6 +58,7 @@ public static class DependencyInjection
 
         services.AddHealthChecks()
             .AddCheck(DatabaseHealthCheck, new PostgresHealthCheck(connectionString));
+        services.AddSingleton<IDependencyOutageDetector, DependencyOutageDetector>();
         return services;
     }
 

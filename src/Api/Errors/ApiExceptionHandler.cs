@@ -1,19 +1,39 @@
 using System.Text.Json;
+using CleanRag.Api.Logging;
 using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Common.Interfaces;
 using CleanRag.Application.Documents;
 using CleanRag.Application.Webhooks;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CleanRag.Api.Errors;
 
-/// <summary>Maps every exception that escapes an endpoint to the API's error shape. 500s never leak details.</summary>
-internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+/// <summary>
+/// Maps every exception that escapes an endpoint to the API's error shape. 500s never leak details; a dependency
+/// outage is a retriable 503, logged without a stack trace; client errors are not logged here at all (the request
+/// log records their status).
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IDependencyOutageDetector outages, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>How long clients are asked to wait after a dependency outage.</summary>
+    internal const int OutageRetryAfterSeconds = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var error = Map(exception);
-        if (error.Status >= 500)
-            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+        if (error.Status >= 500 && outages.FindUnavailableDependency(exception) is { } dependency)
+        {
+            LogOutage(dependency, httpContext.Request.Method, RequestLogging.PathForLog(httpContext), exception.GetBaseException().Message);
+            error = new ErrorResponse($"The {dependency} is unavailable; try again shortly.", "service_unavailable", 503)
+            {
+                RetryAfter = OutageRetryAfterSeconds,
+            };
+            httpContext.Response.Headers.RetryAfter = OutageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (error.Status >= 500)
+        {
+            LogUnhandled(exception, httpContext.Request.Method, RequestLogging.PathForLog(httpContext));
+        }
 
         httpContext.Response.StatusCode = error.Status;
         await httpContext.Response.WriteAsJsonAsync(error, cancellationToken);
@@ -45,4 +65,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Dependency} is unavailable for {Method} {Path}: {Reason}")]
+    private partial void LogOutage(string dependency, string method, string path, string reason);
 }

@@ -26,14 +26,16 @@ public class HealthEndpointTests
         body.GetProperty("checks").GetProperty("broker").GetString().Should().Be("ok");
     }
 
+    /// <summary>A second API instance pointed at a port where no PostgreSQL listens.</summary>
+    private static CleanRagApiFactory WithoutDatabase() => new(builder => builder
+        .UseSetting("ConnectionStrings:Postgres", "Host=127.0.0.1;Port=1;Database=x;Username=x;Password=x;Timeout=2")
+        .UseSetting("Persistence:RunDaemon", "false")
+        .UseSetting("Persistence:ApplyDatabaseChangesOnStartup", "false"));
+
     [Test]
     public async Task Health_is_503_when_the_database_is_unreachable()
     {
-        // A second API instance pointed at a port where no PostgreSQL listens.
-        await using var factory = new CleanRagApiFactory(builder => builder
-            .UseSetting("ConnectionStrings:Postgres", "Host=127.0.0.1;Port=1;Database=x;Username=x;Password=x;Timeout=2")
-            .UseSetting("Persistence:RunDaemon", "false")
-            .UseSetting("Persistence:ApplyDatabaseChangesOnStartup", "false"));
+        await using var factory = WithoutDatabase();
         using var client = factory.CreateClient();
 
         var response = await client.GetAsync("/health");
@@ -42,5 +44,19 @@ public class HealthEndpointTests
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         body.GetProperty("status").GetString().Should().Be("unavailable");
         body.GetProperty("checks").GetProperty("database").GetString().Should().Be("down");
+    }
+
+    [Test]
+    public async Task A_request_during_a_database_outage_is_a_retriable_503_not_a_500()
+    {
+        await using var factory = WithoutDatabase();
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/v1/auth/login", new { email = "ada@example.com", password = TestActors.Password });
+
+        var body = await response.ShouldBeErrorAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
+        body.GetProperty("error").GetString().Should().Be("The database is unavailable; try again shortly.");
+        body.GetProperty("retryAfter").GetInt32().Should().BePositive();
+        response.Headers.RetryAfter!.Delta.Should().BePositive();
     }
 }
