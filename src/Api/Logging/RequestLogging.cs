@@ -15,6 +15,8 @@ internal static class RequestLogging
 
     private const string Redacted = "[redacted]";
 
+    private const string PathForLogKey = "CleanRag.PathForLog";
+
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
@@ -27,10 +29,19 @@ internal static class RequestLogging
                 new LogEventProperty("StatusCode", new ScalarValue(status)),
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
             ];
+        })
+        // Routing has matched by now; the exception handler clears the route values before the log line is written.
+        .Use((http, next) =>
+        {
+            http.Items[PathForLogKey] = RedactedPath(http);
+            return next(http);
         });
 
     /// <summary>The request path with the values of secret route parameters replaced.</summary>
-    public static string PathForLog(HttpContext http)
+    public static string PathForLog(HttpContext http) =>
+        http.Items.TryGetValue(PathForLogKey, out var path) && path is string recorded ? recorded : RedactedPath(http);
+
+    private static string RedactedPath(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "";
         foreach (var name in SecretRouteValues)
