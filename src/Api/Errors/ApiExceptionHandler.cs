@@ -20,14 +20,10 @@ internal sealed partial class ApiExceptionHandler(IDependencyOutageDetector outa
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var error = Map(exception);
-        if (error.Status >= 500 && outages.FindUnavailableDependency(exception) is { } dependency)
+        var error = Map(exception, outages);
+        if (error.Code == ServiceUnavailable)
         {
-            LogOutage(dependency, httpContext.Request.Method, RequestLogging.PathForLog(httpContext), exception.GetBaseException().Message);
-            error = new ErrorResponse($"The {dependency} is unavailable; try again shortly.", "service_unavailable", 503)
-            {
-                RetryAfter = OutageRetryAfterSeconds,
-            };
+            LogOutage(error.Error, httpContext.Request.Method, RequestLogging.PathForLog(httpContext), exception.GetBaseException().Message);
             httpContext.Response.Headers.RetryAfter = OutageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         else if (error.Status >= 500)
@@ -40,7 +36,15 @@ internal sealed partial class ApiExceptionHandler(IDependencyOutageDetector outa
         return true;
     }
 
-    internal static ErrorResponse Map(Exception exception) => exception switch
+    private const string ServiceUnavailable = "service_unavailable";
+
+    /// <summary>The error a client sees for <paramref name="exception"/>, a dependency outage being a retriable 503.</summary>
+    internal static ErrorResponse Map(Exception exception, IDependencyOutageDetector outages) =>
+        Map(exception) is { Status: >= 500 } && outages.FindUnavailableDependency(exception) is { } dependency
+            ? new ErrorResponse($"The {dependency} is unavailable; try again shortly.", ServiceUnavailable, 503) { RetryAfter = OutageRetryAfterSeconds }
+            : Map(exception);
+
+    private static ErrorResponse Map(Exception exception) => exception switch
     {
         RequestValidationException e => new ErrorResponse(e.Message, e.Code, 400) { Errors = e.Errors },
         NotFoundException e => new ErrorResponse(e.Message, e.Code, 404),
@@ -66,6 +70,6 @@ internal sealed partial class ApiExceptionHandler(IDependencyOutageDetector outa
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string method, string path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Dependency} is unavailable for {Method} {Path}: {Reason}")]
-    private partial void LogOutage(string dependency, string method, string path, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Error} ({Method} {Path}: {Reason})")]
+    private partial void LogOutage(string error, string method, string path, string reason);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CleanRag.Api.Errors;
 using CleanRag.Application.Chat;
+using CleanRag.Application.Common.Interfaces;
 
 namespace CleanRag.Api.PublicChat;
 
@@ -37,7 +38,7 @@ internal static partial class ChatEventStream
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var error = ApiExceptionHandler.Map(exception);
+            var error = ApiExceptionHandler.Map(exception, http.RequestServices.GetRequiredService<IDependencyOutageDetector>());
             if (error.Status >= 500 && error.Code == "internal_error")
                 LogStreamFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEventStream)), exception);
             await writer.WriteEventAsync("error", JsonSerializer.Serialize(error, Json), CancellationToken.None);
