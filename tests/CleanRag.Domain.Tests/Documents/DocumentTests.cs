@@ -8,7 +8,7 @@ public class DocumentTests
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
 
     /// <summary>A document whose first version ("hash-1") went through ingestion to "indexed".</summary>
-    public static Document Indexed()
+    private static Document Indexed()
     {
         var document = new Document();
         foreach (var e in Document.Upload(Guid.NewGuid(), Guid.NewGuid(), "plan.txt", "text/plain", 10, "hash-1", Guid.NewGuid(), Now))
