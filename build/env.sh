@@ -9,7 +9,12 @@ CLEANRAG_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 checkout_id=$(printf '%s' "$CLEANRAG_ROOT" | cksum | cut -d' ' -f1)
 port_offset=$((checkout_id % 500))
 
-: "${CLEANRAG_STATE_DIR:=/var/tmp/cleanrag-$checkout_id}"
+# The state (database cluster = the audit log, broker, uploaded files, indexes, keys) lives outside the work tree,
+# where git clean cannot reach it, and outside /var/tmp. Earlier versions kept it in CLEANRAG_LEGACY_STATE_DIR;
+# setup.sh moves it from there.
+if [ "$(id -u)" = 0 ]; then state_root=/var/lib/cleanrag; else state_root="${XDG_STATE_HOME:-$HOME/.local/state}/cleanrag"; fi
+: "${CLEANRAG_STATE_DIR:=$state_root/$checkout_id}"
+CLEANRAG_LEGACY_STATE_DIR=/var/tmp/cleanrag-$checkout_id
 : "${CLEANRAG_PG_PORT:=$((25432 + port_offset))}"
 : "${CLEANRAG_AMQP_PORT:=$((26672 + port_offset))}"
 : "${CLEANRAG_RABBIT_DIST_PORT:=$((27672 + port_offset))}"
@@ -26,11 +31,13 @@ port_offset=$((checkout_id % 500))
 # cannot share the first host's database, bus and data directory.)
 CLEANRAG_TEST_TARGETS=(infrastructure api api_model eval)
 
-export CLEANRAG_ROOT CLEANRAG_STATE_DIR CLEANRAG_PG_PORT CLEANRAG_AMQP_PORT CLEANRAG_RABBIT_DIST_PORT \
+export CLEANRAG_ROOT CLEANRAG_STATE_DIR CLEANRAG_LEGACY_STATE_DIR CLEANRAG_PG_PORT CLEANRAG_AMQP_PORT CLEANRAG_RABBIT_DIST_PORT \
   CLEANRAG_RABBIT_NODE CLEANRAG_DB_USER CLEANRAG_DB_PASSWORD CLEANRAG_DB_NAME CLEANRAG_AMQP_USER \
   CLEANRAG_AMQP_PASSWORD CLEANRAG_HTTP_URL
 
 # The application reads these (see README, "Configuration").
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$CLEANRAG_PG_PORT;Database=$CLEANRAG_DB_NAME;Username=$CLEANRAG_DB_USER;Password=$CLEANRAG_DB_PASSWORD"
+: "${Data__Directory:=$CLEANRAG_STATE_DIR/data}"
+export Data__Directory
 export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$CLEANRAG_AMQP_PORT RabbitMq__VirtualHost=cleanrag \
   RabbitMq__Username=$CLEANRAG_AMQP_USER RabbitMq__Password=$CLEANRAG_AMQP_PASSWORD

@@ -37,24 +37,60 @@ pg_socket="$CLEANRAG_STATE_DIR/postgres/socket"
 # initdb and the server refuse to run as root; use the packaged 'postgres' account then.
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
+psql_admin() { as_pg psql -h "$pg_socket" -p "$CLEANRAG_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+# Earlier versions kept the state under /var/tmp and ran PostgreSQL with fsync=off. Their servers are stopped
+# (they hold this checkout's ports) and their state moved here, since the event store is the audit log.
+move_legacy_state() {
+  local legacy="$CLEANRAG_LEGACY_STATE_DIR"
+  [ "$legacy" != "$CLEANRAG_STATE_DIR" ] && [ -d "$legacy" ] || return 0
+  if as_pg "$pg_bin/pg_ctl" -D "$legacy/postgres/data" status >/dev/null 2>&1; then
+    log "stopping the PostgreSQL cluster of an earlier setup in $legacy"
+    as_pg "$pg_bin/pg_ctl" -D "$legacy/postgres/data" -m fast -w -t 60 stop >/dev/null
+  fi
+  local rabbit_pid="$legacy/rabbitmq/rabbit.pid"
+  if [ -s "$rabbit_pid" ] && kill -0 "$(cat "$rabbit_pid")" 2>/dev/null; then
+    log "stopping the RabbitMQ node of an earlier setup in $legacy"
+    /usr/lib/rabbitmq/bin/rabbitmqctl -n "$CLEANRAG_RABBIT_NODE" -q stop "$rabbit_pid" >/dev/null
+  fi
+  sync # fsync was off: the stopped cluster's files reach the disk before they move
+  if [ -e "$CLEANRAG_STATE_DIR" ]; then
+    log "not moving $legacy (state of an earlier setup): $CLEANRAG_STATE_DIR exists; delete the old one when it is no longer needed"
+    return 0
+  fi
+  log "moving the state of an earlier setup (database, broker) from $legacy to $CLEANRAG_STATE_DIR"
+  mkdir -p "$(dirname "$CLEANRAG_STATE_DIR")"
+  mv "$legacy" "$CLEANRAG_STATE_DIR"
+}
+
+# Durable: fsync and synchronous_commit keep their defaults (on). Only the test databases trade durability for
+# speed, per database (see create_postgres_objects).
+pg_start() {
+  as_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$CLEANRAG_STATE_DIR/postgres/server.log" -w -t 60 \
+    -o "-p $CLEANRAG_PG_PORT -k $pg_socket -c listen_addresses=127.0.0.1 -c max_connections=300" \
+    start >/dev/null
+}
+
 start_postgres() {
   mkdir -p "$pg_data" "$pg_socket"
-  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$CLEANRAG_STATE_DIR/postgres"
+  # The server runs as 'postgres' when we are root: it must be able to reach its directories.
+  [ "$(id -u)" = 0 ] && chmod a+x "$CLEANRAG_STATE_DIR" && chown -R postgres:postgres "$CLEANRAG_STATE_DIR/postgres"
   if [ ! -s "$pg_data/PG_VERSION" ]; then
-    log "initialising PostgreSQL cluster in $pg_data"
+    log "initialising a new PostgreSQL cluster in $pg_data"
     as_pg "$pg_bin/initdb" -D "$pg_data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
       -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   if ! as_pg "$pg_bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
     log "starting PostgreSQL on 127.0.0.1:$CLEANRAG_PG_PORT"
-    as_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$CLEANRAG_STATE_DIR/postgres/server.log" -w -t 60 \
-      -o "-p $CLEANRAG_PG_PORT -k $pg_socket -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off" \
-      start >/dev/null
+    pg_start
+  elif [ "$(psql_admin -c "SELECT current_setting('fsync') || ',' || current_setting('synchronous_commit')")" != on,on ]; then
+    log "restarting PostgreSQL durable (it was started by an earlier setup with fsync=off, synchronous_commit=off)"
+    as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w -t 60 stop >/dev/null
+    sync
+    pg_start
   fi
   wait_for_port "$CLEANRAG_PG_PORT" PostgreSQL 60
 }
-
-psql_admin() { as_pg psql -h "$pg_socket" -p "$CLEANRAG_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
 
 ensure_database() { # name
   if [ -z "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$1'")" ]; then
@@ -67,7 +103,11 @@ create_postgres_objects() {
     psql_admin -c "CREATE ROLE \"$CLEANRAG_DB_USER\" LOGIN PASSWORD '$CLEANRAG_DB_PASSWORD'" >/dev/null
   fi
   ensure_database "$CLEANRAG_DB_NAME"
-  for target in "${CLEANRAG_TEST_TARGETS[@]}"; do ensure_database "${CLEANRAG_DB_NAME}_test_$target"; done
+  for target in "${CLEANRAG_TEST_TARGETS[@]}"; do
+    ensure_database "${CLEANRAG_DB_NAME}_test_$target"
+    # Test data is disposable: commits need not wait for the disk (a crash may lose the last moments, never corrupt).
+    psql_admin -c "ALTER DATABASE \"${CLEANRAG_DB_NAME}_test_$target\" SET synchronous_commit = off" >/dev/null
+  done
 }
 
 # ---- RabbitMQ: a private node under the state directory ---------------------------------------
@@ -108,6 +148,7 @@ create_rabbitmq_objects() {
 }
 
 install_packages
+move_legacy_state
 start_postgres
 create_postgres_objects
 start_rabbitmq

@@ -23,6 +23,7 @@ using CleanRag.Infrastructure.Webhooks;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CleanRag.Infrastructure;
 
@@ -100,7 +101,9 @@ public static class DependencyInjection
     private static void AddDocumentStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions());
-        services.AddSingleton<IBlobStore>(new LocalBlobStore(Path.Combine(DataDirectory.Resolve(configuration), "blobs")));
+        var dataDirectory = DataDirectory.Resolve(configuration);
+        services.AddHostedService(sp => new DataDirectoryStartupLog(dataDirectory, sp.GetRequiredService<ILogger<DataDirectoryStartupLog>>()));
+        services.AddSingleton<IBlobStore>(new LocalBlobStore(Path.Combine(dataDirectory, "blobs")));
         services.AddSingleton<ISignedLinks>(sp => new HmacSignedLinks(
             LocalSecrets.GetOrCreate(configuration, "link-signing.key"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IUploadReceipts, MartenUploadReceipts>();

@@ -27,11 +27,12 @@ public static class TestServices
         ["Data:Directory"] = DataDirectory(target),
     };
 
-    /// <summary>A fresh data directory (blobs, indexes, keys) per test assembly and run.</summary>
-    public static string DataDirectory(string target) => DataDirectories.GetOrAdd(target, t =>
-        Path.Combine(Path.GetTempPath(), "cleanrag-tests", $"{t}-{Guid.NewGuid():N}"));
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> DataDirectories = new();
+    /// <summary>
+    /// The data directory (blobs, indexes, keys) of a test target. It lives as long as the target's database (in this
+    /// checkout's state directory), since the API checks its index against the database's documents at start-up and
+    /// would otherwise index every document of earlier runs again.
+    /// </summary>
+    public static string DataDirectory(string target) => Path.Combine(Get("CLEANRAG_STATE_DIR"), "test-data", target);
 
     /// <summary>The shared datasets folder (../shared/datasets from the repository), or null when absent.</summary>
     public static string? DatasetsDirectory()

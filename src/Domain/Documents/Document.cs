@@ -77,6 +77,25 @@ public sealed class Document : AggregateRoot
     public DocumentIndexed MarkIndexed(int version, int chunkCount, int? pageCount, bool reused, DateTimeOffset now) =>
         new(Id, ProjectId, version, chunkCount, pageCount, ContentHash!, reused, now);
 
+    /// <summary>Whether the index should hold a version of this document (the one last indexed).</summary>
+    public bool ExpectedInIndex => !IsDeleted && IndexedVersion > 0;
+
+    /// <summary>
+    /// Records that the index lost the indexed version. A document at rest in "indexed" is queued to be indexed
+    /// again from its stored bytes; one already queued or processing is indexed by that run (which, knowing the
+    /// index lost it, will not reuse it); one whose newest version failed stays failed until a new upload.
+    /// </summary>
+    public IDomainEvent[] RecordIndexLost(DateTimeOffset now)
+    {
+        EnsureNotDeleted();
+        if (!ExpectedInIndex)
+            throw new DomainRuleViolationException("not_indexed", "No version of this document is indexed.");
+        var lost = new DocumentIndexLost(Id, ProjectId, IndexedVersion, now);
+        return Status == DocumentStatus.Indexed
+            ? [lost, new DocumentIngestionQueued(Id, ProjectId, UploadedVersion, now)]
+            : [lost];
+    }
+
     public DocumentFailed MarkFailed(int version, string code, string reason, DateTimeOffset now) =>
         new(Id, ProjectId, version, code, reason, now);
 
@@ -132,6 +151,12 @@ public sealed class Document : AggregateRoot
                 IndexedChunkCount = e.ChunkCount;
                 IndexedPageCount = e.PageCount;
                 Status = e.Version == UploadedVersion ? DocumentStatus.Indexed : Status;
+                break;
+            case DocumentIndexLost:
+                IndexedVersion = 0;
+                IndexedContentHash = null;
+                IndexedChunkCount = 0;
+                IndexedPageCount = null;
                 break;
             case DocumentFailed e:
                 Status = e.Version == UploadedVersion ? DocumentStatus.Failed : Status;

@@ -23,6 +23,12 @@ public sealed record DocumentIndexed(
     Guid DocumentId, Guid ProjectId, int Version, int ChunkCount, int? PageCount, string ContentHash, bool Reused, DateTimeOffset IndexedAt)
     : IDomainEvent;
 
+/// <summary>
+/// The search index no longer holds the indexed version (its files were lost or restored from an older copy):
+/// the document is not searchable until it is indexed again.
+/// </summary>
+public sealed record DocumentIndexLost(Guid DocumentId, Guid ProjectId, int Version, DateTimeOffset DetectedAt) : IDomainEvent;
+
 public sealed record DocumentFailed(Guid DocumentId, Guid ProjectId, int Version, string Code, string Reason, DateTimeOffset FailedAt)
     : IDomainEvent;
 

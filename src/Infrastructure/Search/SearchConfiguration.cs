@@ -1,3 +1,4 @@
+using CleanRag.Application.Documents.RestoreSearchIndex;
 using CleanRag.Application.Search;
 using CleanRag.Infrastructure.Search.Lucene;
 using CleanRag.Infrastructure.Storage;
@@ -10,12 +11,16 @@ public static class SearchConfiguration
 {
     /// <summary>
     /// The embedded search engine (<see cref="LuceneSearchIndex"/>) as the singleton <see cref="ISearchIndex"/>,
-    /// its indexes under <c>{Data:Directory}/indexes</c>. The container disposes it at shutdown.
+    /// its indexes under <c>{Data:Directory}/indexes</c>. The container disposes it at shutdown. Its files can be
+    /// lost apart from the database, so it is checked against the documents at every start.
     /// </summary>
     public static IServiceCollection AddEmbeddedSearch(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => new LuceneSearchIndex(DataDirectory.Resolve(configuration)));
         services.AddSingleton<ISearchIndex>(provider => provider.GetRequiredService<LuceneSearchIndex>());
+        services.AddSingleton<ISearchIndexInventory>(provider => provider.GetRequiredService<LuceneSearchIndex>());
+        services.AddScoped<SearchIndexRestorer>();
+        services.AddHostedService<SearchIndexRestoreService>();
         return services;
     }
 }

@@ -389,6 +389,33 @@ public sealed class LuceneSearchIndexTests
         hits.Select(h => h.Chunk.ChunkId).Should().Equal("a1");
     }
 
+    [Test]
+    public async Task The_inventory_lists_the_document_versions_with_live_chunks_whether_or_not_the_project_is_open()
+    {
+        Guid kept = Guid.NewGuid(), replaced = Guid.NewGuid(), deleted = Guid.NewGuid();
+        await Upsert(ProjectA, Chunk("k1", "kept", documentId: kept), Chunk("k2", "kept too", documentId: kept),
+            Chunk("r1", "old", documentId: replaced), Chunk("d1", "gone", documentId: deleted));
+        await Upsert(ProjectA, Chunk("r2", "new", documentId: replaced, version: 2));
+        await _index.DeleteDocumentAsync(ProjectA, replaced, new VersionSelector(AllExcept: 2), CancellationToken.None);
+        await _index.DeleteDocumentAsync(ProjectA, deleted, VersionSelector.All, CancellationToken.None);
+
+        var open = await _index.ListDocumentVersionsAsync(ProjectA, CancellationToken.None);
+        _index.Dispose();
+        _index = new LuceneSearchIndex(_dataDirectory); // a restarted process, nothing opened yet
+        var reopened = await _index.ListDocumentVersionsAsync(ProjectA, CancellationToken.None);
+
+        foreach (var versions in new[] { open, reopened })
+        {
+            versions.Count.Should().Be(2);
+            versions.Contains(kept, 1).Should().BeTrue();
+            versions.Contains(replaced, 2).Should().BeTrue();
+            versions.Contains(replaced, 1).Should().BeFalse();
+            versions.Contains(deleted, 1).Should().BeFalse();
+        }
+        (await _index.ListDocumentVersionsAsync(ProjectB, CancellationToken.None)).Count.Should().Be(0);
+        Directory.Exists(Path.Combine(_dataDirectory, "indexes", ProjectB.TenantId.ToString())).Should().BeFalse("listing must not create an index");
+    }
+
     private Task Upsert(ProjectScope scope, params IndexedChunk[] chunks) =>
         _index.UpsertAsync(scope, Space, chunks, CancellationToken.None);
 

@@ -57,6 +57,13 @@ internal sealed class DocumentDetailsProjection : SingleStreamProjection<Documen
         view.UpdatedAt = e.Timestamp;
     }
 
+    /// <summary>No chunk of the document is in the index any more (a queueing to index it again usually follows).</summary>
+    public void Apply(IEvent<DocumentIndexLost> e, DocumentDetails view)
+    {
+        view.ChunkCount = 0;
+        view.UpdatedAt = e.Timestamp;
+    }
+
     public void Apply(IEvent<DocumentFailed> e, DocumentDetails view)
     {
         if (e.Data.Version == view.FileVersion)

@@ -31,6 +31,12 @@ internal static class ChunkFields
 
     public static string VersionKey(Guid documentId, int version) => $"{Id(documentId)}:{version}";
 
+    public static (Guid DocumentId, int Version) ParseVersionKey(string key)
+    {
+        var separator = key.IndexOf(':', StringComparison.Ordinal);
+        return (Guid.ParseExact(key[..separator], "N"), int.Parse(key[(separator + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public static Document ToDocument(ProjectScope scope, IndexedChunk chunk)
     {
         var document = new Document

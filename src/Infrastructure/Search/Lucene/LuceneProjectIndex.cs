@@ -33,13 +33,16 @@ internal sealed class LuceneProjectIndex : IDisposable
     private const int MaxCachedChunks = 20_000;
     private readonly ConcurrentDictionary<string, IndexedChunk> _storedChunks = new(StringComparer.Ordinal);
 
+    /// <summary>The Lucene files' folder inside a project's index directory (the vectors sit beside it).</summary>
+    public const string LuceneFolder = "lucene";
+
     public LuceneProjectIndex(string path, ProjectScope scope, Analyzer analyzer)
     {
         Path = path;
         _scope = scope;
         _analyzer = analyzer;
         System.IO.Directory.CreateDirectory(path);
-        _directory = FSDirectory.Open(new DirectoryInfo(System.IO.Path.Combine(path, "lucene")));
+        _directory = FSDirectory.Open(new DirectoryInfo(System.IO.Path.Combine(path, LuceneFolder)));
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
             Similarity = Bm25,
@@ -165,6 +168,53 @@ internal sealed class LuceneProjectIndex : IDisposable
         {
             _lock.ExitReadLock();
         }
+    }
+
+    /// <summary>The document versions this index holds. Null when the index was closed meanwhile (the project was deleted).</summary>
+    public IndexedDocumentVersions? DocumentVersions()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (IsClosed)
+                return null;
+            var searcher = _searchers.Acquire();
+            try
+            {
+                return DocumentVersions(searcher.IndexReader);
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>The document versions with at least one live chunk in <paramref name="reader"/>, read from the terms dictionary.</summary>
+    public static IndexedDocumentVersions DocumentVersions(IndexReader reader)
+    {
+        var versions = new List<(Guid DocumentId, int Version)>();
+        foreach (var leaf in reader.Leaves)
+        {
+            var terms = leaf.AtomicReader.GetTerms(ChunkFields.DocumentVersionKey);
+            if (terms is null)
+                continue;
+            var liveDocs = leaf.AtomicReader.LiveDocs;
+            var termsEnum = terms.GetEnumerator();
+            DocsEnum? postings = null;
+            while (termsEnum.MoveNext())
+            {
+                // A deleted chunk keeps its terms until segments merge: only live ones count.
+                postings = termsEnum.Docs(liveDocs, postings, DocsFlags.NONE);
+                if (postings.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                    versions.Add(ChunkFields.ParseVersionKey(termsEnum.Term.Utf8ToString()));
+            }
+        }
+        return new IndexedDocumentVersions(versions);
     }
 
     /// <summary>Closes the index for good and deletes its files.</summary>

@@ -2,7 +2,9 @@ using CleanRag.Application.Search;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
 
 namespace CleanRag.Infrastructure.Search.Lucene;
 
@@ -12,7 +14,7 @@ namespace CleanRag.Infrastructure.Search.Lucene;
 /// <c>{dataDirectory}/indexes/{tenantId}/{projectId}/</c>, and every query is also filtered on the
 /// stored tenant and project, so isolation does not rest on paths alone. Safe for concurrent use.
 /// </summary>
-public sealed class LuceneSearchIndex : ISearchIndex, IDisposable, IAsyncDisposable
+public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDisposable, IAsyncDisposable
 {
     /// <summary>Query terms beyond this are ignored: Lucene refuses boolean queries above 1024 clauses.</summary>
     private const int MaxQueryTerms = 1024;
@@ -81,6 +83,21 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable, IAsyncDisposa
         return Task.FromResult(Project(scope, create: false)?.EmbeddingSpace);
     }
 
+    public Task<IndexedDocumentVersions> ListDocumentVersionsAsync(ProjectScope scope, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        LuceneProjectIndex? project;
+        lock (_openGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            // Not opened for writing just to be listed: a check of every project at start-up must not keep them all open.
+            // Read under the gate, so the directory is neither opened for writing nor deleted meanwhile.
+            if (!_open.TryGetValue(scope, out project))
+                return Task.FromResult(ReadDocumentVersions(Path.Combine(ProjectPath(scope), LuceneProjectIndex.LuceneFolder)));
+        }
+        return Task.FromResult(project.DocumentVersions() ?? IndexedDocumentVersions.None);
+    }
+
     public void Dispose()
     {
         lock (_openGate)
@@ -133,13 +150,26 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable, IAsyncDisposa
         }
     }
 
+    private static IndexedDocumentVersions ReadDocumentVersions(string luceneFolder)
+    {
+        if (!System.IO.Directory.Exists(luceneFolder))
+            return IndexedDocumentVersions.None;
+        using var directory = FSDirectory.Open(new DirectoryInfo(luceneFolder));
+        if (!DirectoryReader.IndexExists(directory))
+            return IndexedDocumentVersions.None; // created, never committed
+        using var reader = DirectoryReader.Open(directory);
+        return LuceneProjectIndex.DocumentVersions(reader);
+    }
+
+    private string ProjectPath(ProjectScope scope) => Path.Combine(_indexesRoot, scope.TenantId.ToString(), scope.ProjectId.ToString());
+
     private LuceneProjectIndex? OpenLocked(ProjectScope scope, bool create)
     {
         if (_open.TryGetValue(scope, out var project))
             return project;
-        var path = Path.Combine(_indexesRoot, scope.TenantId.ToString(), scope.ProjectId.ToString());
+        var path = ProjectPath(scope);
         // An unknown project has no hits; looking it up must not create its directory.
-        if (!create && !Directory.Exists(path))
+        if (!create && !System.IO.Directory.Exists(path))
             return null;
         project = new LuceneProjectIndex(path, scope, _analyzer);
         _open[scope] = project;
