@@ -147,11 +147,23 @@ create_rabbitmq_objects() {
   done
 }
 
+# build/test.sh asks for this: every test run starts from empty test databases, vhosts and data directories, as on
+# a new machine, instead of inheriting (and re-indexing at start-up) what earlier runs left.
+reset_test_state() {
+  [ "${CLEANRAG_FRESH_TEST_STATE:-0}" = 1 ] || return 0
+  for target in "${CLEANRAG_TEST_TARGETS[@]}"; do
+    psql_admin -c "DROP DATABASE IF EXISTS \"${CLEANRAG_DB_NAME}_test_$target\" WITH (FORCE)" >/dev/null
+    rabbitmqctl list_vhosts | grep -qx "cleanrag_test_$target" && rabbitmqctl delete_vhost "cleanrag_test_$target" >/dev/null
+  done
+  rm -rf "$CLEANRAG_STATE_DIR/test-data"
+}
+
 install_packages
 move_legacy_state
 start_postgres
-create_postgres_objects
 start_rabbitmq
+reset_test_state
+create_postgres_objects
 create_rabbitmq_objects
 
 cat <<TXT

@@ -8,7 +8,7 @@ set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$CLEANRAG_ROOT"
 
-"$CLEANRAG_ROOT/build/setup.sh" >/dev/null || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+CLEANRAG_FRESH_TEST_STATE=1 "$CLEANRAG_ROOT/build/setup.sh" >/dev/null || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 
 results="$CLEANRAG_ROOT/TestResults"
 rm -rf "$results"
