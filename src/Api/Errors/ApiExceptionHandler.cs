@@ -16,6 +16,8 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
 
         httpContext.Response.StatusCode = error.Status;
+        if (error.RetryAfter is { } retryAfter)
+            httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await httpContext.Response.WriteAsJsonAsync(error, cancellationToken);
         return true;
     }
@@ -26,6 +28,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         NotFoundException e => new ErrorResponse(e.Message, e.Code, 404),
         UnsafeUrlException e => new ErrorResponse(e.Message, e.Code, 400),
         ForbiddenException e => new ErrorResponse(e.Message, e.Code, 403),
+        TooManyRequestsException e => new ErrorResponse(e.Message, e.Code, 429) { RetryAfter = e.RetryAfterSeconds },
         UnauthorizedException e => new ErrorResponse(e.Message, e.Code, 401),
         DuplicateException e => new ErrorResponse(e.Message, e.Code, 409),
         UpstreamModelException e => new ErrorResponse(e.Message, e.Code, 502),
