@@ -1,4 +1,5 @@
 using CleanRag.Application.ApiKeys;
+using CleanRag.Application.Auth;
 using CleanRag.Application.Chat;
 using CleanRag.Application.Common;
 using CleanRag.Application.Common.Interfaces;
@@ -113,11 +114,13 @@ public static class DependencyInjection
     private static void AddIdentityServices(this IServiceCollection services, IConfiguration configuration)
     {
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        auth.Lockout.Validate();
         services.AddSingleton(auth);
         services.AddSingleton(SigningKeyProvider.Resolve(auth, configuration));
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IRefreshTokenStore, MartenRefreshTokenStore>();
+        services.AddSingleton<ILoginThrottle, MartenLoginThrottle>();
         services.AddSingleton<IUserDirectory, MartenUserDirectory>();
         services.AddSingleton<IEmailSender, LoggingEmailSender>();
         services.AddSingleton<ICallerLookup, MartenCallerLookup>();

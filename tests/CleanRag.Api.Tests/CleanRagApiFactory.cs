@@ -1,4 +1,6 @@
+using System.Net;
 using CleanRag.Testing;
+using Microsoft.AspNetCore.Builder;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
@@ -20,8 +22,9 @@ public sealed class CleanRagApiFactory(Action<IWebHostBuilder>? configure = null
         foreach (var (key, value) in TestServices.Configuration(target))
             builder.UseSetting(key, value);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        foreach (var (key, value) in WebhookTestSettings)
+        foreach (var (key, value) in WebhookTestSettings.Concat(LoginLockoutTestSettings))
             builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         // Start-up waits for the bus, so disposing a short-lived instance stops it. Otherwise a bus still starting
         // when its host is disposed ("Failed to stop bus ... Not Started") lingers on the shared vhost, takes
         // messages and faults them into _error with ObjectDisposedException (seen with the second instances of
@@ -47,6 +50,35 @@ public sealed class CleanRagApiFactory(Action<IWebHostBuilder>? configure = null
         ["Webhooks:AutoDisableAfterConsecutiveFailures"] = "3",
         ["Webhooks:SweepInterval"] = "00:00:00.200",
         ["Webhooks:DispatchLease"] = "00:00:03",
+    };
+
+    /// <summary>Log-in locks of seconds, and a per-address limit a test can reach.</summary>
+    private static readonly Dictionary<string, string> LoginLockoutTestSettings = new()
+    {
+        ["Auth:Lockout:ClientFailures"] = "8",
+        ["Auth:Lockout:FirstLock"] = "00:00:05",
+        ["Auth:Lockout:MaxLock"] = "00:00:30",
+        ["Auth:Lockout:FailureMemory"] = "00:02:00",
+    };
+}
+
+/// <summary>
+/// Requests through the test server have no remote address. One that names an address in <see cref="Header"/>
+/// comes from there, so log-in throttling per address can be tested without tests locking each other out.
+/// </summary>
+public sealed class TestClientAddress : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address))
+                context.Connection.RemoteIpAddress = address;
+            return nextMiddleware(context);
+        });
+        next(app);
     };
 }
 

@@ -19,9 +19,10 @@ internal static class AuthEndpoints
             .WithSummary("Create a user account; returns an access token and a refresh token.")
             .Produces<AuthResult>(StatusCodes.Status201Created);
 
-        auth.MapPost("/login", async (LogInCommand command, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(command, ct)))
-            .WithSummary("Exchange email and password for tokens.");
+        auth.MapPost("/login", async (LogInCommand command, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(command with { ClientAddress = http.Connection.RemoteIpAddress?.ToString() }, ct)))
+            .WithSummary("Exchange email and password for tokens. Repeated failures lock the account and the client address " +
+                         "for a growing time (429 too_many_attempts with Retry-After).");
 
         auth.MapPost("/refresh", async (RefreshTokensCommand command, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(command, ct)))

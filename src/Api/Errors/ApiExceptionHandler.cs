@@ -32,6 +32,8 @@ internal sealed partial class ApiExceptionHandler(IDependencyOutageDetector outa
         }
 
         httpContext.Response.StatusCode = error.Status;
+        if (error.RetryAfter is { } retryAfter)
+            httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await httpContext.Response.WriteAsJsonAsync(error, cancellationToken);
         return true;
     }
@@ -50,6 +52,7 @@ internal sealed partial class ApiExceptionHandler(IDependencyOutageDetector outa
         NotFoundException e => new ErrorResponse(e.Message, e.Code, 404),
         UnsafeUrlException e => new ErrorResponse(e.Message, e.Code, 400),
         ForbiddenException e => new ErrorResponse(e.Message, e.Code, 403),
+        TooManyRequestsException e => new ErrorResponse(e.Message, e.Code, 429) { RetryAfter = e.RetryAfterSeconds },
         UnauthorizedException e => new ErrorResponse(e.Message, e.Code, 401),
         DuplicateException e => new ErrorResponse(e.Message, e.Code, 409),
         UpstreamModelException e => new ErrorResponse(e.Message, e.Code, 502),

@@ -44,16 +44,21 @@ public sealed class Company : AggregateRoot
 
     public InviteCancelled CancelInvite(Guid inviteId) => new(Id, inviteId, PendingInviteOrThrow(inviteId).TokenHash);
 
-    public MemberJoined AcceptInvite(Guid inviteId, Guid userId, string email, string name, DateTimeOffset now)
+    /// <summary>
+    /// The pending invite with this token that <paramref name="email"/> may accept now; null when there is none —
+    /// whether the token was never issued, replaced by a resend, cancelled, already accepted, expired, or sent to
+    /// someone else. Callers answer all of these alike, so a token never reveals whether it is valid for another person.
+    /// </summary>
+    public PendingInvite? FindAcceptableInvite(string tokenHash, string email, DateTimeOffset now) =>
+        _invites.Values.FirstOrDefault(i => i.TokenHash == tokenHash && i.ExpiresAt >= now && SameEmail(i.Email, email));
+
+    public MemberJoined AcceptInvite(string tokenHash, Guid userId, string email, string name, DateTimeOffset now)
     {
-        var invite = PendingInviteOrThrow(inviteId);
-        if (invite.ExpiresAt < now)
-            throw new DomainRuleViolationException("invite_expired", "The invite has expired; ask for a new one.");
-        if (!SameEmail(invite.Email, email))
-            throw new DomainRuleViolationException("invite_email_mismatch", "The invite was sent to another email address.");
+        var invite = FindAcceptableInvite(tokenHash, email, now)
+                     ?? throw new DomainRuleViolationException("invite_not_found", "No such pending invite.");
         if (_members.ContainsKey(userId))
             throw new DomainRuleViolationException("already_member", "You are already a member of the company.");
-        return new MemberJoined(Id, userId, email, name, invite.Role, inviteId, invite.TokenHash);
+        return new MemberJoined(Id, userId, email, name, invite.Role, invite.InviteId, invite.TokenHash);
     }
 
     public MemberRoleChanged ChangeRole(Guid userId, CompanyRole role)

@@ -22,4 +22,7 @@ public sealed class AuthOptions
 
     /// <summary>Public base URL of the API, shown by GET /config.</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The <c>Auth:Lockout</c> section.</summary>
+    public LoginLockoutOptions Lockout { get; set; } = new();
 }

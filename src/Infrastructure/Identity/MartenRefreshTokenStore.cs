@@ -9,33 +9,62 @@ public sealed class RefreshTokenRecord
 {
     public string Id { get; set; } = "";
     public Guid UserId { get; set; }
+
+    /// <summary>The sign-in this token continues; empty for tokens issued before families existed.</summary>
+    public Guid FamilyId { get; set; }
+
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? RedeemedAt { get; set; }
 }
 
+/// <summary>A refresh-token family none of whose tokens may be redeemed any more: one of them was presented twice.</summary>
+public sealed class RevokedRefreshTokenFamily
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public DateTimeOffset RevokedAt { get; set; }
+}
+
 internal sealed class MartenRefreshTokenStore(IDocumentStore store, AuthOptions options, TimeProvider clock) : IRefreshTokenStore
 {
-    public async Task<string> IssueAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(Guid userId, Guid familyId, CancellationToken cancellationToken)
     {
         var token = SecretTokens.Create();
         await using var session = store.LightweightSession();
         session.Insert(new RefreshTokenRecord
         {
-            Id = SecretTokens.Hash(token), UserId = userId, ExpiresAt = clock.GetUtcNow().AddDays(options.RefreshTokenDays),
+            Id = SecretTokens.Hash(token), UserId = userId, FamilyId = familyId, ExpiresAt = clock.GetUtcNow().AddDays(options.RefreshTokenDays),
         });
         await session.SaveChangesAsync(cancellationToken);
         return token;
     }
 
-    public async Task<Guid?> RedeemAsync(string refreshToken, CancellationToken cancellationToken)
+    public async Task<RedeemedRefreshToken?> RedeemAsync(string refreshToken, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         var record = await session.LoadAsync<RefreshTokenRecord>(SecretTokens.Hash(refreshToken), cancellationToken);
         var now = clock.GetUtcNow();
-        if (record is null || record.RedeemedAt is not null || record.ExpiresAt < now)
+        if (record is null || record.ExpiresAt < now)
             return null;
+        if (await session.LoadAsync<RevokedRefreshTokenFamily>(record.FamilyId, cancellationToken) is not null)
+            return null;
+        if (record.RedeemedAt is not null)
+        {
+            // Reuse detection (OAuth 2.0 Security BCP): a used token came back, so a copy exists. Whichever of thief
+            // and owner holds the live successor, revoking the family locks both out until the owner signs in again.
+            if (record.FamilyId != Guid.Empty)
+            {
+                session.Store(new RevokedRefreshTokenFamily { Id = record.FamilyId, UserId = record.UserId, RevokedAt = now });
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            return null;
+        }
 
-        // The record uses optimistic concurrency: of two concurrent redemptions only one commits.
+        if (record.FamilyId == Guid.Empty)
+            record.FamilyId = Guid.CreateVersion7(); // a token from before families starts one
+        // The record uses optimistic concurrency: of two concurrent redemptions only one commits. The loser is not
+        // taken for a replay: requests that overlap like that come from one client sending twice (a retry, two tabs);
+        // a copy presented any later finds the token redeemed and revokes the family.
         record.RedeemedAt = now;
         session.Store(record);
         try
@@ -46,6 +75,6 @@ internal sealed class MartenRefreshTokenStore(IDocumentStore store, AuthOptions 
         {
             return null;
         }
-        return record.UserId;
+        return new RedeemedRefreshToken(record.UserId, record.FamilyId);
     }
 }

@@ -87,6 +87,8 @@ internal static class MartenConfiguration
             opts.Schema.For<MembershipView>().SingleTenanted();
             opts.Schema.For<InviteView>().SingleTenanted();
             opts.Schema.For<RefreshTokenRecord>().SingleTenanted().UseOptimisticConcurrency(true);
+            opts.Schema.For<RevokedRefreshTokenFamily>().SingleTenanted();
+            opts.Schema.For<LoginFailures>().SingleTenanted().UseOptimisticConcurrency(true);
             opts.Schema.For<OutboundEmail>().SingleTenanted();
             opts.Schema.For<ProcessedMessage>().SingleTenanted();
             opts.Schema.For<ApiKeyDetails>().Index(k => k.ProjectId);

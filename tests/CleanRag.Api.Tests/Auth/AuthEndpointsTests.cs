@@ -86,6 +86,28 @@ public class AuthEndpointsTests
     }
 
     [Test]
+    public async Task Replaying_a_used_refresh_token_revokes_every_token_issued_from_it()
+    {
+        var actor = await TestActors.SignUpAsync();
+        var client = TestActors.Anonymous();
+        var r1 = await RefreshTokenOfAsync(await client.PostAsJsonAsync("/v1/auth/login", new { email = actor.Email, password = TestActors.Password }));
+        var otherSignIn = await RefreshTokenOfAsync(await client.PostAsJsonAsync("/v1/auth/login", new { email = actor.Email, password = TestActors.Password }));
+        var r2 = await RefreshTokenOfAsync(await client.PostAsJsonAsync("/v1/auth/refresh", new { refreshToken = r1 }));
+
+        await (await client.PostAsJsonAsync("/v1/auth/refresh", new { refreshToken = r1 })).ShouldBeErrorAsync(HttpStatusCode.Unauthorized, "invalid_refresh_token");
+        await (await client.PostAsJsonAsync("/v1/auth/refresh", new { refreshToken = r2 })).ShouldBeErrorAsync(HttpStatusCode.Unauthorized, "invalid_refresh_token");
+
+        (await client.PostAsJsonAsync("/v1/auth/refresh", new { refreshToken = otherSignIn })).StatusCode
+            .Should().Be(HttpStatusCode.OK, "another sign-in is another family");
+    }
+
+    private static async Task<string> RefreshTokenOfAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refreshToken").GetString()!;
+    }
+
+    [Test]
     public async Task Protected_routes_answer_401_without_a_valid_token()
     {
         var anonymous = TestActors.Anonymous();

@@ -156,10 +156,44 @@ public class CompanyEndpointsTests
         var someoneElse = await TestActors.SignUpAsync();
         var invited = await TestActors.SignUpAsync(email);
 
-        await (await someoneElse.Client.PostAsync($"/v1/invites/{token}/accept", null))
-            .ShouldBeErrorAsync(HttpStatusCode.Conflict, "invite_email_mismatch");
+        await (await someoneElse.Client.PostAsync($"/v1/invites/{token}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
         (await invited.Client.PostAsync($"/v1/invites/{token}/accept", null)).StatusCode.Should().Be(HttpStatusCode.OK);
         await (await invited.Client.PostAsync($"/v1/invites/{token}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Test]
+    public async Task Someone_elses_invite_answers_exactly_like_an_unknown_token_so_its_validity_never_leaks()
+    {
+        var owner = await TestActors.NewOwnerAsync();
+        var email = TestActors.NewEmail();
+        (await owner.Client.PostAsJsonAsync("/v1/companies/users/invite", new { email, role = "member" })).EnsureSuccessStatusCode();
+        var token = await TestActors.InviteTokenForAsync(email);
+        var stranger = await TestActors.SignUpAsync();
+        var memberElsewhere = await TestActors.NewOwnerAsync("Contoso");
+        var unknownToken = await (await stranger.Client.PostAsync($"/v1/invites/{Guid.NewGuid():N}/accept", null))
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+
+        foreach (var caller in new[] { stranger, memberElsewhere })
+        {
+            var answer = await (await caller.Client.PostAsync($"/v1/invites/{token}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            answer.GetRawText().Should().Be(unknownToken.GetRawText());
+        }
+
+        var invited = await TestActors.SignUpAsync(email);
+        (await invited.Client.PostAsync($"/v1/invites/{token}/accept", null)).StatusCode.Should().Be(HttpStatusCode.OK, "the attempts did not use up the invite");
+    }
+
+    [Test]
+    public async Task Only_the_person_invited_hears_that_they_already_belong_to_a_company()
+    {
+        var owner = await TestActors.NewOwnerAsync();
+        var email = TestActors.NewEmail();
+        (await owner.Client.PostAsJsonAsync("/v1/companies/users/invite", new { email, role = "member" })).EnsureSuccessStatusCode();
+        var token = await TestActors.InviteTokenForAsync(email);
+        var invited = await TestActors.SignUpAsync(email);
+        (await invited.Client.PostAsJsonAsync("/v1/companies", new { name = "Contoso" })).EnsureSuccessStatusCode(); // after being invited
+
+        await (await invited.Client.PostAsync($"/v1/invites/{token}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.Conflict, "already_in_company");
     }
 
     [Test]

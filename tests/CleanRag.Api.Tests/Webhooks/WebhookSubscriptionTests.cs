@@ -102,9 +102,13 @@ public class WebhookSubscriptionTests
     [TestCase("http://169.254.169.254/latest/meta-data/", "a cloud metadata address")]
     [TestCase("https://[fd00:ec2::254]/", "a cloud metadata address")]
     [TestCase("https://[fe80::1]/", "a link-local address")]
-    [TestCase("https://0.0.0.0/", "an unspecified address")]
+    [TestCase("https://0.0.0.0/", "a 'this network' address")]
     [TestCase("https://224.0.0.1/", "a multicast address")]
-    public async Task Targets_on_loopback_private_link_local_or_metadata_addresses_are_refused(string url, string kind)
+    [TestCase("https://[::1%251]:9/hooks", "::1%251 carries an IPv6 zone id")] // the zone id once hid loopback
+    [TestCase("https://[::127.0.0.1]/", "an IPv4-compatible address")]
+    [TestCase("https://192.0.2.10/", "a documentation address")]
+    [TestCase("https://[2001:db8::10]/", "a documentation address")]
+    public async Task Targets_on_loopback_private_link_local_metadata_or_other_special_purpose_addresses_are_refused(string url, string kind)
     {
         var api = await WebhookApi.NewProjectAsync();
 

@@ -17,12 +17,13 @@ public class WebhookSenderTests
     private WebApplication _receiver = null!;
     private readonly ConcurrentQueue<Dictionary<string, string>> _received = new();
     private int _port;
+    private int _ipv6Port;
 
     [OneTimeSetUp]
     public async Task StartReceiverAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls("http://127.0.0.1:0", "http://[::1]:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         _receiver = builder.Build();
         _receiver.MapPost("/hooks", (HttpContext context) =>
@@ -31,8 +32,13 @@ public class WebhookSenderTests
             return Results.NoContent();
         });
         await _receiver.StartAsync();
-        _port = new Uri(_receiver.Urls.Single()).Port;
+        var urls = _receiver.Urls.Select(url => new Uri(url)).ToList();
+        _port = urls.Single(url => url.Host == "127.0.0.1").Port;
+        _ipv6Port = urls.Single(url => url.Host == "[::1]").Port;
     }
+
+    [SetUp]
+    public void ForgetEarlierPosts() => _received.Clear();
 
     [OneTimeTearDown]
     public async Task StopReceiverAsync() => await _receiver.DisposeAsync();
@@ -64,6 +70,21 @@ public class WebhookSenderTests
         result.StatusCode.Should().BeNull();
         result.Error.Should().StartWith("Refused to connect: localhost resolves to").And.EndWith("a loopback address.");
         _received.Should().BeEmpty("nothing may reach the private address");
+    }
+
+    // Targets that never went through the subscribe check (as after a DNS change): the connect callback alone refuses
+    // them. Without it each of these would reach the receiver, which listens on 127.0.0.1 and ::1.
+    [TestCase("http://[::1%251]:{ipv6Port}/hooks", "::1%251 carries an IPv6 zone id, which webhook URLs may not use.")]
+    [TestCase("http://[::ffff:127.0.0.1]:{port}/hooks", "::ffff:127.0.0.1 resolves to ::ffff:127.0.0.1, a loopback address.")]
+    [TestCase("http://127.0.0.2:{port}/hooks", "127.0.0.2 resolves to 127.0.0.2, a loopback address.")]
+    public async Task Addresses_that_name_loopback_differently_are_refused_when_connecting(string url, string reason)
+    {
+        url = url.Replace("{ipv6Port}", _ipv6Port.ToString()).Replace("{port}", _port.ToString());
+
+        var result = await Sender().SendAsync(url, Delivery(), "whsec_test", CancellationToken.None);
+
+        result.Error.Should().Be($"Refused to connect: {reason}");
+        _received.Should().BeEmpty("nothing may reach loopback");
     }
 
     [Test]

@@ -10,10 +10,10 @@ public sealed class RefreshTokensCommandHandler(IRefreshTokenStore refreshTokens
 {
     public async ValueTask<AuthResult> Handle(RefreshTokensCommand command, CancellationToken cancellationToken)
     {
-        var userId = await refreshTokens.RedeemAsync(command.RefreshToken, cancellationToken);
-        var user = userId is null ? null : await readStore.LoadAsync<UserAccountView>(userId.Value, cancellationToken);
+        var redeemed = await refreshTokens.RedeemAsync(command.RefreshToken, cancellationToken);
+        var user = redeemed is null ? null : await readStore.LoadAsync<UserAccountView>(redeemed.UserId, cancellationToken);
         if (user is null)
             throw new UnauthorizedException("The refresh token is invalid, expired or already used.", "invalid_refresh_token");
-        return await tokens.IssueAsync(user.Id, user.Email, user.Name, cancellationToken);
+        return await tokens.IssueAsync(user.Id, user.Email, user.Name, redeemed!.FamilyId, cancellationToken);
     }
 }

@@ -15,14 +15,24 @@ public interface IAccessTokenIssuer
 
 public sealed record AccessToken(string Token, DateTimeOffset ExpiresAt);
 
-/// <summary>Long-lived refresh tokens, stored hashed; redeeming one revokes it (rotation).</summary>
+/// <summary>
+/// Long-lived refresh tokens, stored hashed, in families: a log-in starts one, and each redemption issues the next
+/// token of the same family (rotation). Presenting an already-redeemed token means a copy is in someone else's hands,
+/// so it revokes the whole family.
+/// </summary>
 public interface IRefreshTokenStore
 {
-    Task<string> IssueAsync(Guid userId, CancellationToken cancellationToken);
+    /// <summary>A new token in <paramref name="familyId"/>; a new id starts a family.</summary>
+    Task<string> IssueAsync(Guid userId, Guid familyId, CancellationToken cancellationToken);
 
-    /// <summary>The token's user, or null when it is unknown, expired or already used.</summary>
-    Task<Guid?> RedeemAsync(string refreshToken, CancellationToken cancellationToken);
+    /// <summary>
+    /// The token's user and family, or null when it is unknown, expired, revoked or already used. Of concurrent
+    /// redemptions of one token exactly one succeeds.
+    /// </summary>
+    Task<RedeemedRefreshToken?> RedeemAsync(string refreshToken, CancellationToken cancellationToken);
 }
+
+public sealed record RedeemedRefreshToken(Guid UserId, Guid FamilyId);
 
 /// <summary>Registered users and their credentials, which live outside the event stream.</summary>
 public interface IUserDirectory

@@ -12,15 +12,20 @@ public sealed class AcceptInviteCommandHandler(IRequestContext context, IEventSt
 {
     public async ValueTask<AcceptedInvite> Handle(AcceptInviteCommand command, CancellationToken cancellationToken)
     {
-        var invite = await readStore.LoadAsync<InviteView>(SecretTokens.Hash(command.Token), cancellationToken)
-                     ?? throw new NotFoundException("Invite");
-        if (context.TenantId != Guid.Empty)
-            throw new ConflictException("already_in_company", "You already belong to a company.");
+        // Every invite the caller may not accept answers exactly like an unknown token, so guessing or intercepting a
+        // token never confirms it is valid. Only an invite addressed to the caller gets a more specific answer.
+        var tokenHash = SecretTokens.Hash(command.Token);
+        var invite = await readStore.LoadAsync<InviteView>(tokenHash, cancellationToken) ?? throw new NotFoundException("Invite");
         var user = await readStore.LoadAsync<UserAccountView>(context.UserId, cancellationToken) ?? throw new UnauthorizedException();
-
         var companyStore = eventStore.ForTenant(invite.CompanyId);
         var company = await companyStore.LoadAsync<Company>(invite.CompanyId, cancellationToken) ?? throw new NotFoundException("Invite");
-        var joined = company.AcceptInvite(invite.InviteId, user.Id, user.Email, user.Name, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        if (company.FindAcceptableInvite(tokenHash, user.Email, now) is null)
+            throw new NotFoundException("Invite");
+        if (context.TenantId != Guid.Empty)
+            throw new ConflictException("already_in_company", "You already belong to a company.");
+
+        var joined = company.AcceptInvite(tokenHash, user.Id, user.Email, user.Name, now);
         try
         {
             await companyStore.AppendAsync(company.Id, company.Version, [joined], cancellationToken);
