@@ -24,7 +24,6 @@ internal sealed partial class ApiExceptionHandler(IDependencyOutageDetector outa
         if (error.Code == ServiceUnavailable)
         {
             LogOutage(error.Error, httpContext.Request.Method, RequestLogging.PathForLog(httpContext), exception.GetBaseException().Message);
-            httpContext.Response.Headers.RetryAfter = OutageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         else if (error.Status >= 500)
         {
@@ -32,7 +31,7 @@ internal sealed partial class ApiExceptionHandler(IDependencyOutageDetector outa
         }
 
         httpContext.Response.StatusCode = error.Status;
-        if (error.RetryAfter is { } retryAfter)
+        if (error.RetryAfter is { } retryAfter) // 429 and 503
             httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await httpContext.Response.WriteAsJsonAsync(error, cancellationToken);
         return true;
