@@ -117,6 +117,10 @@ internal static class MartenConfiguration
         services.AddScoped<Application.Common.Interfaces.IEventStore>(sp => new MartenEventStore(
             sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<Application.Common.Interfaces.IRequestContext>()));
         services.AddScoped<Application.Common.Interfaces.IReadStore, MartenReadStore>();
+        services.AddScoped<MartenUnitOfWork>();
+        services.AddScoped<Application.Common.Interfaces.IUnitOfWork>(sp => sp.GetRequiredService<MartenUnitOfWork>());
+        services.AddScoped<Application.Common.Interfaces.IAggregateStore>(sp => new MartenAggregateStore(
+            sp.GetRequiredService<MartenUnitOfWork>(), sp.GetRequiredService<Application.Common.Interfaces.IRequestContext>()));
         return services;
     }
 }

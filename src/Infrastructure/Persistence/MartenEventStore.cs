@@ -66,7 +66,7 @@ internal sealed class MartenEventStore(IDocumentStore store, Guid tenantId, Guid
         }
     }
 
-    private static bool FindForeignStream(Exception? exception)
+    internal static bool FindForeignStream(Exception? exception)
     {
         for (; exception is not null; exception = exception.InnerException)
         {
