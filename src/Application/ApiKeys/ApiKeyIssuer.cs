@@ -1,17 +1,16 @@
-using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Domain.ApiKeys;
 
 namespace CleanRag.Application.ApiKeys;
 
-/// <summary>Issues keys and revokes the ones they replace; shared by key creation, rotation and deploy.</summary>
-public sealed class ApiKeyIssuer(IEventStore eventStore, IReadStore readStore, IApiKeyHasher hasher, IRequestContext context, TimeProvider clock)
+/// <summary>Issues keys and revokes the ones they replace, staged in the command's unit of work; shared by key creation, rotation and deploy.</summary>
+public sealed class ApiKeyIssuer(IAggregateStore aggregates, IReadStore readStore, IApiKeyHasher hasher, IRequestContext context, TimeProvider clock)
 {
-    public async Task<IssuedApiKey> IssueAsync(Guid projectId, string name, ApiKeyEnvironment environment, CancellationToken cancellationToken)
+    public IssuedApiKey Issue(Guid projectId, string name, ApiKeyEnvironment environment)
     {
         var key = ApiKeySecrets.Generate(environment);
         var issued = ApiKey.Issue(Guid.CreateVersion7(), projectId, name, environment, key, hasher.Hash(key), context.UserId, clock.GetUtcNow());
-        await eventStore.StartStreamAsync<ApiKey>(issued.KeyId, [issued], cancellationToken);
+        aggregates.Start<ApiKey>(issued.KeyId, issued);
         return new IssuedApiKey(issued.KeyId, projectId, issued.Name, environment, issued.Prefix, ApiKeyStatus.Active, issued.IssuedAt, key);
     }
 
@@ -24,22 +23,15 @@ public sealed class ApiKeyIssuer(IEventStore eventStore, IReadStore readStore, I
     {
         foreach (var keyId in keyIds)
         {
-            if (await eventStore.LoadAsync<ApiKey>(keyId, cancellationToken) is { } key)
-                await RevokeAsync(key, reason, cancellationToken);
+            if (await aggregates.LoadForUpdateAsync<ApiKey>(keyId, cancellationToken) is { } key)
+                Revoke(key, reason);
         }
     }
 
-    public async Task RevokeAsync(ApiKey key, string reason, CancellationToken cancellationToken)
+    /// <summary>Revokes a key loaded for update; revoking a revoked key changes nothing.</summary>
+    public void Revoke(ApiKey key, string reason)
     {
-        if (key.IsRevoked)
-            return;
-        try
-        {
-            await eventStore.AppendAsync(key.Id, key.Version, [key.Revoke(reason, context.UserId, clock.GetUtcNow())], cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // A key only ever changes by being revoked: a concurrent request already did it.
-        }
+        if (!key.IsRevoked)
+            aggregates.Append(key, key.Revoke(reason, context.UserId, clock.GetUtcNow()));
     }
 }

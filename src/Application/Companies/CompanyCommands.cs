@@ -1,19 +1,14 @@
 using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
-using CleanRag.Domain.Common;
 using CleanRag.Domain.Companies;
 
 namespace CleanRag.Application.Companies;
 
 internal static class CompanyCommands
 {
-    /// <summary>Loads the caller's company, lets <paramref name="decide"/> produce an event, and appends it.</summary>
-    public static async Task ExecuteAsync(
-        this IEventStore eventStore, IRequestContext context, Func<Company, IDomainEvent> decide, CancellationToken cancellationToken)
-    {
-        var company = await eventStore.LoadAsync<Company>(context.TenantId, cancellationToken) ?? throw new NotFoundException("Company");
-        await eventStore.AppendAsync(company.Id, company.Version, [decide(company)], cancellationToken);
-    }
+    /// <summary>The caller's company, for a change.</summary>
+    public static async Task<Company> LoadCompanyForUpdateAsync(this IAggregateStore aggregates, IRequestContext context, CancellationToken cancellationToken) =>
+        await aggregates.LoadForUpdateAsync<Company>(context.TenantId, cancellationToken) ?? throw new NotFoundException("Company");
 
     /// <summary>Changes that touch an owner (or make one) need the owner role.</summary>
     public static void EnsureMayManageOwners(IRequestContext context)

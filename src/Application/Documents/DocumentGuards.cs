@@ -17,10 +17,10 @@ internal static class DocumentGuards
         return project;
     }
 
-    /// <summary>The document, only if it belongs to the project and is not deleted.</summary>
-    public static async Task<Document> LoadDocumentAsync(this IEventStore eventStore, Guid projectId, Guid documentId, CancellationToken cancellationToken)
+    /// <summary>The document, for a change, only if it belongs to the project and is not deleted.</summary>
+    public static async Task<Document> LoadDocumentForUpdateAsync(this IAggregateStore aggregates, Guid projectId, Guid documentId, CancellationToken cancellationToken)
     {
-        var document = await eventStore.LoadAsync<Document>(documentId, cancellationToken);
+        var document = await aggregates.LoadForUpdateAsync<Document>(documentId, cancellationToken);
         if (document is null || document.ProjectId != projectId || document.IsDeleted)
             throw new NotFoundException("Document");
         return document;

@@ -5,8 +5,11 @@ using CleanRag.Domain.Documents;
 
 namespace CleanRag.Application.Documents;
 
-/// <summary>Brings a project's documents up to date in one pass over them. Used by sync and deploy.</summary>
-public sealed class DocumentIngestionQueue(IEventStore eventStore, IReadStore readStore, IUploadReceipts receipts, TimeProvider clock)
+/// <summary>
+/// Brings a project's documents up to date in one pass over them, staged in the command's unit of work. Used by sync
+/// and deploy; both run again from the stored state when ingestion changed a document meanwhile.
+/// </summary>
+public sealed class DocumentIngestionQueue(IAggregateStore aggregates, IReadStore readStore, IUploadReceipts receipts, TimeProvider clock)
 {
     /// <summary>
     /// Queues every document that is not indexed at its newest version; ingestion runs on the bus. With
@@ -23,25 +26,15 @@ public sealed class DocumentIngestionQueue(IEventStore eventStore, IReadStore re
         var confirmed = 0;
         foreach (var details in documents)
         {
-            var document = await eventStore.LoadAsync<Document>(details.Id, cancellationToken) ?? throw new NotFoundException("Document");
+            var document = await aggregates.LoadForUpdateAsync<Document>(details.Id, cancellationToken) ?? throw new NotFoundException("Document");
             if (confirmReceivedUploads && await ConfirmReceivedUploadAsync(document, cancellationToken))
                 confirmed++;
-            var status = document.Status;
             if (document.NeedsIngestion)
             {
-                try
-                {
-                    await eventStore.AppendAsync(document.Id, document.Version, [document.QueueIngestion(clock.GetUtcNow())], cancellationToken);
-                    status = DocumentStatus.Queued;
-                    queued++;
-                }
-                catch (ConcurrencyConflictException)
-                {
-                    // Changed meanwhile (ingestion moved it on, or a concurrent sync queued it): report it as it is.
-                    status = (await eventStore.LoadAsync<Document>(details.Id, cancellationToken))!.Status;
-                }
+                aggregates.Append(document, document.QueueIngestion(clock.GetUtcNow()));
+                queued++;
             }
-            var key = status.ToString().ToLowerInvariant();
+            var key = document.Status.ToString().ToLowerInvariant();
             statuses[key] = statuses.GetValueOrDefault(key) + 1;
         }
 
@@ -51,7 +44,7 @@ public sealed class DocumentIngestionQueue(IEventStore eventStore, IReadStore re
         return (new SyncResult(documents.Count, queued, statuses, message), confirmed);
     }
 
-    /// <summary>Confirms the version awaiting its upload when its bytes were received; the document then reflects the confirmation.</summary>
+    /// <summary>Confirms the version awaiting its upload when its bytes were received.</summary>
     private async Task<bool> ConfirmReceivedUploadAsync(Document document, CancellationToken cancellationToken)
     {
         if (document.IsDeleted || document.CurrentVersion == document.UploadedVersion
@@ -59,16 +52,7 @@ public sealed class DocumentIngestionQueue(IEventStore eventStore, IReadStore re
         {
             return false;
         }
-        var confirmation = document.ConfirmUpload(receipt.SizeBytes, receipt.ContentHash, clock.GetUtcNow());
-        try
-        {
-            await eventStore.AppendAsync(document.Id, document.Version, [confirmation], cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return false; // confirmed or changed by a concurrent request meanwhile
-        }
-        document.ApplyEvent(confirmation);
+        aggregates.Append(document, document.ConfirmUpload(receipt.SizeBytes, receipt.ContentHash, clock.GetUtcNow()));
         return true;
     }
 }

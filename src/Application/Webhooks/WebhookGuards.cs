@@ -22,9 +22,9 @@ internal static class WebhookGuards
     }
 
     /// <summary>The webhook aggregate, only if it belongs to the project and is not deleted.</summary>
-    public static async Task<WebhookSubscription> LoadWebhookAsync(this IEventStore eventStore, Guid projectId, Guid webhookId, CancellationToken cancellationToken)
+    public static async Task<WebhookSubscription> LoadWebhookForUpdateAsync(this IAggregateStore aggregates, Guid projectId, Guid webhookId, CancellationToken cancellationToken)
     {
-        var webhook = await eventStore.LoadAsync<WebhookSubscription>(webhookId, cancellationToken);
+        var webhook = await aggregates.LoadForUpdateAsync<WebhookSubscription>(webhookId, cancellationToken);
         return webhook is not null && webhook.ProjectId == projectId && !webhook.IsDeleted ? webhook : throw new NotFoundException("Webhook");
     }
 

@@ -11,6 +11,6 @@ public sealed class CreateApiKeyCommandHandler(ApiKeyIssuer issuer, IReadStore r
     {
         await readStore.LoadWritableProjectAsync(command.ProjectId, cancellationToken);
         var environment = command.Environment == "live" ? ApiKeyEnvironment.Live : ApiKeyEnvironment.Test;
-        return await issuer.IssueAsync(command.ProjectId, command.Name, environment, cancellationToken);
+        return issuer.Issue(command.ProjectId, command.Name, environment);
     }
 }

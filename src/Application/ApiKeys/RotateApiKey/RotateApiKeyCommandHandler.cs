@@ -16,7 +16,7 @@ public sealed class RotateApiKeyCommandHandler(ApiKeyIssuer issuer, IReadStore r
             throw new BadRequestException("no_active_live_key", "The project has no active live key to rotate; deploy it or create a live key first.");
 
         var name = active.OrderByDescending(k => k.CreatedAt).First().Name;
-        var issued = await issuer.IssueAsync(command.ProjectId, name, ApiKeyEnvironment.Live, cancellationToken);
+        var issued = issuer.Issue(command.ProjectId, name, ApiKeyEnvironment.Live);
         await issuer.RevokeAsync(active.Select(k => k.Id), "rotated", cancellationToken);
         return issued;
     }

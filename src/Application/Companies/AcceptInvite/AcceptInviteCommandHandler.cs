@@ -7,7 +7,7 @@ using Mediator;
 
 namespace CleanRag.Application.Companies.AcceptInvite;
 
-public sealed class AcceptInviteCommandHandler(IRequestContext context, IEventStore eventStore, IReadStore readStore, TimeProvider clock)
+public sealed class AcceptInviteCommandHandler(IRequestContext context, IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, TimeProvider clock)
     : ICommandHandler<AcceptInviteCommand, AcceptedInvite>
 {
     public async ValueTask<AcceptedInvite> Handle(AcceptInviteCommand command, CancellationToken cancellationToken)
@@ -17,8 +17,8 @@ public sealed class AcceptInviteCommandHandler(IRequestContext context, IEventSt
         var tokenHash = SecretTokens.Hash(command.Token);
         var invite = await readStore.LoadAsync<InviteView>(tokenHash, cancellationToken) ?? throw new NotFoundException("Invite");
         var user = await readStore.LoadAsync<UserAccountView>(context.UserId, cancellationToken) ?? throw new UnauthorizedException();
-        var companyStore = eventStore.ForTenant(invite.CompanyId);
-        var company = await companyStore.LoadAsync<Company>(invite.CompanyId, cancellationToken) ?? throw new NotFoundException("Invite");
+        var companyStore = aggregates.ForTenant(invite.CompanyId);
+        var company = await companyStore.LoadForUpdateAsync<Company>(invite.CompanyId, cancellationToken) ?? throw new NotFoundException("Invite");
         var now = clock.GetUtcNow();
         if (company.FindAcceptableInvite(tokenHash, user.Email, now) is null)
             throw new NotFoundException("Invite");
@@ -28,7 +28,8 @@ public sealed class AcceptInviteCommandHandler(IRequestContext context, IEventSt
         var joined = company.AcceptInvite(tokenHash, user.Id, user.Email, user.Name, now);
         try
         {
-            await companyStore.AppendAsync(company.Id, company.Version, [joined], cancellationToken);
+            companyStore.Append(company, joined);
+            await unitOfWork.CommitAsync(cancellationToken);
         }
         catch (DuplicateException)
         {

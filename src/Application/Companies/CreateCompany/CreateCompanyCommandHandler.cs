@@ -6,7 +6,7 @@ using Mediator;
 
 namespace CleanRag.Application.Companies.CreateCompany;
 
-public sealed class CreateCompanyCommandHandler(IRequestContext context, IEventStore eventStore, IReadStore readStore, TimeProvider clock)
+public sealed class CreateCompanyCommandHandler(IRequestContext context, IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, TimeProvider clock)
     : ICommandHandler<CreateCompanyCommand, CompanyResult>
 {
     public async ValueTask<CompanyResult> Handle(CreateCompanyCommand command, CancellationToken cancellationToken)
@@ -19,7 +19,8 @@ public sealed class CreateCompanyCommandHandler(IRequestContext context, IEventS
         var created = Company.Create(companyId, command.Name, user.Id, user.Email, user.Name, clock.GetUtcNow());
         try
         {
-            await eventStore.ForTenant(companyId).StartStreamAsync<Company>(companyId, [created], cancellationToken);
+            aggregates.ForTenant(companyId).Start<Company>(companyId, created);
+            await unitOfWork.CommitAsync(cancellationToken);
         }
         catch (DuplicateException)
         {

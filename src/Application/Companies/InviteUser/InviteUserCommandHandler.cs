@@ -6,7 +6,7 @@ using Mediator;
 
 namespace CleanRag.Application.Companies.InviteUser;
 
-public sealed class InviteUserCommandHandler(IRequestContext context, IEventStore eventStore, IReadStore readStore, InviteDelivery delivery)
+public sealed class InviteUserCommandHandler(IRequestContext context, IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, InviteDelivery delivery)
     : ICommandHandler<InviteUserCommand, InviteResult>
 {
     public async ValueTask<InviteResult> Handle(InviteUserCommand command, CancellationToken cancellationToken)
@@ -25,10 +25,12 @@ public sealed class InviteUserCommandHandler(IRequestContext context, IEventStor
             throw new ConflictException("member_of_another_company", "This person already belongs to another company.");
         }
 
-        var company = await eventStore.LoadAsync<Company>(context.TenantId, cancellationToken) ?? throw new NotFoundException("Company");
+        var company = await aggregates.LoadCompanyForUpdateAsync(context, cancellationToken);
         var (token, tokenHash, expiresAt) = delivery.NewToken();
         var invited = company.Invite(Guid.CreateVersion7(), email, role, tokenHash, expiresAt, context.UserId);
-        await eventStore.AppendAsync(company.Id, company.Version, [invited], cancellationToken);
+        aggregates.Append(company, invited);
+        // The mail goes out only once the invite is stored.
+        await unitOfWork.CommitAsync(cancellationToken);
         await delivery.SendAsync(email, company.Name, role, token, cancellationToken);
         return new InviteResult(invited.InviteId, email, role, expiresAt);
     }

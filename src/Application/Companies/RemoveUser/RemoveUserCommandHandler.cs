@@ -6,11 +6,11 @@ using Mediator;
 
 namespace CleanRag.Application.Companies.RemoveUser;
 
-public sealed class RemoveUserCommandHandler(IRequestContext context, IEventStore eventStore) : ICommandHandler<RemoveUserCommand>
+public sealed class RemoveUserCommandHandler(IRequestContext context, IAggregateStore aggregates) : ICommandHandler<RemoveUserCommand>
 {
     public async ValueTask<Unit> Handle(RemoveUserCommand command, CancellationToken cancellationToken)
     {
-        var company = await eventStore.LoadAsync<Company>(context.TenantId, cancellationToken) ?? throw new NotFoundException("Company");
+        var company = await aggregates.LoadCompanyForUpdateAsync(context, cancellationToken);
         IDomainEvent change;
         if (company.FindMember(command.UserId) is { } member)
         {
@@ -27,7 +27,7 @@ public sealed class RemoveUserCommandHandler(IRequestContext context, IEventStor
             throw new NotFoundException("User");
         }
 
-        await eventStore.AppendAsync(company.Id, company.Version, [change], cancellationToken);
+        aggregates.Append(company, change);
         return Unit.Value;
     }
 }

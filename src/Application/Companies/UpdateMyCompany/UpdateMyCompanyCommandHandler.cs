@@ -3,12 +3,14 @@ using Mediator;
 
 namespace CleanRag.Application.Companies.UpdateMyCompany;
 
-public sealed class UpdateMyCompanyCommandHandler(IRequestContext context, IEventStore eventStore, IReadStore readStore)
+public sealed class UpdateMyCompanyCommandHandler(IRequestContext context, IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore)
     : ICommandHandler<UpdateMyCompanyCommand, CompanyResult>
 {
     public async ValueTask<CompanyResult> Handle(UpdateMyCompanyCommand command, CancellationToken cancellationToken)
     {
-        await eventStore.ExecuteAsync(context, company => company.Rename(command.Name), cancellationToken);
+        var company = await aggregates.LoadCompanyForUpdateAsync(context, cancellationToken);
+        aggregates.Append(company, company.Rename(command.Name));
+        await unitOfWork.CommitAsync(cancellationToken); // the answer is read from the read model
         return CompanyResult.From(await readStore.LoadCurrentAsync(context, cancellationToken));
     }
 }

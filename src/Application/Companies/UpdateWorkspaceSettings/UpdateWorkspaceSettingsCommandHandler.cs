@@ -4,20 +4,17 @@ using Mediator;
 
 namespace CleanRag.Application.Companies.UpdateWorkspaceSettings;
 
-public sealed class UpdateWorkspaceSettingsCommandHandler(IRequestContext context, IEventStore eventStore)
+public sealed class UpdateWorkspaceSettingsCommandHandler(IRequestContext context, IAggregateStore aggregates)
     : ICommandHandler<UpdateWorkspaceSettingsCommand, WorkspaceSettings>
 {
     public async ValueTask<WorkspaceSettings> Handle(UpdateWorkspaceSettingsCommand command, CancellationToken cancellationToken)
     {
-        WorkspaceSettings? updated = null;
-        await eventStore.ExecuteAsync(context, company =>
-        {
-            updated = new WorkspaceSettings(
-                command.AllowedOrigins ?? company.Settings.AllowedOrigins,
-                command.SystemPrompt ?? company.Settings.SystemPrompt,
-                command.DataRetentionDays ?? company.Settings.DataRetentionDays);
-            return company.ChangeSettings(updated);
-        }, cancellationToken);
-        return updated!;
+        var company = await aggregates.LoadCompanyForUpdateAsync(context, cancellationToken);
+        var updated = new WorkspaceSettings(
+            command.AllowedOrigins ?? company.Settings.AllowedOrigins,
+            command.SystemPrompt ?? company.Settings.SystemPrompt,
+            command.DataRetentionDays ?? company.Settings.DataRetentionDays);
+        aggregates.Append(company, company.ChangeSettings(updated));
+        return updated;
     }
 }

@@ -5,16 +5,16 @@ using Mediator;
 namespace CleanRag.Application.Documents.CreateReplaceUrl;
 
 public sealed class CreateReplaceUrlCommandHandler(
-    IRequestContext context, IEventStore eventStore, IReadStore readStore, ISignedLinks links, DocumentOptions options, TimeProvider clock)
+    IRequestContext context, IAggregateStore aggregates, IReadStore readStore, ISignedLinks links, DocumentOptions options, TimeProvider clock)
     : ICommandHandler<CreateReplaceUrlCommand, UploadLink>
 {
     public async ValueTask<UploadLink> Handle(CreateReplaceUrlCommand command, CancellationToken cancellationToken)
     {
         await readStore.LoadWritableProjectAsync(command.ProjectId, cancellationToken);
-        var document = await eventStore.LoadDocumentAsync(command.ProjectId, command.DocumentId, cancellationToken);
+        var document = await aggregates.LoadDocumentForUpdateAsync(command.ProjectId, command.DocumentId, cancellationToken);
         var fileName = command.FileName ?? document.FileName;
         var requested = document.RequestNewVersion(fileName, ContentTypes.Resolve(fileName, command.ContentType ?? document.ContentType));
-        await eventStore.AppendAsync(document.Id, document.Version, [requested], cancellationToken);
+        aggregates.Append(document, requested);
         return UploadLinks.For(links, context.TenantId, command.ProjectId, document.Id, requested.Version, fileName,
             clock.GetUtcNow() + options.UploadUrlLifetime);
     }

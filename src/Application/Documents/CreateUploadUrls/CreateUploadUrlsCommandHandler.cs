@@ -5,7 +5,7 @@ using Mediator;
 namespace CleanRag.Application.Documents.CreateUploadUrls;
 
 public sealed class CreateUploadUrlsCommandHandler(
-    IRequestContext context, IEventStore eventStore, IReadStore readStore, ISignedLinks links, DocumentOptions options, TimeProvider clock)
+    IRequestContext context, IAggregateStore aggregates, IReadStore readStore, ISignedLinks links, DocumentOptions options, TimeProvider clock)
     : ICommandHandler<CreateUploadUrlsCommand, IReadOnlyList<UploadLink>>
 {
     public async ValueTask<IReadOnlyList<UploadLink>> Handle(CreateUploadUrlsCommand command, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ public sealed class CreateUploadUrlsCommandHandler(
             var documentId = Guid.CreateVersion7();
             var registered = Document.Register(documentId, command.ProjectId, file.FileName,
                 ContentTypes.Resolve(file.FileName, file.ContentType), context.UserId, now);
-            await eventStore.StartStreamAsync<Document>(documentId, [registered], cancellationToken);
+            aggregates.Start<Document>(documentId, registered);
             result.Add(UploadLinks.For(links, context.TenantId, command.ProjectId, documentId, 1, file.FileName, now + options.UploadUrlLifetime));
         }
         return result;

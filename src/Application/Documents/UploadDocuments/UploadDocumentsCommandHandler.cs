@@ -6,7 +6,7 @@ using Mediator;
 namespace CleanRag.Application.Documents.UploadDocuments;
 
 public sealed class UploadDocumentsCommandHandler(
-    IRequestContext context, IEventStore eventStore, IReadStore readStore, IBlobStore blobs, DocumentOptions options, TimeProvider clock)
+    IRequestContext context, IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, IBlobStore blobs, DocumentOptions options, TimeProvider clock)
     : ICommandHandler<UploadDocumentsCommand, IReadOnlyList<DocumentDetails>>
 {
     public async ValueTask<IReadOnlyList<DocumentDetails>> Handle(UploadDocumentsCommand command, CancellationToken cancellationToken)
@@ -15,7 +15,7 @@ public sealed class UploadDocumentsCommandHandler(
         if (command.Files.FirstOrDefault(f => f.Length > options.MaxFileBytes) is not null)
             throw new FileTooLargeException(options.MaxFileBytes);
 
-        var documents = new List<DocumentDetails>();
+        var documentIds = new List<Guid>();
         foreach (var file in command.Files)
         {
             await using var content = file.OpenRead();
@@ -23,9 +23,14 @@ public sealed class UploadDocumentsCommandHandler(
             var documentId = Guid.CreateVersion7();
             var events = Document.Upload(documentId, command.ProjectId, file.FileName, ContentTypes.Resolve(file.FileName, file.ContentType),
                 blob.SizeBytes, blob.ContentHash, context.UserId, clock.GetUtcNow());
-            await eventStore.StartStreamAsync<Document>(documentId, events, cancellationToken);
-            documents.Add(await readStore.LoadAsync<DocumentDetails>(documentId, cancellationToken) ?? throw new NotFoundException("Document"));
+            aggregates.Start<Document>(documentId, events);
+            documentIds.Add(documentId);
         }
+
+        await unitOfWork.CommitAsync(cancellationToken); // the answer is read from the read models
+        var documents = new List<DocumentDetails>();
+        foreach (var documentId in documentIds)
+            documents.Add(await readStore.LoadAsync<DocumentDetails>(documentId, cancellationToken) ?? throw new NotFoundException("Document"));
         return documents;
     }
 }

@@ -5,13 +5,14 @@ using Mediator;
 
 namespace CleanRag.Application.Projects.ArchiveProject;
 
-public sealed class ArchiveProjectCommandHandler(IEventStore eventStore, IReadStore readStore, IRequestContext context, TimeProvider clock)
+public sealed class ArchiveProjectCommandHandler(IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, IRequestContext context, TimeProvider clock)
     : ICommandHandler<ArchiveProjectCommand, ProjectDetails>
 {
     public async ValueTask<ProjectDetails> Handle(ArchiveProjectCommand command, CancellationToken cancellationToken)
     {
-        var project = await eventStore.LoadAsync<Project>(command.ProjectId, cancellationToken) ?? throw new NotFoundException("Project");
-        await eventStore.AppendAsync(project.Id, project.Version, [project.Archive(context.UserId, clock.GetUtcNow())], cancellationToken);
+        var project = await aggregates.LoadForUpdateAsync<Project>(command.ProjectId, cancellationToken) ?? throw new NotFoundException("Project");
+        aggregates.Append(project, project.Archive(context.UserId, clock.GetUtcNow()));
+        await unitOfWork.CommitAsync(cancellationToken); // the answer is read from the read model
         return await readStore.LoadAsync<ProjectDetails>(project.Id, cancellationToken) ?? throw new NotFoundException("Project");
     }
 }

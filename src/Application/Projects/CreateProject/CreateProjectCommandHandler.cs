@@ -7,7 +7,7 @@ using Mediator;
 
 namespace CleanRag.Application.Projects.CreateProject;
 
-public sealed class CreateProjectCommandHandler(IEventStore eventStore, IReadStore readStore, IRequestContext context, TimeProvider clock)
+public sealed class CreateProjectCommandHandler(IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, IRequestContext context, TimeProvider clock)
     : ICommandHandler<CreateProjectCommand, ProjectDetails>
 {
     public async ValueTask<ProjectDetails> Handle(CreateProjectCommand command, CancellationToken cancellationToken)
@@ -26,7 +26,8 @@ public sealed class CreateProjectCommandHandler(IEventStore eventStore, IReadSto
 
         var projectId = Guid.CreateVersion7();
         var created = Project.Create(projectId, context.TenantId, command.Name, command.Description, settings, context.UserId, clock.GetUtcNow());
-        await eventStore.StartStreamAsync<Project>(projectId, [created], cancellationToken);
+        aggregates.Start<Project>(projectId, created);
+        await unitOfWork.CommitAsync(cancellationToken); // the answer is read from the read model
         return await readStore.LoadAsync<ProjectDetails>(projectId, cancellationToken) ?? throw new NotFoundException("Project");
     }
 }

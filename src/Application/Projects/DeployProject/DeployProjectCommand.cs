@@ -2,6 +2,7 @@ using CleanRag.Application.ApiKeys;
 using CleanRag.Application.Common.Security;
 using CleanRag.Domain.Companies;
 using CleanRag.Domain.Projects;
+using CleanRag.Application.Common;
 using Mediator;
 
 namespace CleanRag.Application.Projects.DeployProject;
@@ -11,7 +12,7 @@ namespace CleanRag.Application.Projects.DeployProject;
 /// new live key (returned only here) and revokes the earlier live keys.
 /// </summary>
 [Authorize(CompanyRole.Admin)]
-public sealed record DeployProjectCommand(Guid ProjectId) : ICommand<Deployment>;
+public sealed record DeployProjectCommand(Guid ProjectId) : ICommand<Deployment>, IRetryOnConcurrencyConflict;
 
 public sealed record Deployment(
     Guid ProjectId, ProjectStatus Status, IssuedApiKey Key, int RevokedKeys, int ConfirmedUploads, int QueuedDocuments, DeployReadiness Readiness);

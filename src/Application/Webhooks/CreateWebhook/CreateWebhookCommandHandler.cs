@@ -5,7 +5,7 @@ using Mediator;
 namespace CleanRag.Application.Webhooks.CreateWebhook;
 
 public sealed class CreateWebhookCommandHandler(
-    IEventStore eventStore, IReadStore readStore, IWebhookUrlGuard guard, IWebhookSecretProtector secrets, IRequestContext context, TimeProvider clock)
+    IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, IWebhookUrlGuard guard, IWebhookSecretProtector secrets, IRequestContext context, TimeProvider clock)
     : ICommandHandler<CreateWebhookCommand, WebhookView>
 {
     public async ValueTask<WebhookView> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
@@ -16,7 +16,8 @@ public sealed class CreateWebhookCommandHandler(
         var webhookId = Guid.CreateVersion7();
         var subscribed = WebhookSubscription.Subscribe(webhookId, context.TenantId, command.ProjectId, command.Url!, command.Events!,
             command.Active ?? true, secrets.Protect(WebhookSecrets.Generate()), context.UserId, clock.GetUtcNow());
-        await eventStore.StartStreamAsync<WebhookSubscription>(webhookId, [subscribed], cancellationToken);
+        aggregates.Start<WebhookSubscription>(webhookId, subscribed);
+        await unitOfWork.CommitAsync(cancellationToken); // the answer is read from the read model
         return await readStore.ViewWithSecretAsync(secrets, webhookId, cancellationToken);
     }
 }

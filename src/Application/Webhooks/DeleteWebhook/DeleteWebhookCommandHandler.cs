@@ -3,13 +3,13 @@ using Mediator;
 
 namespace CleanRag.Application.Webhooks.DeleteWebhook;
 
-public sealed class DeleteWebhookCommandHandler(IEventStore eventStore, IRequestContext context, TimeProvider clock)
+public sealed class DeleteWebhookCommandHandler(IAggregateStore aggregates, IRequestContext context, TimeProvider clock)
     : ICommandHandler<DeleteWebhookCommand>
 {
     public async ValueTask<Unit> Handle(DeleteWebhookCommand command, CancellationToken cancellationToken)
     {
-        var webhook = await eventStore.LoadWebhookAsync(command.ProjectId, command.WebhookId, cancellationToken);
-        await eventStore.AppendAsync(webhook.Id, webhook.Version, [webhook.Delete(context.UserId, clock.GetUtcNow())], cancellationToken);
+        var webhook = await aggregates.LoadWebhookForUpdateAsync(command.ProjectId, command.WebhookId, cancellationToken);
+        aggregates.Append(webhook, webhook.Delete(context.UserId, clock.GetUtcNow()));
         return Unit.Value;
     }
 }

@@ -4,14 +4,15 @@ using Mediator;
 namespace CleanRag.Application.Webhooks.RotateWebhookSecret;
 
 public sealed class RotateWebhookSecretCommandHandler(
-    IEventStore eventStore, IReadStore readStore, IWebhookSecretProtector secrets, TimeProvider clock)
+    IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, IWebhookSecretProtector secrets, TimeProvider clock)
     : ICommandHandler<RotateWebhookSecretCommand, WebhookView>
 {
     public async ValueTask<WebhookView> Handle(RotateWebhookSecretCommand command, CancellationToken cancellationToken)
     {
-        var webhook = await eventStore.LoadWebhookAsync(command.ProjectId, command.WebhookId, cancellationToken);
+        var webhook = await aggregates.LoadWebhookForUpdateAsync(command.ProjectId, command.WebhookId, cancellationToken);
         var rotated = webhook.RotateSecret(secrets.Protect(WebhookSecrets.Generate()), clock.GetUtcNow());
-        await eventStore.AppendAsync(webhook.Id, webhook.Version, [rotated], cancellationToken);
+        aggregates.Append(webhook, rotated);
+        await unitOfWork.CommitAsync(cancellationToken); // the answer is read from the read model
         return await readStore.ViewWithSecretAsync(secrets, webhook.Id, cancellationToken);
     }
 }
