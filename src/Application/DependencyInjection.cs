@@ -17,6 +17,7 @@ public static class DependencyInjection
     {
         services.AddScoped<RequestContext>();
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());
+        services.AddScoped<AggregateHistoryReader>();
         services.AddScoped<Auth.AuthTokens>();
         services.AddScoped<Chat.ChatPipeline>();
         services.AddScoped<Companies.InviteUser.InviteDelivery>();

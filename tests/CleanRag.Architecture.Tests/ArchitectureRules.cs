@@ -58,6 +58,14 @@ public static class ArchitectureRules
             TypeScope.Layers(Application), TypeScope.Violations("Naming"),
             scope => NamedWrongly(scope, t => Inherits(t, typeof(AbstractValidator<>)), "Validator")),
 
+        new("Every handler sits in its use case's folder, beside its request (CleanRag.Application.<Area>.<UseCase>)",
+            TypeScope.Layers(Application), TypeScope.Violations("UseCaseFolders"),
+            scope => scope.ReflectedTypes()
+                .Where(t => t is { IsClass: true, IsAbstract: false })
+                .SelectMany(handler => HandledRequests(handler).Select(request => (handler, request)))
+                .Where(pair => pair.handler.Namespace != pair.request.Namespace || pair.request.Namespace!.Split('.').Length < 4)
+                .Select(pair => $"{pair.handler.FullName} handles {pair.request.FullName}").ToList()),
+
         new("Domain events are sealed, immutable records",
             TypeScope.Layers(Domain), TypeScope.Violations("Events"),
             scope => scope.ReflectedTypes()
@@ -73,6 +81,12 @@ public static class ArchitectureRules
         scope.ReflectedTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && isKind(t) && !t.Name.EndsWith(suffix, StringComparison.Ordinal))
             .Select(t => t.FullName!).ToList();
+
+    private static IEnumerable<Type> HandledRequests(Type handler) =>
+        handler.GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() is var open
+                        && (open == typeof(ICommandHandler<,>) || open == typeof(ICommandHandler<>) || open == typeof(IQueryHandler<,>)))
+            .Select(i => i.GetGenericArguments()[0]);
 
     private static bool Implements(Type type, params Type[] interfaces) =>
         type.GetInterfaces().Any(i => interfaces.Contains(i.IsGenericType ? i.GetGenericTypeDefinition() : i));

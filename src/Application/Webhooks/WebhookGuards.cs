@@ -7,13 +7,6 @@ namespace CleanRag.Application.Webhooks;
 
 internal static class WebhookGuards
 {
-    /// <summary>The caller's project; another tenant's answers 404.</summary>
-    public static async Task EnsureProjectExistsAsync(this IReadStore readStore, Guid projectId, CancellationToken cancellationToken)
-    {
-        if (await readStore.LoadAsync<ProjectDetails>(projectId, cancellationToken) is null)
-            throw new NotFoundException("Project");
-    }
-
     /// <summary>The webhook's read model, only if it belongs to the project and is not deleted.</summary>
     public static async Task<WebhookDetails> LoadWebhookAsync(this IReadStore readStore, Guid projectId, Guid webhookId, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ public sealed partial class MartenWebhookDeliveryQueue(
     public async Task<WebhookDelivery> RedeliverAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession(TenantIds.For(delivery.CompanyId));
-        var current = await session.LoadAsync<WebhookDelivery>(delivery.Id, cancellationToken) ?? throw new NotFoundException("Delivery");
+        var current = await session.LoadAsync<WebhookDelivery>(delivery.Id, cancellationToken) ?? throw new NotFoundException("Webhook delivery");
         if (current.Status == WebhookDeliveryStatus.Pending)
             throw new ConflictException("delivery_pending", "The delivery is still being attempted.");
         current.Restart(clock.GetUtcNow());

@@ -89,7 +89,7 @@ public class ApiKeyTests
         var key = await CreateKeyAsync(owner, projectId, "live");
 
         await (await owner.Client.GetAsync($"/v1/projects/{key.GetProperty("id").GetGuid()}/events"))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
         (await owner.Client.GetAsync($"/v1/projects/{projectId}/events")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
@@ -142,7 +142,7 @@ public class ApiKeyTests
             .GetProperty("error").GetString().Should().Be("environment must be live or test.");
         await (await owner.Client.PostAsJsonAsync($"/v1/projects/{projectId}/keys", new { name = " ", environment = "live" }))
             .ShouldBeErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
-        await (await owner.Client.DeleteAsync($"/v1/projects/{projectId}/keys/{Guid.NewGuid()}")).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        await (await owner.Client.DeleteAsync($"/v1/projects/{projectId}/keys/{Guid.NewGuid()}")).ShouldBeErrorAsync(HttpStatusCode.NotFound, "api_key_not_found");
     }
 
     [Test]
@@ -152,11 +152,11 @@ public class ApiKeyTests
         var key = await CreateKeyAsync(owner, projectId);
         var stranger = await TestActors.NewOwnerAsync("Other");
 
-        await (await stranger.Client.GetAsync($"/v1/projects/{projectId}/keys")).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        await (await stranger.Client.GetAsync($"/v1/projects/{projectId}/keys")).ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
         await (await stranger.Client.PostAsJsonAsync($"/v1/projects/{projectId}/keys", new { name = "x", environment = "live" }))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
         await (await stranger.Client.DeleteAsync($"/v1/projects/{projectId}/keys/{key.GetProperty("id").GetGuid()}"))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "api_key_not_found");
         (await stranger.Client.GetFromJsonAsync<JsonElement>("/v1/keys")).GetArrayLength().Should().Be(0);
     }
 

@@ -140,7 +140,7 @@ public class CompanyEndpointsTests
         var invited = await TestActors.SignUpAsync(email);
 
         newToken.Should().NotBe(oldToken);
-        await (await invited.Client.PostAsync($"/v1/invites/{oldToken}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        await (await invited.Client.PostAsync($"/v1/invites/{oldToken}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "invite_not_found");
         var accepted = await invited.Client.PostAsync($"/v1/invites/{newToken}/accept", null);
         accepted.StatusCode.Should().Be(HttpStatusCode.OK);
         (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("role").GetString().Should().Be("admin");
@@ -156,9 +156,9 @@ public class CompanyEndpointsTests
         var someoneElse = await TestActors.SignUpAsync();
         var invited = await TestActors.SignUpAsync(email);
 
-        await (await someoneElse.Client.PostAsync($"/v1/invites/{token}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        await (await someoneElse.Client.PostAsync($"/v1/invites/{token}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "invite_not_found");
         (await invited.Client.PostAsync($"/v1/invites/{token}/accept", null)).StatusCode.Should().Be(HttpStatusCode.OK);
-        await (await invited.Client.PostAsync($"/v1/invites/{token}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        await (await invited.Client.PostAsync($"/v1/invites/{token}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "invite_not_found");
     }
 
     [Test]
@@ -171,11 +171,11 @@ public class CompanyEndpointsTests
         var stranger = await TestActors.SignUpAsync();
         var memberElsewhere = await TestActors.NewOwnerAsync("Contoso");
         var unknownToken = await (await stranger.Client.PostAsync($"/v1/invites/{Guid.NewGuid():N}/accept", null))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "invite_not_found");
 
         foreach (var caller in new[] { stranger, memberElsewhere })
         {
-            var answer = await (await caller.Client.PostAsync($"/v1/invites/{token}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            var answer = await (await caller.Client.PostAsync($"/v1/invites/{token}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "invite_not_found");
             answer.GetRawText().Should().Be(unknownToken.GetRawText());
         }
 
@@ -252,7 +252,7 @@ public class CompanyEndpointsTests
         (await owner.Client.DeleteAsync($"/v1/companies/users/{invite.GetProperty("inviteId").GetGuid()}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
         var invited = await TestActors.SignUpAsync(email);
-        await (await invited.Client.PostAsync($"/v1/invites/{token}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        await (await invited.Client.PostAsync($"/v1/invites/{token}/accept", null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "invite_not_found");
     }
 
     [Test]
@@ -262,10 +262,10 @@ public class CompanyEndpointsTests
         var stranger = await TestActors.NewOwnerAsync("Other Co");
 
         await (await stranger.Client.PatchAsJsonAsync($"/v1/companies/users/{owner.UserId}", new { role = "member" }))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "user_not_found");
         await (await stranger.Client.DeleteAsync($"/v1/companies/users/{owner.UserId}"))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "user_not_found");
         await (await stranger.Client.PostAsync($"/v1/companies/users/{owner.UserId}/resend-invite", null))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "invite_not_found");
     }
 }

@@ -49,7 +49,7 @@ public class DeployTests
         await (await member.Client.PostAsync($"/v1/projects/{api.ProjectId}/deploy", null)).ShouldBeErrorAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await api.Actor.Client.PostAsync($"/v1/projects/{api.ProjectId}/deploy", null)).ShouldBeErrorAsync(HttpStatusCode.Conflict, "no_documents");
         await (await (await TestActors.NewOwnerAsync("Other")).Client.PostAsync($"/v1/projects/{api.ProjectId}/deploy", null))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
     }
 
     [Test]

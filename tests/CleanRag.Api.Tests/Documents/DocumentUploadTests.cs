@@ -142,11 +142,11 @@ public class DocumentUploadTests
         var stranger = await TestActors.NewOwnerAsync("Other Co");
         var intruder = api with { Actor = stranger };
 
-        await (await intruder.UploadAsync(("x.txt", DocumentApi.Text("x")))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
-        await (await stranger.Client.GetAsync(intruder.Route())).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
-        await (await stranger.Client.PostAsync(intruder.Route("/sync"), null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
-        await (await stranger.Client.DeleteAsync(intruder.Route($"/{documentId}"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
-        await (await stranger.Client.GetAsync(intruder.Route($"/{documentId}/preview-url"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
-        await (await stranger.Client.GetAsync(intruder.Route($"/{documentId}/versions"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        await (await intruder.UploadAsync(("x.txt", DocumentApi.Text("x")))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
+        await (await stranger.Client.GetAsync(intruder.Route())).ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
+        await (await stranger.Client.PostAsync(intruder.Route("/sync"), null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
+        await (await stranger.Client.DeleteAsync(intruder.Route($"/{documentId}"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "document_not_found");
+        await (await stranger.Client.GetAsync(intruder.Route($"/{documentId}/preview-url"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "document_not_found");
+        await (await stranger.Client.GetAsync(intruder.Route($"/{documentId}/versions"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "document_not_found");
     }
 }

@@ -74,7 +74,9 @@ public class TransportErrorTests
     public async Task A_body_whose_content_length_is_over_the_limit_is_refused_before_it_is_sent()
     {
         var counting = new CountingStream(2_000_000);
-        using var client = new HttpClient { BaseAddress = _address };
+        // The client waits for "100 Continue" this long before sending the body anyway; the default second is too short
+        // on a loaded machine.
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = _address };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/projects/{Guid.NewGuid()}/documents")
         {
             Content = new StreamContent(counting) { Headers = { ContentLength = counting.Length, ContentType = new MediaTypeHeaderValue("multipart/form-data") } },

@@ -229,7 +229,7 @@ public class ProjectEndpointsTests
                      await stranger.Client.GetAsync($"/v1/projects/{id}/events"),
                  })
         {
-            await response.ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            await response.ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
         }
         (await stranger.Client.GetFromJsonAsync<JsonElement>("/v1/projects")).EnumerateArray().Should().BeEmpty();
         var activity = await stranger.Client.GetFromJsonAsync<JsonElement>("/v1/activity");

@@ -140,9 +140,9 @@ public class JsonChatTests
         var project = await LiveProject.CreateAsync();
         (await project.Owner.Client.DeleteAsync($"/v1/projects/{project.ProjectId}")).EnsureSuccessStatusCode();
 
-        await (await project.AskAsync(new { question = "What about glasses?" })).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        await (await project.AskAsync(new { question = "What about glasses?" })).ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
         await (await project.WidgetAsync(new { project_id = project.ProjectId, message = "What about glasses?" }))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
     }
 
     [Test]
@@ -154,7 +154,7 @@ public class JsonChatTests
             .GetProperty("conversationId").GetGuid();
 
         await (await mine.AskAsync(new { question = "What about glasses?", conversationId = theirConversation }))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "conversation_not_found");
         (await mine.Owner.Client.GetAsync($"/v1/projects/{theirs.ProjectId}/conversations/{theirConversation}/events"))
             .StatusCode.Should().Be(HttpStatusCode.NotFound);
         var sameSession = await mine.AnswerAsync(new { question = "What about glasses?", sessionId = "shared-session" });
@@ -167,9 +167,9 @@ public class JsonChatTests
         var project = await LiveProject.CreateAsync();
 
         await (await project.AskAsync(new { question = "What about glasses?", conversationId = project.ProjectId }))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "conversation_not_found");
         await (await project.Owner.Client.GetAsync($"/v1/projects/{project.ProjectId}/conversations/{project.ProjectId}/events"))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "conversation_not_found");
     }
 
     [Test]
@@ -207,6 +207,6 @@ public class JsonChatTests
         (await project.Owner.Client.GetFromJsonAsync<JsonElement>($"/v1/projects/{project.ProjectId}/conversations/{conversationId}"))
             .GetProperty("negativeFeedbackCount").GetInt32().Should().Be(1);
         await (await project.KeyClient().PostAsJsonAsync("/v1/chat/feedback", new { conversationId, messageId = Guid.NewGuid(), helpful = true }))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "message_not_found");
     }
 }

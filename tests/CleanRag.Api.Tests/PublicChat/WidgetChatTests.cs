@@ -88,7 +88,7 @@ public class WidgetChatTests
         await (await disabled.WidgetAsync(new { project_id = draft.GetProperty("id").GetGuid(), message = "Hello?" }))
             .ShouldBeErrorAsync(HttpStatusCode.Conflict, "project_not_live");
 
-        await (await disabled.WidgetAsync(new { project_id = Guid.NewGuid(), message = "Hello?" })).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        await (await disabled.WidgetAsync(new { project_id = Guid.NewGuid(), message = "Hello?" })).ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
         await (await disabled.WidgetAsync(new { project_id = disabled.ProjectId, message = " " })).ShouldBeErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
         await (await disabled.WidgetAsync(new { message = "Hello?" })).ShouldBeErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
     }

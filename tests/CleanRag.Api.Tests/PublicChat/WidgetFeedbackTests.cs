@@ -103,7 +103,7 @@ public class WidgetFeedbackTests
         var attacker = await LiveProject.CreateAsync();
 
         await (await RateAsync(attacker, attacker.ProjectId, conversationId, messageId, LiveProject.SiteOrigin))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "message_not_found");
         (await EventTypesAsync(victim, conversationId)).Should().NotContain("feedback_given");
     }
 }

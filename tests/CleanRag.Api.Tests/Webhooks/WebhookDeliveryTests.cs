@@ -183,6 +183,6 @@ public class WebhookDeliveryTests
         (await api.GetAsync(webhookId)).GetProperty("active").GetBoolean().Should().BeTrue();
 
         await (await api.Admin.Client.PostAsync(api.Route($"/{webhookId}/deliveries/{Guid.NewGuid()}/redeliver"), null))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "webhook_delivery_not_found");
     }
 }

@@ -35,7 +35,7 @@ public class WebhookSubscriptionTests
         (await Patch(api, id, new { active = true })).GetProperty("active").GetBoolean().Should().BeTrue();
 
         (await api.Admin.Client.DeleteAsync(api.Route($"/{id}"))).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        await (await api.Admin.Client.GetAsync(api.Route($"/{id}"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        await (await api.Admin.Client.GetAsync(api.Route($"/{id}"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "webhook_not_found");
         (await api.Admin.Client.GetFromJsonAsync<JsonElement>(api.Route())).GetArrayLength().Should().Be(0);
     }
 
@@ -64,15 +64,15 @@ public class WebhookSubscriptionTests
         var mine = await WebhookApi.NewProjectAsync();
         var intruder = mine.Admin.Client;
 
-        await (await intruder.GetAsync(theirs.Route())).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
-        await (await intruder.GetAsync(theirs.Route($"/{theirWebhook}"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        await (await intruder.GetAsync(theirs.Route())).ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
+        await (await intruder.GetAsync(theirs.Route($"/{theirWebhook}"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "webhook_not_found");
         await (await intruder.PostAsJsonAsync(theirs.Route(), new { url = ReceiverUrl, events = new[] { "lead.created" } }))
-            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
-        await (await intruder.PostAsync(theirs.Route($"/{theirWebhook}/rotate-secret"), null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
-        await (await intruder.GetAsync(theirs.Route($"/{theirWebhook}/deliveries"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
+        await (await intruder.PostAsync(theirs.Route($"/{theirWebhook}/rotate-secret"), null)).ShouldBeErrorAsync(HttpStatusCode.NotFound, "webhook_not_found");
+        await (await intruder.GetAsync(theirs.Route($"/{theirWebhook}/deliveries"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "webhook_not_found");
         // Their webhook id under my own project is just as unknown.
-        await (await intruder.GetAsync(mine.Route($"/{theirWebhook}"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
-        await (await intruder.DeleteAsync(mine.Route($"/{theirWebhook}"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "not_found");
+        await (await intruder.GetAsync(mine.Route($"/{theirWebhook}"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "webhook_not_found");
+        await (await intruder.DeleteAsync(mine.Route($"/{theirWebhook}"))).ShouldBeErrorAsync(HttpStatusCode.NotFound, "webhook_not_found");
 
         (await theirs.GetAsync(theirWebhook)).GetProperty("active").GetBoolean().Should().BeTrue();
     }

@@ -48,6 +48,20 @@ namespace CleanRag.Architecture.Tests.Violations.Naming
     public sealed class RenameThingRules : AbstractValidator<RenameThing>;
 }
 
+namespace CleanRag.Architecture.Tests.Violations.UseCaseFolders.Requests
+{
+    public sealed record ArchiveThingCommand(Guid Id) : ICommand<Unit>;
+}
+
+namespace CleanRag.Architecture.Tests.Violations.UseCaseFolders.Handlers
+{
+    /// <summary>A handler kept in a grab-bag folder, away from the request it handles.</summary>
+    public sealed class ArchiveThingCommandHandler : ICommandHandler<Requests.ArchiveThingCommand, Unit>
+    {
+        public ValueTask<Unit> Handle(Requests.ArchiveThingCommand command, CancellationToken cancellationToken) => ValueTask.FromResult(Unit.Value);
+    }
+}
+
 namespace CleanRag.Architecture.Tests.Violations.Events
 {
     public sealed record ThingRenamed : IDomainEvent

@@ -9,8 +9,12 @@ public abstract class ApplicationErrorException(string code, string message) : E
     public string Code { get; } = code;
 }
 
-/// <summary>The thing does not exist for the caller. Also used for other tenants' things, so existence never leaks.</summary>
-public sealed class NotFoundException(string what) : ApplicationErrorException("not_found", $"{what} was not found.");
+/// <summary>
+/// The thing does not exist for the caller. Also used for other tenants' things, so existence never leaks. The code
+/// names the kind of thing: <c>project_not_found</c> for "Project", <c>api_key_not_found</c> for "API key".
+/// </summary>
+public sealed class NotFoundException(string what, string? detail = null)
+    : ApplicationErrorException($"{string.Join('_', what.ToLowerInvariant().Split(' '))}_not_found", $"{what}{detail} was not found.");
 
 /// <summary>The caller is known but may not do this (role too low, no company yet, ...).</summary>
 public sealed class ForbiddenException(string message = "Your role does not allow this action.", string code = "forbidden")

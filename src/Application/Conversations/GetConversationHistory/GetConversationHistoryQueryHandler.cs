@@ -1,29 +1,15 @@
-using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Common;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Domain.Conversations;
 using Mediator;
 
 namespace CleanRag.Application.Conversations.GetConversationHistory;
 
-public sealed class GetConversationHistoryQueryHandler(IEventStore eventStore) : IQueryHandler<GetConversationHistoryQuery, AggregateHistory>
+public sealed class GetConversationHistoryQueryHandler(AggregateHistoryReader history) : IQueryHandler<GetConversationHistoryQuery, AggregateHistory>
 {
-    public async ValueTask<AggregateHistory> Handle(GetConversationHistoryQuery query, CancellationToken cancellationToken)
-    {
-        var current = await eventStore.LoadAsync<Conversation>(query.ConversationId, cancellationToken);
-        if (current is null || current.ProjectId != query.ProjectId)
-            throw new NotFoundException("Conversation");
-        var events = await eventStore.ReadStreamAsync(query.ConversationId, cancellationToken);
-        if (query.Version is null && query.AsOf is null)
-            return new AggregateHistory(query.ConversationId, current.Version, null, events);
-
-        var past = query.Version is { } version
-            ? await eventStore.LoadAtVersionAsync<Conversation>(query.ConversationId, version, cancellationToken)
-            : await eventStore.LoadAtTimeAsync<Conversation>(query.ConversationId, query.AsOf!.Value, cancellationToken);
-        if (past is null || past.Version == 0)
-            throw new NotFoundException("Conversation at that point");
-        return new AggregateHistory(query.ConversationId, past.Version, ConversationSnapshot.From(past),
-            events.Where(e => e.Version <= past.Version).ToList());
-    }
+    public async ValueTask<AggregateHistory> Handle(GetConversationHistoryQuery query, CancellationToken cancellationToken) =>
+        await history.ReadAsync<Conversation>(query.ConversationId, query.Version, query.AsOf, "Conversation",
+            belongs: conversation => conversation.ProjectId == query.ProjectId, snapshot: ConversationSnapshot.From, cancellationToken);
 }
 
 /// <summary>A conversation's state as the audit API shows it.</summary>

@@ -1,4 +1,5 @@
 using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Projects;
 using CleanRag.Application.Documents.CreateUploadUrls;
 using Mediator;
 

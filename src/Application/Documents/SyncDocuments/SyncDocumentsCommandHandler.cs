@@ -1,4 +1,5 @@
 using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Projects;
 using Mediator;
 
 namespace CleanRag.Application.Documents.SyncDocuments;

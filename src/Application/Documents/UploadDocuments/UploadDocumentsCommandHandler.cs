@@ -1,5 +1,6 @@
 using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Projects;
 using CleanRag.Domain.Documents;
 using Mediator;
 

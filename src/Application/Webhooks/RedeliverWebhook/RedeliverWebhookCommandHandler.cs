@@ -12,7 +12,7 @@ public sealed class RedeliverWebhookCommandHandler(IReadStore readStore, IWebhoo
         var webhook = await readStore.LoadWebhookAsync(command.ProjectId, command.WebhookId, cancellationToken);
         var delivery = await readStore.LoadAsync<WebhookDelivery>(command.DeliveryId, cancellationToken);
         if (delivery is null || delivery.WebhookId != webhook.Id)
-            throw new NotFoundException("Delivery");
+            throw new NotFoundException("Webhook delivery");
         if (!webhook.Active)
             throw new ConflictException("webhook_inactive", "The webhook is disabled; enable it first.");
         if (delivery.Status == WebhookDeliveryStatus.Pending)
