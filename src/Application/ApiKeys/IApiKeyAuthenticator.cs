@@ -2,12 +2,6 @@ using CleanRag.Domain.ApiKeys;
 
 namespace CleanRag.Application.ApiKeys;
 
-/// <summary>Turns a presented key into the only form that is stored: a peppered, keyed hash (hex).</summary>
-public interface IApiKeyHasher
-{
-    string Hash(string key);
-}
-
 /// <summary>
 /// Resolves a presented API key to its project, or null when it is missing, unknown or revoked. Callers
 /// must not be able to tell those cases apart, by the answer or by its timing.
