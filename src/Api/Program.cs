@@ -54,6 +54,7 @@ var app = builder.Build();
 
 // Outermost, so the request log sees the status the client got (not the exception on its way to the handler).
 app.UseRequestLogging();
+app.UseTraceIdHeader();
 app.UseExceptionHandler();
 app.UseStatusCodePages(async context =>
 {

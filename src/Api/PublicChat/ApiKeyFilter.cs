@@ -22,7 +22,7 @@ internal static class ApiKeyFilter
         var services = http.RequestServices;
         var caller = await services.GetRequiredService<IApiKeyAuthenticator>().AuthenticateAsync(PresentedKey(http.Request), http.RequestAborted);
         if (caller is null)
-            return new ErrorResponse(AuthorizeApiKeyAttribute.FailureMessage, "invalid_api_key", 401).ToResult();
+            return new ErrorResponse(AuthorizeApiKeyAttribute.FailureMessage, "invalid_api_key", 401).ToResult(http);
 
         services.GetRequiredService<RequestContext>().SetApiKey(caller);
         PublicChatHeaders.AddCors(http, caller.AllowedOrigins);
@@ -39,7 +39,7 @@ internal static class ApiKeyFilter
     {
         var retryAfter = decision.RetryAfterSeconds(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
         http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ErrorResponse($"{message} Try again in {retryAfter} s.", "rate_limited", 429) { RetryAfter = retryAfter }.ToResult();
+        return new ErrorResponse($"{message} Try again in {retryAfter} s.", "rate_limited", 429) { RetryAfter = retryAfter }.ToResult(http);
     }
 
     private static string? PresentedKey(HttpRequest request)

@@ -38,7 +38,7 @@ internal static partial class ChatEventStream
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var error = ApiExceptionHandler.Map(exception, http.RequestServices.GetRequiredService<IDependencyOutageDetector>());
+            var error = ApiExceptionHandler.Map(exception, http.RequestServices.GetRequiredService<IDependencyOutageDetector>()).For(http);
             if (error.Status >= 500 && error.Code == "internal_error")
                 LogStreamFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEventStream)), exception);
             await writer.WriteEventAsync("error", JsonSerializer.Serialize(error, Json), CancellationToken.None);
