@@ -1,9 +1,9 @@
+using CleanRag.Api.Authentication;
 using CleanRag.Application.Auth;
 using CleanRag.Application.Auth.GetCurrentUser;
 using CleanRag.Application.Auth.LogIn;
 using CleanRag.Application.Auth.RefreshTokens;
 using CleanRag.Application.Auth.SignUp;
-using CleanRag.Infrastructure.Identity;
 using Mediator;
 
 namespace CleanRag.Api.Endpoints;
@@ -32,13 +32,13 @@ internal static class AuthEndpoints
                 Results.Ok(await mediator.Send(new GetCurrentUserQuery(), ct)))
             .WithSummary("The signed-in user, with the company and role the server holds for them.");
 
-        app.MapGet("/config", (AuthOptions options, HttpRequest request) => Results.Ok(new
+        app.MapGet("/config", (PublicAuthSettings settings, HttpRequest request) => Results.Ok(new
             {
-                authMode = options.Authority is null ? "builtin" : "oidc",
-                issuer = options.Authority ?? options.Issuer,
-                audience = options.Audience,
-                apiBaseUrl = options.PublicBaseUrl ?? $"{request.Scheme}://{request.Host}",
-                tokenEndpoint = options.Authority is null ? "/v1/auth/login" : null,
+                authMode = settings.AuthMode,
+                issuer = settings.Issuer,
+                audience = settings.Audience,
+                apiBaseUrl = settings.BaseUrlFor(request),
+                tokenEndpoint = settings.TokenEndpoint,
             }))
             .WithTags("Auth")
             .WithSummary("What tooling needs to authenticate against this API.");

@@ -1,10 +1,10 @@
+using CleanRag.Api.Authentication;
 using CleanRag.Application.Projects;
 using CleanRag.Application.Projects.ArchiveProject;
 using CleanRag.Application.Projects.CreateProject;
 using CleanRag.Application.Projects.DeployProject;
 using CleanRag.Application.Projects.GetDeployReadiness;
 using CleanRag.Application.Projects.GetIntegration;
-using CleanRag.Infrastructure.Identity;
 using CleanRag.Application.Projects.GetProject;
 using CleanRag.Application.Projects.GetProjectHistory;
 using CleanRag.Application.Projects.GetProjectOverview;
@@ -69,8 +69,8 @@ internal static class ProjectEndpoints
                 Results.Ok(await mediator.Send(new DeployProjectCommand(id), ct)))
             .WithSummary("Deploy (admin): ingest what is not indexed, issue a new live key (shown only here) and revoke the earlier ones.");
 
-        projects.MapGet("/{id:guid}/integration", async (Guid id, HttpRequest request, AuthOptions auth, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new GetIntegrationQuery(id, auth.PublicBaseUrl ?? $"{request.Scheme}://{request.Host}"), ct)))
+        projects.MapGet("/{id:guid}/integration", async (Guid id, HttpRequest request, PublicAuthSettings auth, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetIntegrationQuery(id, auth.BaseUrlFor(request)), ct)))
             .WithSummary("The chat endpoint and a ready curl example (admin).");
         return app;
     }
