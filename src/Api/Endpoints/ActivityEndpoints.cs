@@ -12,6 +12,7 @@ internal static class ActivityEndpoints
                 TypedResults.Ok(await mediator.Send(new ListActivityQuery(page ?? 1, pageSize ?? 50), ct)))
             .WithTags("Activity")
             .WithSummary("The workspace's recent activity (who did what, when), newest first.")
+            .RequireSignedInUser()
             .ProducesErrors(400, 401, 403, 503);
         return app;
     }

@@ -13,6 +13,7 @@ internal static class ApiKeyEndpoints
     public static IEndpointRouteBuilder MapApiKeyEndpoints(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/v1/projects/{projectId:guid}/keys").WithTags("API keys")
+            .RequireSignedInUser()
             .ProducesErrors(401, 403, 404, 503);
 
         keys.MapGet("/", async (Guid projectId, IMediator mediator, CancellationToken ct) =>
@@ -39,6 +40,7 @@ internal static class ApiKeyEndpoints
         app.MapGet("/v1/keys", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListApiKeysQuery(), ct)))
             .WithTags("API keys")
             .WithSummary("Every key of the workspace.")
+            .RequireSignedInUser()
             .ProducesErrors(401, 403, 503);
         return app;
     }

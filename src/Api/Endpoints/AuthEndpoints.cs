@@ -34,6 +34,7 @@ internal static class AuthEndpoints
         auth.MapGet("/me", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), ct)))
             .WithSummary("The signed-in user, with the company and role the server holds for them.")
+            .RequireSignedInUser()
             .ProducesErrors(401, 503);
 
         app.MapGet("/config", (PublicAuthSettings settings, HttpRequest request) => TypedResults.Ok(new ApiConfigResponse(

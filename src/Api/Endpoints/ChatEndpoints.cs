@@ -18,7 +18,7 @@ internal static class ChatEndpoints
         var keepAlive = TimeSpan.FromSeconds(app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Chat:StreamKeepAliveSeconds", 15.0));
 
         var keyed = app.MapGroup("/v1/chat").WithTags("Chat")
-            .AddEndpointFilter(ApiKeyFilter.InvokeAsync)
+            .RequireApiKey()
             .ProducesErrors(400, 401, 403, 404, 429, 503);
         keyed.MapPost("/", async (KeyedChatRequest body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(ChatAnswerResponse.From(await mediator.Send(

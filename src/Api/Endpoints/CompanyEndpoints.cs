@@ -20,6 +20,7 @@ internal static class CompanyEndpoints
     public static IEndpointRouteBuilder MapCompanyEndpoints(this IEndpointRouteBuilder app)
     {
         var companies = app.MapGroup("/v1/companies").WithTags("Companies")
+            .RequireSignedInUser()
             .ProducesErrors(401, 403, 404, 503);
 
         companies.MapPost("/", async (CreateCompanyCommand command, IMediator mediator, CancellationToken ct) =>
@@ -64,6 +65,7 @@ internal static class CompanyEndpoints
                 TypedResults.Ok(await mediator.Send(new AcceptInviteCommand(token), ct)))
             .WithTags("Companies")
             .WithSummary("Join the company that invited the signed-in user's email.")
+            .RequireSignedInUser()
             .ProducesErrors(401, 403, 404, 409, 503);
         return app;
     }

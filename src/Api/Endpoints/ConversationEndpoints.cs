@@ -13,6 +13,7 @@ internal static class ConversationEndpoints
     public static IEndpointRouteBuilder MapConversationEndpoints(this IEndpointRouteBuilder app)
     {
         var project = app.MapGroup("/v1/projects/{projectId:guid}").WithTags("Conversations")
+            .RequireSignedInUser()
             .ProducesErrors(400, 401, 403, 404, 503);
 
         project.MapPost("/chat", async (Guid projectId, TestChatRequest body, IMediator mediator, CancellationToken ct) =>

@@ -19,6 +19,7 @@ internal static class DocumentEndpoints
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         var documents = app.MapGroup("/v1/projects/{projectId:guid}/documents").WithTags("Documents")
+            .RequireSignedInUser()
             .ProducesErrors(400, 401, 403, 404, 503);
 
         documents.MapPost("/", async (Guid projectId, HttpRequest request, IMediator mediator, CancellationToken ct) =>

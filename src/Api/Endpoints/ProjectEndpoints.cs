@@ -21,6 +21,7 @@ internal static class ProjectEndpoints
     public static IEndpointRouteBuilder MapProjectEndpoints(this IEndpointRouteBuilder app)
     {
         var projects = app.MapGroup("/v1/projects").WithTags("Projects")
+            .RequireSignedInUser()
             .ProducesErrors(400, 401, 403, 404, 503);
 
         projects.MapPost("/", async (ProjectRequest body, IMediator mediator, HttpResponse response, CancellationToken ct) =>

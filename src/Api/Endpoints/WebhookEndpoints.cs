@@ -17,6 +17,7 @@ internal static class WebhookEndpoints
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         var webhooks = app.MapGroup("/v1/projects/{projectId:guid}/webhooks").WithTags("Webhooks")
+            .RequireSignedInUser()
             .ProducesErrors(400, 401, 403, 404, 503);
 
         webhooks.MapGet("/", async (Guid projectId, IMediator mediator, CancellationToken ct) =>

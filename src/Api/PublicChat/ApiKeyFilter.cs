@@ -1,4 +1,5 @@
 using CleanRag.Api.Errors;
+using CleanRag.Api.OpenApi;
 using CleanRag.Application.ApiKeys;
 using CleanRag.Application.Common;
 using CleanRag.Application.Common.Security;
@@ -16,7 +17,14 @@ internal static class ApiKeyFilter
     public const string KeyHeader = "X-CleanRag-Key";
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    /// <summary>Puts the routes behind an API key, and says so in the OpenAPI document.</summary>
+    public static RouteGroupBuilder RequireApiKey(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter(InvokeAsync);
+        return group.WithMetadata(CallerRequirement.ApiKey);
+    }
+
+    private static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var http = invocation.HttpContext;
         var services = http.RequestServices;
