@@ -4,6 +4,7 @@ using CleanRag.Api.Authentication;
 using CleanRag.Api.Endpoints;
 using CleanRag.Api.Errors;
 using CleanRag.Api.Logging;
+using CleanRag.Api.OpenApi;
 using CleanRag.Application;
 using CleanRag.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
@@ -44,7 +45,11 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form 
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails();
 
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options =>
+{
+    options.AddDocumentTransformer<SecuritySchemeTransformer>();
+    options.AddOperationTransformer<SecuritySchemeTransformer>();
+});
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddAspNetCoreInstrumentation()
     .AddMeter("MassTransit")
@@ -54,6 +59,7 @@ var app = builder.Build();
 
 // Outermost, so the request log sees the status the client got (not the exception on its way to the handler).
 app.UseRequestLogging();
+app.UseTraceIdHeader();
 app.UseExceptionHandler();
 app.UseStatusCodePages(async context =>
 {

@@ -12,6 +12,10 @@ public static class ArchitectureRules
     private static readonly Assembly Domain = typeof(IDomainEvent).Assembly;
     private static readonly Assembly Application = typeof(Application.DependencyInjection).Assembly;
     private static readonly Assembly Infrastructure = typeof(Infrastructure.DependencyInjection).Assembly;
+    private static readonly Assembly Api = typeof(Api.Errors.ErrorResponse).Assembly;
+
+    /// <summary>Where endpoints live: CleanRag.Api.Endpoints and CleanRag.Api.PublicChat (and a violation namespace ending alike).</summary>
+    private const string EndpointNamespaces = @"\.(Endpoints|PublicChat)$";
 
     /// <summary>Packages that belong to Infrastructure or the web host, never to the inner layers.</summary>
     private static readonly string[] OuterPackages =
@@ -40,6 +44,11 @@ public static class ArchitectureRules
             TypeScope.Layers(Domain, Application, Infrastructure), TypeScope.Violations("CompositionRoot"),
             scope => Failing(scope.Types().ShouldNot()
                 .HaveDependencyOnAny("CleanRag.Api", "Mediator.Mediator", "Program").GetResult())),
+
+        new("Endpoints never reference Infrastructure: they send Application requests and shape Api responses",
+            TypeScope.Layers(Api), TypeScope.Violations("EndpointDependency"),
+            scope => Failing(scope.Types().And().ResideInNamespaceMatching(EndpointNamespaces).ShouldNot()
+                .HaveDependencyOnAny(["CleanRag.Infrastructure", .. OuterPackages.Except(["Microsoft.AspNetCore"])]).GetResult())),
 
         new("Commands end in Command",
             TypeScope.Layers(Application), TypeScope.Violations("Naming"),

@@ -45,6 +45,11 @@ internal static class AuthenticationSetup
                     jwt.TokenValidationParameters.IssuerSigningKey = key;
             });
         services.AddAuthorization();
+        services.AddSingleton(provider => PublicSettingsOf(provider.GetRequiredService<AuthOptions>()));
         return services;
     }
+
+    private static PublicAuthSettings PublicSettingsOf(AuthOptions auth) => auth.Authority is { } authority
+        ? new PublicAuthSettings("oidc", authority, auth.Audience, TokenEndpoint: null, auth.PublicBaseUrl)
+        : new PublicAuthSettings("builtin", auth.Issuer, auth.Audience, "/v1/auth/login", auth.PublicBaseUrl);
 }

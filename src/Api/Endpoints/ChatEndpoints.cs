@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CleanRag.Api.OpenApi;
 using CleanRag.Api.PublicChat;
 using CleanRag.Application.Chat.AskQuestion;
 using CleanRag.Application.Chat.AskWidgetQuestion;
@@ -16,30 +17,36 @@ internal static class ChatEndpoints
     {
         var keepAlive = TimeSpan.FromSeconds(app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Chat:StreamKeepAliveSeconds", 15.0));
 
-        var keyed = app.MapGroup("/v1/chat").WithTags("Chat").AddEndpointFilter(ApiKeyFilter.InvokeAsync);
+        var keyed = app.MapGroup("/v1/chat").WithTags("Chat")
+            .RequireApiKey()
+            .ProducesErrors(400, 401, 403, 404, 429, 503);
         keyed.MapPost("/", async (KeyedChatRequest body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(ChatAnswerResponse.From(await mediator.Send(
+                TypedResults.Ok(ChatAnswerResponse.From(await mediator.Send(
                     new AskQuestionCommand(body.Question!, body.ConversationId, body.SessionId, body.VisitorId, Origin(request)), ct))))
-            .WithSummary("Ask the project of your API key; a grounded answer with cited sources, or an honest refusal.");
+            .WithSummary("Ask the project of your API key; a grounded answer with cited sources, or an honest refusal.")
+            .ProducesErrors(409, 502);
         keyed.MapPost("/feedback", async (KeyedFeedbackRequest body, HttpRequest request, IRequestContext caller, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(
+                TypedResults.Ok(await mediator.Send(
                     new GiveFeedbackCommand(caller.ApiKey!.ProjectId, body.ConversationId ?? Guid.Empty, body.MessageId ?? Guid.Empty, body.Helpful,
                         body.Comment, ConversationChannel.Api, Origin(request)), ct)))
             .WithSummary("Rate an answer (helpful or not).");
         app.MapMethods("/v1/chat", [HttpMethods.Options], PublicChatHeaders.Preflight).ExcludeFromDescription();
 
-        var widget = app.MapGroup("/api/chat").WithTags("Widget");
+        var widget = app.MapGroup("/api/chat").WithTags("Widget")
+            .ProducesErrors(400, 403, 404, 429, 503);
         widget.MapPost("/", async (WidgetChatRequest body, HttpContext http, IMediator mediator) =>
             {
                 var stream = await mediator.Send(new AskWidgetQuestionCommand(body.ProjectId ?? Guid.Empty, body.Message!, body.ConversationId,
                     body.PageUrl, body.VisitorId, body.Context, Origin(http.Request)), http.RequestAborted);
                 await ChatEventStream.WriteAsync(http, stream.Updates, keepAlive);
-                return Results.Empty;
+                return TypedResults.Empty;
             })
             .AddEndpointFilter(WidgetFilter.InvokeAsync)
-            .WithSummary("The widget's chat: text/event-stream of conversation_id, token…, sources, confidence, done (or error).");
+            .WithSummary("The widget's chat: text/event-stream of conversation_id, token…, sources, confidence, done (or error).")
+            .Produces<string>(contentType: "text/event-stream")
+            .ProducesErrors(409, 502);
         widget.MapPost("/feedback", async (WidgetFeedbackRequest body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new GiveFeedbackCommand(body.ProjectId ?? Guid.Empty, body.ConversationId ?? Guid.Empty,
+                TypedResults.Ok(await mediator.Send(new GiveFeedbackCommand(body.ProjectId ?? Guid.Empty, body.ConversationId ?? Guid.Empty,
                     body.MessageId ?? Guid.Empty, body.Helpful, body.Comment, ConversationChannel.Widget, Origin(request)), ct)))
             .AddEndpointFilter(WidgetFilter.InvokeAsync)
             .WithSummary("The widget's thumbs up/down on an answer.");

@@ -9,6 +9,7 @@ using CleanRag.Application.Documents.OpenFile;
 using CleanRag.Application.Documents.ReceiveUpload;
 using CleanRag.Application.Documents.SyncDocuments;
 using CleanRag.Application.Documents.UploadDocuments;
+using CleanRag.Api.OpenApi;
 using Mediator;
 
 namespace CleanRag.Api.Endpoints;
@@ -17,7 +18,9 @@ internal static class DocumentEndpoints
 {
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
-        var documents = app.MapGroup("/v1/projects/{projectId:guid}/documents").WithTags("Documents");
+        var documents = app.MapGroup("/v1/projects/{projectId:guid}/documents").WithTags("Documents")
+            .RequireSignedInUser()
+            .ProducesErrors(400, 401, 403, 404, 503);
 
         documents.MapPost("/", async (Guid projectId, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
@@ -27,22 +30,24 @@ internal static class DocumentEndpoints
                 var files = form.Files
                     .Select(f => new IncomingFile(f.FileName, f.ContentType, f.Length, f.OpenReadStream))
                     .ToList();
-                return Results.Json(await mediator.Send(new UploadDocumentsCommand(projectId, files), ct), statusCode: StatusCodes.Status201Created);
+                return TypedResults.Created((string?)null, await mediator.Send(new UploadDocumentsCommand(projectId, files), ct));
             })
             .DisableAntiforgery()
-            .WithSummary("Upload one or many files (multipart); each becomes a document record.");
+            .Accepts<UploadForm>("multipart/form-data")
+            .WithSummary("Upload one or many files (multipart); each becomes a document record.")
+            .ProducesErrors(413, 415);
 
         documents.MapGet("/", async (Guid projectId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListDocumentsQuery(projectId), ct)));
+            TypedResults.Ok(await mediator.Send(new ListDocumentsQuery(projectId), ct)));
 
         documents.MapPost("/sync", async (Guid projectId, IMediator mediator, CancellationToken ct) =>
-                Results.Json(await mediator.Send(new SyncDocumentsCommand(projectId), ct), statusCode: StatusCodes.Status202Accepted))
+                TypedResults.Accepted((string?)null, await mediator.Send(new SyncDocumentsCommand(projectId), ct)))
             .WithSummary("Queue ingestion (extract → chunk → embed → index) of every document not indexed at its newest version.");
 
         documents.MapPost("/upload-url", async (Guid projectId, UploadUrlRequest body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var links = await mediator.Send(new CreateUploadUrlsCommand(projectId, [new PlannedUpload(body.Filename!, body.ContentType)]), ct);
-                return Results.Ok(UploadUrlResponse.From(links[0], request));
+                return TypedResults.Ok(UploadUrlResponse.From(links[0], request));
             })
             .WithSummary("A one-time, 15-minute URL to PUT one file's bytes to; then confirm.");
 
@@ -51,51 +56,58 @@ internal static class DocumentEndpoints
                 // A null entry stays null, for validation to name it.
                 var planned = (body.Files ?? []).Select(f => f is null ? null! : new PlannedUpload(f.Filename!, f.ContentType)).ToList();
                 var links = await mediator.Send(new CreateUploadUrlsCommand(projectId, planned), ct);
-                return Results.Ok(links.Select(l => UploadUrlResponse.From(l, request)));
+                return TypedResults.Ok(links.Select(l => UploadUrlResponse.From(l, request)));
             });
 
         documents.MapPost("/{documentId:guid}/confirm", async (Guid projectId, Guid documentId, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new ConfirmUploadCommand(projectId, documentId), ct)))
-            .WithSummary("Verify the bytes arrived and mark the document (version) uploaded.");
+                TypedResults.Ok(await mediator.Send(new ConfirmUploadCommand(projectId, documentId), ct)))
+            .WithSummary("Verify the bytes arrived and mark the document (version) uploaded.")
+            .ProducesErrors(409);
 
         documents.MapPost("/{documentId:guid}/replace-url",
                 async (Guid projectId, Guid documentId, ReplaceUrlRequest? body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 {
                     var link = await mediator.Send(new CreateReplaceUrlCommand(projectId, documentId, body?.Filename, body?.ContentType), ct);
-                    return Results.Ok(UploadUrlResponse.From(link, request));
+                    return TypedResults.Ok(UploadUrlResponse.From(link, request));
                 })
             .WithSummary("A URL to PUT a new version's bytes to; confirm it like an upload.");
 
         documents.MapGet("/{documentId:guid}/versions", async (Guid projectId, Guid documentId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListDocumentVersionsQuery(projectId, documentId), ct)));
+            TypedResults.Ok(await mediator.Send(new ListDocumentVersionsQuery(projectId, documentId), ct)));
 
         documents.MapGet("/{documentId:guid}/preview-url", async (Guid projectId, Guid documentId, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var link = await mediator.Send(new GetPreviewUrlQuery(projectId, documentId), ct);
-                return Results.Ok(new { link.DocumentId, link.Version, url = $"{BaseUrl(request)}/v1/files/{link.Token}", link.ExpiresAt });
+                return TypedResults.Ok(new PreviewUrlResponse(link.DocumentId, link.Version, $"{BaseUrl(request)}/v1/files/{link.Token}", link.ExpiresAt));
             })
-            .WithSummary("A signed, 5-minute URL to download the document's current version.");
+            .WithSummary("A signed, 5-minute URL to download the document's current version.")
+            .ProducesErrors(409);
 
         documents.MapDelete("/{documentId:guid}", async (Guid projectId, Guid documentId, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new DeleteDocumentCommand(projectId, documentId), ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
-            .WithSummary("Delete a document: its blob and index entries go, its event history stays.");
+            .WithSummary("Delete a document: its blob and index entries go, its event history stays.")
+            .ProducesErrors(409);
 
         // Signed links: the token is the authorization.
         app.MapPut("/v1/uploads/{token}", async (string token, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new ReceiveUploadCommand(token, request.Body), ct)))
+                TypedResults.Ok(await mediator.Send(new ReceiveUploadCommand(token, request.Body), ct)))
             .WithTags("Documents")
-            .WithSummary("Receive the bytes for a signed upload URL (single use).");
+            .Accepts<Stream>("application/octet-stream")
+            .WithSummary("Receive the bytes for a signed upload URL (single use).")
+            .ProducesErrors(400, 404, 409, 413, 503);
 
         app.MapGet("/v1/files/{token}", async (string token, IMediator mediator, CancellationToken ct) =>
             {
                 var file = await mediator.Send(new OpenFileQuery(token), ct);
-                return Results.File(file.Content, file.ContentType, file.FileName);
+                return TypedResults.File(file.Content, file.ContentType, file.FileName);
             })
             .WithTags("Documents")
-            .WithSummary("Download a file through a signed preview URL.");
+            .WithSummary("Download a file through a signed preview URL.")
+            .Produces<Stream>(contentType: "application/octet-stream")
+            .ProducesErrors(404, 503);
         return app;
     }
 
@@ -106,6 +118,11 @@ internal static class DocumentEndpoints
     private sealed record BulkUploadUrlRequest(IReadOnlyList<UploadUrlRequest>? Files);
 
     private sealed record ReplaceUrlRequest(string? Filename, string? ContentType);
+
+    /// <summary>The multipart form of an upload, as the OpenAPI document describes it; the endpoint reads the form itself.</summary>
+    private sealed record UploadForm(IFormFileCollection Files);
+
+    private sealed record PreviewUrlResponse(Guid DocumentId, int Version, string Url, DateTimeOffset ExpiresAt);
 
     private sealed record UploadUrlResponse(Guid DocumentId, int Version, string Filename, string UploadUrl, string Method, DateTimeOffset ExpiresAt)
     {

@@ -15,10 +15,12 @@ internal static class HealthEndpoints
                     "cleanrag-api",
                     clock.GetUtcNow(),
                     report.Entries.ToDictionary(e => e.Key, e => e.Value.Status == HealthStatus.Healthy ? "ok" : "down"));
-                return Results.Json(body, statusCode: healthy ? 200 : 503);
+                return TypedResults.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
             })
             .WithTags("Health")
-            .WithSummary("Service health, with the database and broker checks (503 when one is down).");
+            .WithSummary("Service health, with the database and broker checks (503 when one is down).")
+            .Produces<HealthResponse>()
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

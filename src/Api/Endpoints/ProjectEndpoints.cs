@@ -1,10 +1,11 @@
+using CleanRag.Api.Authentication;
+using CleanRag.Api.OpenApi;
 using CleanRag.Application.Projects;
 using CleanRag.Application.Projects.ArchiveProject;
 using CleanRag.Application.Projects.CreateProject;
 using CleanRag.Application.Projects.DeployProject;
 using CleanRag.Application.Projects.GetDeployReadiness;
 using CleanRag.Application.Projects.GetIntegration;
-using CleanRag.Infrastructure.Identity;
 using CleanRag.Application.Projects.GetProject;
 using CleanRag.Application.Projects.GetProjectHistory;
 using CleanRag.Application.Projects.GetProjectOverview;
@@ -19,24 +20,26 @@ internal static class ProjectEndpoints
 {
     public static IEndpointRouteBuilder MapProjectEndpoints(this IEndpointRouteBuilder app)
     {
-        var projects = app.MapGroup("/v1/projects").WithTags("Projects");
+        var projects = app.MapGroup("/v1/projects").WithTags("Projects")
+            .RequireSignedInUser()
+            .ProducesErrors(400, 401, 403, 404, 503);
 
         projects.MapPost("/", async (ProjectRequest body, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
                 var project = await mediator.Send(new CreateProjectCommand(body.Name!, body.Description, body.Settings()), ct);
                 response.Headers.ETag = ETags.For(project.Version);
-                return Results.Created($"/v1/projects/{project.Id}", project);
+                return TypedResults.Created($"/v1/projects/{project.Id}", project);
             })
             .WithSummary("Create a project (member; settings and allowed origins need admin).");
 
         projects.MapGet("/", async (bool? includeArchived, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListProjectsQuery(includeArchived ?? false), ct)));
+            TypedResults.Ok(await mediator.Send(new ListProjectsQuery(includeArchived ?? false), ct)));
 
         projects.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
         {
             var project = await mediator.Send(new GetProjectQuery(id), ct);
             response.Headers.ETag = ETags.For(project.Version);
-            return Results.Ok(project);
+            return TypedResults.Ok(project);
         });
 
         projects.MapPatch("/{id:guid}", async (
@@ -46,31 +49,34 @@ internal static class ProjectEndpoints
                 var project = await mediator.Send(
                     new UpdateProjectCommand(id, ETags.Parse(ifMatch), body.Name, body.Description, body.Settings()), ct);
                 response.Headers.ETag = ETags.For(project.Version);
-                return Results.Ok(project);
+                return TypedResults.Ok(project);
             })
-            .WithSummary("Update a project (admin). Send If-Match with the ETag you read to avoid overwriting a concurrent change.");
+            .WithSummary("Update a project (admin). Send If-Match with the ETag you read to avoid overwriting a concurrent change.")
+            .ProducesErrors(409);
 
         projects.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new ArchiveProjectCommand(id), ct)))
-            .WithSummary("Archive a project: reads still work, chat refuses it.");
+                TypedResults.Ok(await mediator.Send(new ArchiveProjectCommand(id), ct)))
+            .WithSummary("Archive a project: reads still work, chat refuses it.")
+            .ProducesErrors(409);
 
         projects.MapGet("/{id:guid}/overview", async (Guid id, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetProjectOverviewQuery(id), ct)));
+            TypedResults.Ok(await mediator.Send(new GetProjectOverviewQuery(id), ct)));
 
         projects.MapGet("/{id:guid}/events", async (Guid id, long? version, DateTimeOffset? asOf, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new GetProjectHistoryQuery(id, version, asOf), ct)))
+                TypedResults.Ok(await mediator.Send(new GetProjectHistoryQuery(id, version, asOf), ct)))
             .WithSummary("The project's event history; with ?version=n or ?asOf=timestamp, also its state at that point.");
 
         projects.MapGet("/{id:guid}/deploy-readiness", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new GetDeployReadinessQuery(id), ct)))
+                TypedResults.Ok(await mediator.Send(new GetDeployReadinessQuery(id), ct)))
             .WithSummary("The deploy checklist and what still blocks the project from going live.");
 
         projects.MapPost("/{id:guid}/deploy", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new DeployProjectCommand(id), ct)))
-            .WithSummary("Deploy (admin): ingest what is not indexed, issue a new live key (shown only here) and revoke the earlier ones.");
+                TypedResults.Ok(await mediator.Send(new DeployProjectCommand(id), ct)))
+            .WithSummary("Deploy (admin): ingest what is not indexed, issue a new live key (shown only here) and revoke the earlier ones.")
+            .ProducesErrors(409);
 
-        projects.MapGet("/{id:guid}/integration", async (Guid id, HttpRequest request, AuthOptions auth, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new GetIntegrationQuery(id, auth.PublicBaseUrl ?? $"{request.Scheme}://{request.Host}"), ct)))
+        projects.MapGet("/{id:guid}/integration", async (Guid id, HttpRequest request, PublicAuthSettings auth, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetIntegrationQuery(id, auth.BaseUrlFor(request)), ct)))
             .WithSummary("The chat endpoint and a ready curl example (admin).");
         return app;
     }

@@ -20,7 +20,7 @@ internal sealed partial class ApiExceptionHandler(IDependencyOutageDetector outa
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var error = Map(exception, outages);
+        var error = Map(exception, outages).For(httpContext);
         if (error.Code == ServiceUnavailable)
         {
             LogOutage(error.Error, httpContext.Request.Method, RequestLogging.PathForLog(httpContext), exception.GetBaseException().Message);

@@ -34,7 +34,10 @@ internal static class KestrelRejectionShaping
 
     private sealed record DuplexPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
 
-    /// <summary>The error body for a status Kestrel produced itself.</summary>
+    /// <summary>
+    /// The error body for a status Kestrel produced itself. It has no trace id: Kestrel rejects these requests before an
+    /// HttpContext (and its activity) exists, and the request log never sees them.
+    /// </summary>
     internal static ErrorResponse ErrorFor(int status) => status switch
     {
         411 => new ErrorResponse("A request body needs a Content-Length or chunked transfer encoding.", "length_required", 411),

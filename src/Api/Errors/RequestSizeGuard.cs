@@ -14,7 +14,7 @@ internal sealed class RequestSizeGuard(RequestDelegate next, long maxRequestBody
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             http.Response.Headers.Connection = "close";
             await http.Response.WriteAsJsonAsync(new ErrorResponse(
-                $"The request body ({length} bytes) is larger than the limit of {maxRequestBodyBytes} bytes.", "payload_too_large", 413));
+                $"The request body ({length} bytes) is larger than the limit of {maxRequestBodyBytes} bytes.", "payload_too_large", 413).For(http));
             return;
         }
         await next(http);

@@ -7,7 +7,7 @@ internal static class StatusCodeErrors
     {
         var status = context.Response.StatusCode;
         var request = context.Request;
-        return status switch
+        var error = status switch
         {
             404 => new ErrorResponse($"No route for {request.Method} {request.Path}", "route_not_found", 404),
             405 => new ErrorResponse($"{request.Method} is not allowed on {request.Path}", "method_not_allowed", 405),
@@ -16,5 +16,6 @@ internal static class StatusCodeErrors
             415 => new ErrorResponse("Unsupported content type; send application/json.", "unsupported_media_type", 415),
             _ => new ErrorResponse("The request could not be processed.", "bad_request", status),
         };
+        return error.For(context);
     }
 }

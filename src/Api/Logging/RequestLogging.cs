@@ -1,3 +1,4 @@
+using CleanRag.Api.Errors;
 using Serilog;
 using Serilog.AspNetCore;
 using Serilog.Events;
@@ -6,7 +7,8 @@ namespace CleanRag.Api.Logging;
 
 /// <summary>
 /// One log line per request. Server failures are errors; client errors (4xx) are routine and logged at Information
-/// without a stack trace. Secret route values (invite, upload and file tokens) never reach the log.
+/// without a stack trace. Each line names the request's trace id, the one error bodies show. Secret route values (invite,
+/// upload and file tokens) never reach the log.
 /// </summary>
 internal static class RequestLogging
 {
@@ -20,6 +22,7 @@ internal static class RequestLogging
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms (trace {TraceId})";
             options.GetLevel = (http, _, exception) =>
                 exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
             options.GetMessageTemplateProperties = (http, _, elapsed, status) =>
@@ -28,6 +31,7 @@ internal static class RequestLogging
                 new LogEventProperty("RequestPath", new ScalarValue(PathForLog(http))),
                 new LogEventProperty("StatusCode", new ScalarValue(status)),
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+                new LogEventProperty("TraceId", new ScalarValue(RequestTrace.IdOf(http))),
             ];
         })
         // Routing has matched by now; the exception handler clears the route values before the log line is written.

@@ -1,4 +1,5 @@
 using CleanRag.Api.Errors;
+using CleanRag.Api.OpenApi;
 using CleanRag.Application.ApiKeys;
 using CleanRag.Application.Common;
 using CleanRag.Application.Common.Security;
@@ -16,13 +17,20 @@ internal static class ApiKeyFilter
     public const string KeyHeader = "X-CleanRag-Key";
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    /// <summary>Puts the routes behind an API key, and says so in the OpenAPI document.</summary>
+    public static RouteGroupBuilder RequireApiKey(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter(InvokeAsync);
+        return group.WithMetadata(CallerRequirement.ApiKey);
+    }
+
+    private static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var http = invocation.HttpContext;
         var services = http.RequestServices;
         var caller = await services.GetRequiredService<IApiKeyAuthenticator>().AuthenticateAsync(PresentedKey(http.Request), http.RequestAborted);
         if (caller is null)
-            return new ErrorResponse(AuthorizeApiKeyAttribute.FailureMessage, "invalid_api_key", 401).ToResult();
+            return new ErrorResponse(AuthorizeApiKeyAttribute.FailureMessage, "invalid_api_key", 401).ToResult(http);
 
         services.GetRequiredService<RequestContext>().SetApiKey(caller);
         PublicChatHeaders.AddCors(http, caller.AllowedOrigins);
@@ -39,7 +47,7 @@ internal static class ApiKeyFilter
     {
         var retryAfter = decision.RetryAfterSeconds(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
         http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ErrorResponse($"{message} Try again in {retryAfter} s.", "rate_limited", 429) { RetryAfter = retryAfter }.ToResult();
+        return new ErrorResponse($"{message} Try again in {retryAfter} s.", "rate_limited", 429) { RetryAfter = retryAfter }.ToResult(http);
     }
 
     private static string? PresentedKey(HttpRequest request)

@@ -38,7 +38,7 @@ internal static partial class ChatEventStream
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var error = ApiExceptionHandler.Map(exception, http.RequestServices.GetRequiredService<IDependencyOutageDetector>());
+            var error = ApiExceptionHandler.Map(exception, http.RequestServices.GetRequiredService<IDependencyOutageDetector>()).For(http);
             if (error.Status >= 500 && error.Code == "internal_error")
                 LogStreamFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEventStream)), exception);
             await writer.WriteEventAsync("error", JsonSerializer.Serialize(error, Json), CancellationToken.None);
@@ -48,8 +48,8 @@ internal static partial class ChatEventStream
     private static Task WriteUpdateAsync(ServerSentEventWriter writer, ChatUpdate update, CancellationToken cancellationToken) => update switch
     {
         ConversationOpened opened => writer.WriteEventAsync("conversation_id", opened.ConversationId.ToString(), cancellationToken),
-        AnswerToken token => writer.WriteEventAsync("token", JsonSerializer.Serialize(new { text = token.Text }, Json), cancellationToken),
-        AnswerReplaced replaced => writer.WriteEventAsync("replace", JsonSerializer.Serialize(new { text = replaced.Text }, Json), cancellationToken),
+        AnswerToken token => writer.WriteEventAsync("token", JsonSerializer.Serialize(new TextEvent(token.Text), Json), cancellationToken),
+        AnswerReplaced replaced => writer.WriteEventAsync("replace", JsonSerializer.Serialize(new TextEvent(replaced.Text), Json), cancellationToken),
         // Sources and confidence are sent with the completion, for every outcome (empty and 0 for a refusal).
         ChatCompleted completed => WriteCompletionAsync(writer, completed.Answer, cancellationToken),
         _ => throw new InvalidOperationException($"{update.GetType().Name} has no event."),
@@ -57,13 +57,16 @@ internal static partial class ChatEventStream
 
     private static async Task WriteCompletionAsync(ServerSentEventWriter writer, ChatAnswer answer, CancellationToken cancellationToken)
     {
-        await writer.WriteEventAsync("sources", JsonSerializer.Serialize(ChatAnswerResponse.Sources(answer), Json), cancellationToken);
+        await writer.WriteEventAsync("sources", JsonSerializer.Serialize(ChatSourceResponse.ListOf(answer), Json), cancellationToken);
         await writer.WriteEventAsync("confidence", answer.Confidence.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
-        await writer.WriteEventAsync("done", JsonSerializer.Serialize(new
-        {
-            answer.ConversationId, answer.MessageId, answer.VisitorId, answer.Outcome, answer.Answer,
-        }, Json), cancellationToken);
+        await writer.WriteEventAsync("done", JsonSerializer.Serialize(
+            new DoneEvent(answer.ConversationId, answer.MessageId, answer.VisitorId, answer.Outcome, answer.Answer), Json), cancellationToken);
     }
+
+    /// <summary>The data of <c>token</c> and <c>replace</c>.</summary>
+    private sealed record TextEvent(string Text);
+
+    private sealed record DoneEvent(Guid ConversationId, Guid MessageId, string VisitorId, string Outcome, string Answer);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The chat stream failed after it started")]
     private static partial void LogStreamFailed(ILogger logger, Exception exception);

@@ -52,6 +52,6 @@ internal static class PublicChatHeaders
             headers.AccessControlAllowHeaders = "Content-Type, Authorization, X-CleanRag-Key";
             headers.AccessControlMaxAge = "600";
         }
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 }

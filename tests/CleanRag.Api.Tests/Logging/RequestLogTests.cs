@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
@@ -48,6 +49,31 @@ public class RequestLogTests
         var line = await _log.WaitForAsync(e => e.Properties["RequestPath"].ToString().Contains("/v1/invites/"));
         line.Properties["RequestPath"].ToString().Should().Contain("/v1/invites/[redacted]/accept");
         _log.Events.Should().NotContain(e => e.RenderMessage(null).Contains(token) || e.Properties.Values.Any(v => v.ToString().Contains(token)));
+    }
+
+    [Test]
+    public async Task An_error_names_a_trace_id_that_its_request_log_line_and_header_carry_too()
+    {
+        using var client = _host.CreateClient();
+
+        var unknownRoute = await client.GetAsync("/v1/no-such-route-to-trace");
+        var failedLogin = await client.PostAsJsonAsync("/v1/auth/login", new { email = "trace@example.com", password = "wrong password!" });
+
+        var routeTraceId = await TraceIdOf(unknownRoute);
+        var loginTraceId = await TraceIdOf(failedLogin);
+        routeTraceId.Should().NotBe(loginTraceId, "each request has its own trace id");
+        var line = await _log.WaitForAsync(e => e.Properties["RequestPath"].ToString().Contains("/v1/no-such-route-to-trace"));
+        line.Properties["TraceId"].Should().BeOfType<ScalarValue>().Which.Value.Should().Be(routeTraceId);
+        line.RenderMessage(null).Should().Contain(routeTraceId);
+    }
+
+    /// <summary>The trace id of an error response, which the body and the X-Trace-Id header give alike.</summary>
+    private static async Task<string> TraceIdOf(HttpResponseMessage response)
+    {
+        var traceId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("traceId").GetString();
+        traceId.Should().NotBeNullOrWhiteSpace();
+        response.Headers.GetValues("X-Trace-Id").Should().Equal(traceId);
+        return traceId!;
     }
 
     private sealed class CapturingSink : ILogEventSink

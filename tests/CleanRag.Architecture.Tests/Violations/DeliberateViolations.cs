@@ -34,6 +34,14 @@ namespace CleanRag.Architecture.Tests.Violations.CompositionRoot
     }
 }
 
+namespace CleanRag.Architecture.Tests.Violations.EndpointDependency.Endpoints
+{
+    public static class EndpointThatReadsInfrastructureOptions
+    {
+        public static string Issuer(CleanRag.Infrastructure.Identity.AuthOptions options) => options.Issuer;
+    }
+}
+
 namespace CleanRag.Architecture.Tests.Violations.Naming
 {
     public sealed record RenameThing(string Name) : ICommand<Unit>;

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace CleanRag.Api.OpenApi;
+
+/// <summary>
+/// Declares the API's two ways of calling it — a dashboard JWT and a project's API key — and gives each operation the
+/// requirement its <see cref="CallerRequirement"/> metadata names, so generated clients send the right credential.
+/// </summary>
+internal sealed class SecuritySchemeTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
+{
+    public const string Bearer = "bearer";
+    public const string ApiKey = "apiKey";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "The dashboard's access token, from POST /v1/auth/login or /v1/auth/refresh (or the configured OIDC provider).",
+        };
+        document.Components.SecuritySchemes[ApiKey] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = PublicChat.ApiKeyFilter.KeyHeader,
+            Description = "A project's API key (sk_live_… or sk_test_…); also accepted as Authorization: Bearer sk_….",
+        };
+        return Task.CompletedTask;
+    }
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<CallerRequirement>().LastOrDefault() is { } requirement)
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(requirement.SecurityScheme, context.Document)] = [] }];
+        return Task.CompletedTask;
+    }
+}

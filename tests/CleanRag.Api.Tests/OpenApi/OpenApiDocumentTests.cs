@@ -1,0 +1,157 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CleanRag.Api.Tests.OpenApi;
+
+/// <summary>
+/// The OpenAPI document at /openapi/v1.json is complete enough for a generated client to call every route: typed
+/// successes, the error shape on every declared error, and the credential each route needs.
+/// </summary>
+public class OpenApiDocumentTests
+{
+    /// <summary>Routes anyone may call: sign-up and log-in, tooling config, health, the widget, and signed links (the token authorizes).</summary>
+    private static readonly string[] PublicOperations =
+    [
+        "POST /v1/auth/signup", "POST /v1/auth/login", "POST /v1/auth/refresh", "GET /config", "GET /health",
+        "POST /api/chat", "POST /api/chat/feedback", "PUT /v1/uploads/{token}", "GET /v1/files/{token}",
+    ];
+
+    private static readonly string[] ApiKeyOperations = ["POST /v1/chat", "POST /v1/chat/feedback"];
+
+    /// <summary>The health report is the body of its 503 too: monitors read which check is down.</summary>
+    private const string HealthUnavailable = "GET /health 503";
+
+    private JsonElement _document;
+
+    [OneTimeSetUp]
+    public async Task ReadTheDocument()
+    {
+        using var client = ApiHost.Factory.CreateClient();
+        _document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+    }
+
+    [Test]
+    public void It_declares_the_dashboard_token_and_the_api_key_as_security_schemes()
+    {
+        var schemes = _document.GetProperty("components").GetProperty("securitySchemes");
+
+        var bearer = schemes.GetProperty("bearer");
+        bearer.GetProperty("type").GetString().Should().Be("http");
+        bearer.GetProperty("scheme").GetString().Should().Be("bearer");
+        bearer.GetProperty("bearerFormat").GetString().Should().Be("JWT");
+        var apiKey = schemes.GetProperty("apiKey");
+        apiKey.GetProperty("type").GetString().Should().Be("apiKey");
+        apiKey.GetProperty("in").GetString().Should().Be("header");
+        apiKey.GetProperty("name").GetString().Should().Be("X-CleanRag-Key");
+    }
+
+    [Test]
+    public void Every_operation_declares_a_success_with_a_schema_for_its_body()
+    {
+        var offending = new List<string>();
+        foreach (var operation in Operations())
+        {
+            var successes = Responses(operation).Where(r => r.Status.StartsWith('2')).ToList();
+            if (successes.Count == 0)
+                offending.Add($"{operation.Name}: no 2xx response");
+            // 204 No Content is the one success without a body; every other one says what it sends.
+            foreach (var success in successes.Where(r => r.Status != "204"))
+            {
+                if (!success.Body.TryGetProperty("content", out var content) || !content.EnumerateObject().Any())
+                    offending.Add($"{operation.Name} {success.Status}: no content");
+                else
+                    offending.AddRange(content.EnumerateObject()
+                        .Where(media => !HasSchema(media.Value))
+                        .Select(media => $"{operation.Name} {success.Status} {media.Name}: no schema"));
+            }
+        }
+
+        offending.Should().BeEmpty("a generated client needs a type for every successful answer");
+    }
+
+    [Test]
+    public void Every_declared_error_has_the_error_shape()
+    {
+        var offending = Operations()
+            .SelectMany(operation => Responses(operation)
+                .Where(r => r.Status[0] is '4' or '5' && $"{operation.Name} {r.Status}" != HealthUnavailable)
+                .Where(r => SchemaReference(r.Body, "application/json") != "#/components/schemas/ErrorResponse")
+                .Select(r => $"{operation.Name} {r.Status}"))
+            .ToList();
+
+        offending.Should().BeEmpty("every failure answers {error, code, status, traceId}");
+    }
+
+    [Test]
+    public void Routes_that_need_a_signed_in_user_require_the_bearer_token()
+    {
+        var offending = Operations()
+            .Where(o => !PublicOperations.Contains(o.Name) && !ApiKeyOperations.Contains(o.Name))
+            .Where(o => !SecuritySchemesOf(o).SequenceEqual(["bearer"]))
+            .Select(o => $"{o.Name}: [{string.Join(", ", SecuritySchemesOf(o))}]")
+            .ToList();
+
+        offending.Should().BeEmpty("dashboard routes need the access token");
+    }
+
+    [Test]
+    public void The_public_chat_api_requires_an_api_key()
+    {
+        var keyed = Operations().Where(o => ApiKeyOperations.Contains(o.Name)).ToList();
+
+        keyed.Select(o => o.Name).Should().BeEquivalentTo(ApiKeyOperations);
+        keyed.Where(o => !SecuritySchemesOf(o).SequenceEqual(["apiKey"]))
+            .Select(o => $"{o.Name}: [{string.Join(", ", SecuritySchemesOf(o))}]")
+            .Should().BeEmpty();
+    }
+
+    [Test]
+    public void Public_routes_require_no_credential()
+    {
+        var open = Operations().Where(o => PublicOperations.Contains(o.Name)).ToList();
+
+        open.Select(o => o.Name).Should().BeEquivalentTo(PublicOperations);
+        open.Where(o => SecuritySchemesOf(o).Any())
+            .Select(o => $"{o.Name}: [{string.Join(", ", SecuritySchemesOf(o))}]")
+            .Should().BeEmpty();
+    }
+
+    [Test]
+    public void The_widget_chat_is_declared_as_an_event_stream()
+    {
+        var widgetChat = Operations().Single(o => o.Name == "POST /api/chat");
+
+        var success = Responses(widgetChat).Single(r => r.Status == "200");
+        success.Body.GetProperty("content").EnumerateObject().Select(media => media.Name).Should().Equal("text/event-stream");
+    }
+
+    private sealed record Operation(string Name, JsonElement Body);
+
+    private sealed record Response(string Status, JsonElement Body);
+
+    /// <summary>Every operation, named "METHOD /path" (a group's root route is documented with a trailing slash; the route matches without).</summary>
+    private IEnumerable<Operation> Operations() =>
+        from path in _document.GetProperty("paths").EnumerateObject()
+        from method in path.Value.EnumerateObject()
+        where method.Name is "get" or "post" or "put" or "patch" or "delete"
+        select new Operation($"{method.Name.ToUpperInvariant()} {(path.Name.Length > 1 ? path.Name.TrimEnd('/') : path.Name)}", method.Value);
+
+    private static IEnumerable<Response> Responses(Operation operation) =>
+        operation.Body.TryGetProperty("responses", out var responses)
+            ? responses.EnumerateObject().Select(r => new Response(r.Name, r.Value))
+            : [];
+
+    private static bool HasSchema(JsonElement mediaType) =>
+        mediaType.TryGetProperty("schema", out var schema) && schema.ValueKind == JsonValueKind.Object && schema.EnumerateObject().Any();
+
+    private static string? SchemaReference(JsonElement response, string mediaType) =>
+        response.TryGetProperty("content", out var content) && content.TryGetProperty(mediaType, out var media)
+        && media.TryGetProperty("schema", out var schema) && schema.TryGetProperty("$ref", out var reference)
+            ? reference.GetString()
+            : null;
+
+    private static IReadOnlyList<string> SecuritySchemesOf(Operation operation) =>
+        operation.Body.TryGetProperty("security", out var security)
+            ? [.. security.EnumerateArray().SelectMany(requirement => requirement.EnumerateObject().Select(scheme => scheme.Name))]
+            : [];
+}
