@@ -19,6 +19,9 @@ public static class DependencyInjection
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());
         services.AddScoped<Auth.AuthTokens>();
         services.AddScoped<Chat.ChatPipeline>();
+        services.AddScoped<Chat.Answering.PassageRetrieval>();
+        services.AddScoped<Chat.Answering.AnswerGeneration>();
+        services.AddScoped<Chat.Answering.TurnRecorder>();
         services.AddScoped<Companies.InviteUser.InviteDelivery>();
         services.AddScoped<ApiKeys.ApiKeyIssuer>();
         services.AddScoped<Documents.DocumentIngestionQueue>();
