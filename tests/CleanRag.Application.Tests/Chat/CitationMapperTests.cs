@@ -58,6 +58,16 @@ public class CitationMapperTests
         text.Should().StartWith(excerpt.TrimEnd('…'));
     }
 
+    [Test]
+    public void A_long_passage_without_spaces_is_excerpted_mid_word()
+    {
+        var text = new string('x', 400);
+
+        var excerpt = CitationMapper.Map("[1]", [Hit(Handbook, "handbook.pdf", text, 0.9)]).Single().Excerpt;
+
+        excerpt.Should().Be(new string('x', CitationMapper.ExcerptLength) + "…");
+    }
+
     private static IReadOnlyList<SearchHit> Passages(int count) =>
         Enumerable.Range(1, count).Select(n => Hit(Guid.NewGuid(), $"doc-{n}.txt", $"Passage {n}.", 0.9 - n / 10.0)).ToList();
 

@@ -22,6 +22,12 @@ public static class CitationMapper
             })
             .ToList();
 
-    private static string Excerpt(string text) =>
-        text.Length <= ExcerptLength ? text : text[..text.LastIndexOf(' ', ExcerptLength)] + "…";
+    private static string Excerpt(string text)
+    {
+        if (text.Length <= ExcerptLength)
+            return text;
+        var lastSpace = text.LastIndexOf(' ', ExcerptLength);
+        // A passage with no space that early (a long URL, text in a script without spaces) is cut mid-word instead.
+        return text[..(lastSpace > 0 ? lastSpace : ExcerptLength)] + "…";
+    }
 }
