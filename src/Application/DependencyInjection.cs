@@ -20,6 +20,9 @@ public static class DependencyInjection
         services.AddScoped<AggregateHistoryReader>();
         services.AddScoped<Auth.AuthTokens>();
         services.AddScoped<Chat.ChatPipeline>();
+        services.AddScoped<Chat.Answering.PassageRetrieval>();
+        services.AddScoped<Chat.Answering.AnswerGeneration>();
+        services.AddScoped<Chat.Answering.TurnRecorder>();
         services.AddScoped<Companies.InviteUser.InviteDelivery>();
         services.AddScoped<ApiKeys.ApiKeyIssuer>();
         services.AddScoped<Documents.DocumentIngestionQueue>();

@@ -5,9 +5,12 @@ namespace CleanRag.Domain.Conversations;
 /// <summary>
 /// One visitor's conversation with a project's assistant. Its stream is the audit trail: every
 /// question, answer (with sources and confidence), refusal, escalation and failure, in order.
+/// A question is asked, then settled exactly once: answered, left unanswered, escalated or failed.
 /// </summary>
 public sealed class Conversation : AggregateRoot
 {
+    private const string Asked = "asked";
+
     private readonly List<Turn> _turns = [];
 
     public Guid ProjectId { get; private set; }
@@ -27,14 +30,61 @@ public sealed class Conversation : AggregateRoot
         DateTimeOffset now, string? pageContext = null) =>
         new(conversationId, projectId, visitorId, sessionId, channel, isTest, pageUrl, now, pageContext);
 
-    public VisitorAsked Ask(Guid messageId, string question, string searchQuery, DateTimeOffset now) =>
-        new(Id, messageId, question, searchQuery, now);
+    /// <param name="searchQuery">The standalone query retrieval used (the question itself when none was run).</param>
+    public VisitorAsked Ask(Guid messageId, string question, string searchQuery, DateTimeOffset now)
+    {
+        if (Version == 0)
+            throw new DomainRuleViolationException("conversation_not_started", "The conversation has not been started.");
+        if (string.IsNullOrWhiteSpace(question))
+            throw new DomainRuleViolationException("question_required", "A question must not be blank.");
+        if (FindTurn(messageId) is not null)
+            throw new DomainRuleViolationException("message_exists", "The conversation already has a message with this id.");
+        return new VisitorAsked(Id, messageId, question, searchQuery, now);
+    }
 
-    /// <summary>Records the visitor's rating of an answer; only questions of this conversation can be rated.</summary>
+    /// <summary>Answers an open question; an answer is grounded, so it cites at least one source.</summary>
+    public AnswerGiven Answer(
+        Guid messageId, string answer, IReadOnlyList<CitedSource> sources, double confidence, string model, long latencyMs, int promptTokens,
+        int completionTokens, DateTimeOffset now)
+    {
+        EnsureOpen(messageId);
+        if (sources.Count == 0)
+            throw new DomainRuleViolationException("answer_unsupported", "An answer must cite at least one source.");
+        EnsureConfidence(confidence);
+        return new AnswerGiven(Id, messageId, answer, sources, confidence, model, latencyMs, promptTokens, completionTokens, now);
+    }
+
+    /// <summary>The honest "I don't know": the documents did not support an answer to this open question.</summary>
+    public QuestionUnanswered LeaveUnanswered(Guid messageId, double confidence, DateTimeOffset now)
+    {
+        var turn = EnsureOpen(messageId);
+        EnsureConfidence(confidence);
+        return new QuestionUnanswered(Id, messageId, turn.Question, confidence, now);
+    }
+
+    /// <summary>The visitor asked for a person instead of an answer, perhaps leaving contact details.</summary>
+    public EscalationRequested Escalate(Guid messageId, string reason, string? email, string? phone, DateTimeOffset now)
+    {
+        EnsureOpen(messageId);
+        return new EscalationRequested(Id, messageId, reason, email, phone, now);
+    }
+
+    /// <summary>No answer could be produced (provider failure, visitor gone); the question stays recorded with why.</summary>
+    public AnswerFailed Fail(Guid messageId, string code, string reason, DateTimeOffset now)
+    {
+        EnsureOpen(messageId);
+        return new AnswerFailed(Id, messageId, code, reason, now);
+    }
+
+    /// <summary>
+    /// Records the visitor's rating of what became of a question of this conversation, once it is settled;
+    /// a later rating replaces an earlier one.
+    /// </summary>
     public FeedbackGiven GiveFeedback(Guid messageId, bool helpful, string? comment, DateTimeOffset now)
     {
-        if (_turns.All(t => t.MessageId != messageId))
-            throw new DomainRuleViolationException("message_not_found", "The conversation has no such message.");
+        var turn = FindTurn(messageId) ?? throw MessageNotFound();
+        if (turn.Outcome == Asked)
+            throw new DomainRuleViolationException("message_not_settled", "The question has not been answered yet.");
         return new FeedbackGiven(Id, messageId, helpful, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), now);
     }
 
@@ -51,7 +101,7 @@ public sealed class Conversation : AggregateRoot
                 IsTest = e.IsTest;
                 break;
             case VisitorAsked e:
-                _turns.Add(new Turn(e.MessageId, e.Question, null, [], null, "asked"));
+                _turns.Add(new Turn(e.MessageId, e.Question, null, [], null, Asked));
                 break;
             case AnswerGiven e:
                 Complete(e.MessageId, t => t with { Answer = e.Answer, Sources = e.Sources, Confidence = e.Confidence, Outcome = "answered" });
@@ -73,6 +123,25 @@ public sealed class Conversation : AggregateRoot
                 throw UnknownEvent(domainEvent);
         }
     }
+
+    private Turn? FindTurn(Guid messageId) => _turns.Find(t => t.MessageId == messageId);
+
+    /// <summary>The asked, not yet settled question: each question is settled exactly once.</summary>
+    private Turn EnsureOpen(Guid messageId)
+    {
+        var turn = FindTurn(messageId) ?? throw MessageNotFound();
+        if (turn.Outcome != Asked)
+            throw new DomainRuleViolationException("message_already_settled", $"The question was already settled ({turn.Outcome}).");
+        return turn;
+    }
+
+    private static void EnsureConfidence(double confidence)
+    {
+        if (confidence is < 0 or > 1 || double.IsNaN(confidence))
+            throw new DomainRuleViolationException("confidence_out_of_range", "Confidence must be between 0 and 1.");
+    }
+
+    private static DomainRuleViolationException MessageNotFound() => new("message_not_found", "The conversation has no such message.");
 
     private void Complete(Guid messageId, Func<Turn, Turn> change)
     {

@@ -1,0 +1,34 @@
+using CleanRag.Application.Projects;
+using CleanRag.Application.Search;
+using CleanRag.Application.Search.Reranking;
+using CleanRag.Application.Search.Rewriting;
+using CleanRag.Domain.Conversations;
+using Microsoft.Extensions.AI;
+
+namespace CleanRag.Application.Chat.Answering;
+
+/// <summary>
+/// Finds the passages a question is answered from: rewrite it with the conversation's context → embed → hybrid
+/// search → rerank → the project's relevance threshold.
+/// </summary>
+public sealed class PassageRetrieval(
+    IQueryRewriter rewriter, IEmbeddingGenerator<string, Embedding<float>> embedder, ISearchIndex index, IReranker reranker)
+{
+    private const int CandidatePool = 50;
+
+    public async Task<RetrievedPassages> RetrieveAsync(
+        ProjectDetails project, string question, IReadOnlyList<Conversation.Turn> earlierTurns, CancellationToken cancellationToken)
+    {
+        var history = earlierTurns.Select(t => new ConversationTurn(t.Question, t.Answer)).ToList();
+        var query = await rewriter.RewriteAsync(question, history, cancellationToken);
+        var embedding = (await embedder.GenerateAsync([query], cancellationToken: cancellationToken))[0];
+        var retrieval = project.Settings.Retrieval;
+        var fusion = FusionDefaults.For(retrieval.LexicalWeight,
+            embedding.ModelId ?? embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
+        var candidates = await index.SearchAsync(
+            new HybridQuery(new ProjectScope(project.CompanyId, project.Id), query, embedding.Vector, CandidatePool, fusion), cancellationToken);
+        var reranked = await reranker.RerankAsync(query, candidates, retrieval.TopK, cancellationToken);
+        // The project's threshold applies after fusion and rerank, never before.
+        return new RetrievedPassages(query, reranked.Where(h => h.Score >= retrieval.MinimumRelevance).ToList());
+    }
+}
