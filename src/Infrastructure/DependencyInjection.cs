@@ -109,6 +109,7 @@ public static class DependencyInjection
             LocalSecrets.GetOrCreate(configuration, "link-signing.key"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IUploadReceipts, MartenUploadReceipts>();
         services.AddSingleton<Ingestion.DocumentIndexer>();
+        services.AddSingleton<Application.Documents.Ingestion.IDocumentIndexer>(sp => sp.GetRequiredService<Ingestion.DocumentIndexer>());
     }
 
     private static void AddIdentityServices(this IServiceCollection services, IConfiguration configuration)

@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using CleanRag.Application.Common.Messaging;
 using CleanRag.Domain.Common;
+using CleanRag.Infrastructure.Messaging;
 using FluentValidation;
 using Mediator;
 
@@ -81,6 +83,13 @@ public static class ArchitectureRules
                 .Where(t => typeof(IDomainEvent).IsAssignableFrom(t) && t.IsClass)
                 .Where(t => !t.IsSealed || !IsRecord(t) || HasMutableState(t))
                 .Select(t => t.FullName!).ToList()),
+
+        new("Domain event handlers live in Application, and only Infrastructure's generic consumer receives domain events",
+            TypeScope.Layers(Domain, Application, Infrastructure, Api), TypeScope.Violations("Reactions"),
+            scope => scope.ReflectedTypes()
+                .Where(t => (Implements(t, typeof(IDomainEventHandler<>)) && t.Assembly != Application)
+                            || (ConsumesDomainEvents(t) && !(t.IsGenericType && t.GetGenericTypeDefinition() == typeof(DomainEventConsumer<,>))))
+                .Select(t => t.FullName!).ToList()),
     ];
 
     private static IReadOnlyList<string> Failing(NetArchTest.Rules.TestResult result) =>
@@ -109,6 +118,11 @@ public static class ArchitectureRules
         }
         return false;
     }
+
+    private static bool ConsumesDomainEvents(Type type) =>
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(MassTransit.IConsumer<>)
+                                      && i.GetGenericArguments()[0] is { IsGenericType: true } message
+                                      && message.GetGenericTypeDefinition() == typeof(DomainEventEnvelope<>));
 
     private static bool IsRecord(Type type) => type.GetMethod("<Clone>$") is not null;
 

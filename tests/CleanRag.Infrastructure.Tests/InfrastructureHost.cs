@@ -4,6 +4,7 @@ using CleanRag.Application.Common;
 using CleanRag.Application.Companies.CreateCompany;
 using CleanRag.Domain.Companies;
 using Mediator;
+using CleanRag.Infrastructure.Messaging;
 using CleanRag.Infrastructure.Tests.Messaging;
 using CleanRag.Testing;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ namespace CleanRag.Infrastructure.Tests;
 
 /// <summary>
 /// One host for the whole assembly, wired like the API (application + infrastructure + mediator) on
-/// the real PostgreSQL database and RabbitMQ vhost of this test assembly, plus probe consumers.
+/// the real PostgreSQL database and RabbitMQ vhost of this test assembly, plus a probe consumer and a test handler.
 /// Started by the first test that needs it, so tests of pure components run without the services.
 /// </summary>
 [SetUpFixture]
@@ -34,7 +35,7 @@ public sealed class InfrastructureHost
         builder.Services.AddInfrastructure(builder.Configuration, bus =>
         {
             bus.AddConsumer<ProjectCreatedProbe>();
-            bus.AddConsumer<ProjectRenamedCounter>();
+            bus.AddDomainEventHandler<ProjectRenamedCounter>();
         });
         builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         var host = builder.Build();

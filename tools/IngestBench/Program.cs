@@ -9,6 +9,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CleanRag.Application.Documents;
+using CleanRag.Application.Documents.Ingestion;
 using CleanRag.Application.Search;
 using CleanRag.Domain.Projects;
 using CleanRag.Infrastructure.AI.Embeddings;

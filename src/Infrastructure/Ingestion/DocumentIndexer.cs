@@ -7,13 +7,13 @@ namespace CleanRag.Infrastructure.Ingestion;
 
 /// <summary>
 /// The ingestion pipeline for one document version: extract → chunk → embed (batched) → index, then
-/// drop the document's older versions from the index. Used by the ingestion consumer and the benchmark.
+/// drop the document's older versions from the index. Used by ingestion (<c>IngestDocumentHandler</c>) and the benchmark.
 /// </summary>
 public sealed class DocumentIndexer(
     ITextExtractor extractor,
     IChunker chunker,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
-    ISearchIndex index)
+    ISearchIndex index) : IDocumentIndexer
 {
     private const int EmbeddingBatchSize = 64;
 
@@ -48,7 +48,3 @@ public sealed class DocumentIndexer(
         return new IndexingOutcome(indexed.Count, extracted.PageCount);
     }
 }
-
-public sealed record DocumentToIndex(Guid DocumentId, int Version, string FileName, string ContentType);
-
-public sealed record IndexingOutcome(int ChunkCount, int? PageCount);

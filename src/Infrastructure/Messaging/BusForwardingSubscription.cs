@@ -15,8 +15,8 @@ namespace CleanRag.Infrastructure.Messaging;
 /// the message: a broker outage delays forwarding but never skips an event or stops the subscription.
 /// An attempt that neither succeeds nor fails within <see cref="AttemptTimeout"/> is abandoned and retried:
 /// a publish caught by a broker restart was once seen to wait for its confirm forever, which stalled the
-/// forwarder (and so ingestion and webhooks) until the process restarted. A duplicate is harmless: consumers
-/// are idempotent by event id.
+/// forwarder (and so ingestion and webhooks) until the process restarted. A duplicate is harmless: every handler's
+/// consumer (<see cref="DomainEventConsumer{TEvent,THandler}"/>) skips an event id it has handled.
 /// </summary>
 internal sealed partial class BusForwardingSubscription(IBus bus, ILogger<BusForwardingSubscription> logger) : SubscriptionBase
 {

@@ -13,7 +13,9 @@ internal static class MessagingConfiguration
             bus.SetKebabCaseEndpointNameFormatter();
             // MassTransit's own health check watches the RabbitMQ connection and receive endpoints.
             bus.ConfigureHealthCheckOptions(health => health.Name = DependencyInjection.BrokerHealthCheck);
-            bus.AddConsumers(typeof(MessagingConfiguration).Assembly);
+            // Reactions to domain events are Application's handlers, each behind the generic consumer on its own queue.
+            bus.AddDomainEventHandlers(typeof(Application.DependencyInjection).Assembly);
+            bus.AddConsumer<Webhooks.WebhookDeliveryConsumer>();
             configureBus?.Invoke(bus);
 
             bus.UsingRabbitMq((context, rabbit) =>

@@ -9,7 +9,8 @@ internal static class WebhookConfiguration
 {
     /// <summary>
     /// Options, the SSRF guard, secret protection, the guarded HTTP client, the durable delivery queue and its sweeper.
-    /// The fan-out and delivery consumers are registered with the other consumers of this assembly.
+    /// The fan-out is an Application handler (registered with the other domain event handlers); the delivery consumer is
+    /// registered with the bus.
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +23,8 @@ internal static class WebhookConfiguration
             new AesGcmWebhookSecretProtector(LocalSecrets.GetOrCreate(configuration, "webhook-secrets.key")));
         services.AddSingleton<MartenWebhookDeliveryQueue>();
         services.AddSingleton<IWebhookDeliveryQueue>(sp => sp.GetRequiredService<MartenWebhookDeliveryQueue>());
+        services.AddScoped<Application.Webhooks.FanOut.IWebhookDeliveryOutbox, MartenWebhookDeliveryOutbox>();
+        services.AddScoped<Application.Webhooks.DeliverWebhook.WebhookAutoDisabler>();
         services.AddSingleton<WebhookSender>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = options.Timeout)
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler

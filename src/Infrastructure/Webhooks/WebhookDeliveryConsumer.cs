@@ -1,24 +1,26 @@
-using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Common;
 using CleanRag.Application.Webhooks;
+using CleanRag.Application.Webhooks.DeliverWebhook;
 using CleanRag.Domain.Webhooks;
 using CleanRag.Infrastructure.Persistence;
 using Marten;
 using Marten.Exceptions;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using IEventStore = CleanRag.Application.Common.Interfaces.IEventStore;
 
 namespace CleanRag.Infrastructure.Webhooks;
 
 /// <summary>
 /// Attempts one delivery: claims it in PostgreSQL (optimistic concurrency, so duplicate dispatches attempt it once),
 /// POSTs it signed with the webhook's current secret, and records the outcome. A failure is scheduled for retry
-/// (the sweeper dispatches it when due); after the last attempt the delivery is failed, and when the webhook's
-/// latest deliveries have all failed it is disabled.
+/// (the sweeper dispatches it when due); after the last attempt the delivery is failed, and Application's
+/// <see cref="WebhookAutoDisabler"/> decides whether the webhook is disabled. Not a domain event reaction: the
+/// <see cref="DeliverWebhook"/> message only points at a stored delivery.
 /// </summary>
 public sealed partial class WebhookDeliveryConsumer(
     IDocumentStore store,
-    IEventStore eventStore,
+    IServiceScopeFactory scopes,
     WebhookSender sender,
     IWebhookSecretProtector secrets,
     RetrySchedule schedule,
@@ -72,52 +74,15 @@ public sealed partial class WebhookDeliveryConsumer(
         if (delivery.Status == WebhookDeliveryStatus.Failed)
         {
             LogDeliveryFailed(delivery.Id, delivery.EventType, webhook.Id, delivery.RoundAttempts, delivery.LastError);
-            await DisableWhenFailingAsync(message.TenantId, webhook, cancellationToken);
-        }
-    }
-
-    /// <summary>Disables the webhook when its latest N finished deliveries (since it was last enabled) all failed.</summary>
-    private async Task DisableWhenFailingAsync(Guid tenantId, WebhookDetails webhook, CancellationToken cancellationToken)
-    {
-        var threshold = options.AutoDisableAfterConsecutiveFailures;
-        if (threshold <= 0)
-            return;
-        await using (var query = store.QuerySession(TenantIds.For(tenantId)))
-        {
-            var latest = await query.Query<WebhookDelivery>()
-                .Where(d => d.WebhookId == webhook.Id && d.CompletedAt != null && d.CompletedAt >= webhook.FailuresCountSince)
-                .OrderByDescending(d => d.CompletedAt)
-                .Take(threshold)
-                .Select(d => d.Status)
-                .ToListAsync(cancellationToken);
-            if (latest.Count < threshold || latest.Any(status => status != WebhookDeliveryStatus.Failed))
-                return;
-        }
-
-        var events = eventStore.ForTenant(tenantId);
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var subscription = await events.LoadAsync<WebhookSubscription>(webhook.Id, cancellationToken);
-            if (subscription is not { Active: true, IsDeleted: false })
-                return;
-            try
-            {
-                await events.AppendAsync(subscription.Id, subscription.Version,
-                    [subscription.Disable(WebhookDisableReason.ConsecutiveFailures, clock.GetUtcNow())], cancellationToken);
-                LogAutoDisabled(webhook.Id, threshold);
-                return;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // changed meanwhile (another failure disabled it, or an admin edited it): look again
-            }
+            // Whether the webhook is disabled now is Application's decision, taken in a scope of the delivery's tenant.
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<RequestContext>().Set(message.TenantId, Guid.Empty);
+            await scope.ServiceProvider.GetRequiredService<WebhookAutoDisabler>()
+                .DisableWhenFailingAsync(webhook.Id, options.AutoDisableAfterConsecutiveFailures, cancellationToken);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Webhook delivery {DeliveryId} ({EventType}) to webhook {WebhookId} failed after {Attempts} attempts: {Error}")]
     private partial void LogDeliveryFailed(Guid deliveryId, string eventType, Guid webhookId, int attempts, string? error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {WebhookId} disabled: its last {Count} deliveries failed")]
-    private partial void LogAutoDisabled(Guid webhookId, int count);
 }

@@ -79,3 +79,23 @@ namespace CleanRag.Architecture.Tests.Violations.Events
 
     public class ThingDeleted : IDomainEvent;
 }
+
+namespace CleanRag.Architecture.Tests.Violations.Reactions
+{
+    /// <summary>A reaction decided outside Application: a newcomer would find it only by grep.</summary>
+    public sealed class ArchiveNotifierHandler : CleanRag.Application.Common.Messaging.IDomainEventHandler<CleanRag.Domain.Projects.ProjectArchived>
+    {
+        public Task HandleAsync(
+            CleanRag.Application.Common.Messaging.DomainEvent<CleanRag.Domain.Projects.ProjectArchived> notice, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
+    }
+
+    /// <summary>A consumer of domain events with decisions of its own, beside the generic one.</summary>
+    public sealed class ArchiveNotifierConsumer
+        : MassTransit.IConsumer<CleanRag.Application.Common.Messaging.DomainEventEnvelope<CleanRag.Domain.Projects.ProjectArchived>>
+    {
+        public Task Consume(
+            MassTransit.ConsumeContext<CleanRag.Application.Common.Messaging.DomainEventEnvelope<CleanRag.Domain.Projects.ProjectArchived>> context) =>
+            Task.CompletedTask;
+    }
+}

@@ -1,0 +1,116 @@
+using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Common.Messaging;
+using CleanRag.Application.Conversations;
+using CleanRag.Domain.Conversations;
+using CleanRag.Domain.Documents;
+using CleanRag.Domain.Webhooks;
+
+namespace CleanRag.Application.Webhooks.FanOut;
+
+/// <summary>
+/// Turns the domain events customers can subscribe to into one stored delivery per matching active webhook. The
+/// deliveries commit together with the reaction's "processed" marker, so a redelivered event creates none twice; they
+/// are dispatched only after that commit (<see cref="IWebhookDeliveryOutbox"/>).
+/// </summary>
+public sealed class WebhookFanOutHandler(IReadStore reads, IWebhookDeliveryOutbox outbox, TimeProvider clock) :
+    IDomainEventHandler<ConversationStarted>,
+    IDomainEventHandler<QuestionUnanswered>,
+    IDomainEventHandler<EscalationRequested>,
+    IDomainEventHandler<FeedbackGiven>,
+    IDomainEventHandler<DocumentIndexed>,
+    IDomainEventHandler<DocumentFailed>
+{
+    private sealed record Notice(string Type, Guid ProjectId, object Data);
+
+    public Task HandleAsync(DomainEvent<ConversationStarted> notice, CancellationToken cancellationToken)
+    {
+        var e = notice.Data;
+        return FanOutAsync(notice.Timestamp, [
+            new Notice(WebhookEventTypes.ConversationStarted, e.ProjectId, new
+            {
+                e.ConversationId, e.VisitorId, e.SessionId, e.Channel, e.IsTest, e.PageUrl, e.StartedAt,
+            }),
+        ], cancellationToken);
+    }
+
+    public async Task HandleAsync(DomainEvent<QuestionUnanswered> notice, CancellationToken cancellationToken)
+    {
+        var e = notice.Data;
+        var conversation = await LoadConversationAsync(e.ConversationId, cancellationToken);
+        await FanOutAsync(notice.Timestamp, [
+            new Notice(WebhookEventTypes.QuestionUnanswered, conversation.ProjectId, new
+            {
+                e.ConversationId, e.MessageId, e.Question, e.Confidence, conversation.VisitorId, e.At,
+            }),
+        ], cancellationToken);
+    }
+
+    public async Task HandleAsync(DomainEvent<EscalationRequested> notice, CancellationToken cancellationToken)
+    {
+        var e = notice.Data;
+        var conversation = await LoadConversationAsync(e.ConversationId, cancellationToken);
+        var details = new { e.ConversationId, e.MessageId, e.Reason, e.Email, e.Phone, conversation.VisitorId, e.At };
+        var escalation = new Notice(WebhookEventTypes.EscalationRequested, conversation.ProjectId, details);
+        // Contact details make the escalation a lead as well.
+        await FanOutAsync(notice.Timestamp, e.Email is null && e.Phone is null
+            ? [escalation]
+            : [escalation, new Notice(WebhookEventTypes.LeadCreated, conversation.ProjectId, details)], cancellationToken);
+    }
+
+    public async Task HandleAsync(DomainEvent<FeedbackGiven> notice, CancellationToken cancellationToken)
+    {
+        var e = notice.Data;
+        if (e.Helpful)
+            return;
+        var conversation = await LoadConversationAsync(e.ConversationId, cancellationToken);
+        var message = conversation.Messages.Find(m => m.MessageId == e.MessageId);
+        await FanOutAsync(notice.Timestamp, [
+            new Notice(WebhookEventTypes.FeedbackNegative, conversation.ProjectId, new
+            {
+                e.ConversationId, e.MessageId, e.Comment, message?.Question, message?.Answer, conversation.VisitorId, e.At,
+            }),
+        ], cancellationToken);
+    }
+
+    public async Task HandleAsync(DomainEvent<DocumentIndexed> notice, CancellationToken cancellationToken)
+    {
+        var e = notice.Data;
+        var document = await reads.LoadAsync<Documents.DocumentDetails>(e.DocumentId, cancellationToken);
+        await FanOutAsync(notice.Timestamp, [
+            new Notice(WebhookEventTypes.DocumentIndexed, e.ProjectId, new
+            {
+                e.DocumentId, document?.FileName, e.Version, e.ChunkCount, e.PageCount, e.Reused, e.IndexedAt,
+            }),
+        ], cancellationToken);
+    }
+
+    public async Task HandleAsync(DomainEvent<DocumentFailed> notice, CancellationToken cancellationToken)
+    {
+        var e = notice.Data;
+        var document = await reads.LoadAsync<Documents.DocumentDetails>(e.DocumentId, cancellationToken);
+        await FanOutAsync(notice.Timestamp, [
+            new Notice(WebhookEventTypes.DocumentFailed, e.ProjectId, new
+            {
+                e.DocumentId, document?.FileName, e.Version, e.Code, e.Reason, e.FailedAt,
+            }),
+        ], cancellationToken);
+    }
+
+    private async Task FanOutAsync(DateTimeOffset occurredAt, IReadOnlyList<Notice> notices, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var notice in notices)
+        {
+            var subscribers = await reads.ListAsync<WebhookDetails>(webhooks => webhooks
+                .Where(w => w.ProjectId == notice.ProjectId && w.Active && !w.Deleted && w.Events.Contains(notice.Type)), cancellationToken);
+            var payload = new WebhookPayload(Guid.CreateVersion7(), notice.Type, occurredAt, notice.ProjectId, notice.Data);
+            foreach (var webhook in subscribers)
+                outbox.Add(WebhookDelivery.Create(webhook, payload, now));
+        }
+    }
+
+    private async Task<ConversationDetails> LoadConversationAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        await reads.LoadAsync<ConversationDetails>(conversationId, cancellationToken)
+        // Its projection is inline, so it exists once any of its events is committed.
+        ?? throw new InvalidOperationException($"Conversation {conversationId} has no details; its events cannot be routed to a project.");
+}
