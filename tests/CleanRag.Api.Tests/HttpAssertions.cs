@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace CleanRag.Api.Tests;
 
@@ -16,5 +17,13 @@ public static class HttpAssertions
         body.GetProperty("status").GetInt32().Should().Be((int)status);
         body.GetProperty("error").GetString().Should().NotBeNullOrWhiteSpace();
         return body;
+    }
+
+    /// <summary>An error body without its trace id, which every request has its own of: for comparing two answers.</summary>
+    public static string WithoutTraceId(this JsonElement error)
+    {
+        var body = JsonNode.Parse(error.GetRawText())!.AsObject();
+        body.Remove("traceId").Should().BeTrue("every error names its trace id");
+        return body.ToJsonString();
     }
 }
