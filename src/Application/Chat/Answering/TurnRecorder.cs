@@ -1,3 +1,4 @@
+using CleanRag.Application.Common;
 using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Application.Conversations;
@@ -14,8 +15,6 @@ namespace CleanRag.Application.Chat.Answering;
 /// </summary>
 public sealed class TurnRecorder(IEventStore eventStore, IReadStore readStore, TimeProvider clock)
 {
-    private const int AppendAttempts = 5;
-
     /// <summary>
     /// The turn in the conversation the request continues (by id, or the session's latest), or in a new conversation
     /// that is stored together with its first turn.
@@ -62,19 +61,14 @@ public sealed class TurnRecorder(IEventStore eventStore, IReadStore readStore, T
         }
         else
         {
-            for (var attempt = 1; ; attempt++)
+            // A lost race is decided again on the newer version, under the one retry policy.
+            await ConcurrencyRetry.RunAsync(async _ =>
             {
                 var current = await eventStore.LoadAsync<Conversation>(turn.Conversation.Id, cancellationToken)
                               ?? throw new NotFoundException("Conversation");
-                try
-                {
-                    await eventStore.AppendAsync(current.Id, current.Version, Decide(current, turn, settle), cancellationToken);
-                    break;
-                }
-                catch (ConcurrencyConflictException) when (attempt < AppendAttempts)
-                {
-                }
-            }
+                await eventStore.AppendAsync(current.Id, current.Version, Decide(current, turn, settle), cancellationToken);
+                return current.Id;
+            }, beforeRetry: () => { }, cancellationToken);
         }
         turn.Recorded = true;
     }
