@@ -1,0 +1,7 @@
+namespace CleanRag.Application.Documents;
+
+public enum FileTicketPurpose
+{
+    Upload,
+    Preview,
+}

@@ -1,0 +1,7 @@
+namespace CleanRag.Application.Documents;
+
+public sealed class FileTooLargeException(long maxBytes)
+    : Exception($"The file is larger than the limit of {maxBytes / (1024 * 1024)} MB.")
+{
+    public long MaxBytes { get; } = maxBytes;
+}
