@@ -10,17 +10,21 @@ namespace CleanRag.Api.Tests.PublicChat;
 [NonParallelizable]
 public class ChatModelFailureTests
 {
-    private FakeChatModel _model = null!;
+    private FakeModelServer _model = null!;
+
+    /// <summary>A grounded answer to the test knowledge, citing its passage, streamed word by word.</summary>
+    private static readonly string[] CitedAnswer = "Glasses are covered up to 150 dollars per year [1].".Split(' ').Select(word => word + " ").ToArray();
     private CleanRagApiFactory _host = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _model = await FakeChatModel.StartAsync();
+        _model = await FakeModelServer.StartAsync();
+        _model.StreamedWords = CitedAnswer;
         _host = new CleanRagApiFactory(builder =>
         {
             builder.UseSetting("AI:Chat:Provider", "openai");
-            builder.UseSetting("AI:Chat:Remote:Endpoint", _model.Endpoint);
+            builder.UseSetting("AI:Chat:Remote:Endpoint", _model.OpenAiEndpoint.ToString());
             builder.UseSetting("AI:Chat:Remote:Model", "fake");
             builder.UseSetting("AI:Chat:Remote:ApiKey", "not-needed");
             builder.UseSetting("AI:Chat:Remote:Resilience:MaxRetryAttempts", "1");
@@ -40,20 +44,20 @@ public class ChatModelFailureTests
     [SetUp]
     public void HealthyModel()
     {
-        _model.FailWithStatus = null;
-        _model.DelayBeforeAnswer = TimeSpan.Zero;
+        _model.FailWith = _ => null;
+        _model.Delay = _ => TimeSpan.Zero;
     }
 
     [Test]
     public async Task A_failing_model_answers_502_upstream_failed_and_the_question_stays_recorded()
     {
         var project = await LiveProject.CreateAsync(host: _host);
-        _model.FailWithStatus = 500;
+        _model.FailWith = _ => 500;
 
         var response = await project.AskAsync(new { question = "How much of my glasses is covered?", sessionId = "upstream-down" });
 
         await response.ShouldBeErrorAsync(HttpStatusCode.BadGateway, "upstream_failed");
-        _model.FailWithStatus = null;
+        _model.FailWith = _ => null;
         var retried = await project.AnswerAsync(new { question = "How much of my glasses is covered?", sessionId = "upstream-down" });
         retried.GetProperty("answer").GetString().Should().Contain("150 dollars");
         LiveProject.EventTypes(await project.EventsAsync(retried.GetProperty("conversationId").GetGuid())).Should().Equal(
@@ -64,7 +68,7 @@ public class ChatModelFailureTests
     public async Task A_failing_model_ends_the_widget_stream_with_an_error_event()
     {
         var project = await LiveProject.CreateAsync(host: _host);
-        _model.FailWithStatus = 503;
+        _model.FailWith = _ => 503;
 
         var response = await project.WidgetAsync(new { project_id = project.ProjectId, message = "How much of my glasses is covered?" });
 
@@ -82,7 +86,7 @@ public class ChatModelFailureTests
     public async Task A_slow_model_keeps_the_stream_alive_with_comments_until_its_tokens_arrive()
     {
         var project = await LiveProject.CreateAsync(host: _host);
-        _model.DelayBeforeAnswer = TimeSpan.FromSeconds(1.5);
+        _model.Delay = _ => TimeSpan.FromSeconds(1.5);
 
         var events = await ServerSentEvents.ReadAllAsync(
             await project.WidgetAsync(new { project_id = project.ProjectId, message = "How much of my glasses is covered?" }));
@@ -96,9 +100,9 @@ public class ChatModelFailureTests
     public async Task A_visitor_who_leaves_cancels_the_generation_and_the_question_stays_recorded()
     {
         var project = await LiveProject.CreateAsync(host: _host);
-        _model.DelayBeforeAnswer = TimeSpan.FromSeconds(20);
-        var abandonedBefore = _model.AbandonedRequests;
-        var requestsBefore = _model.Requests;
+        _model.Delay = _ => TimeSpan.FromSeconds(20);
+        var abandonedBefore = _model.AbandonedCalls;
+        var requestsBefore = _model.Calls;
 
         var response = await project.WidgetAsync(new { project_id = project.ProjectId, message = "How much of my glasses is covered?" });
         var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
@@ -108,10 +112,10 @@ public class ChatModelFailureTests
             if (line.StartsWith("data: ", StringComparison.Ordinal))
                 conversationId = Guid.Parse(line["data: ".Length..]);
         }
-        await Eventually.IsTrueAsync(() => Task.FromResult(_model.Requests > requestsBefore), TimeSpan.FromSeconds(10), "the model is asked");
+        await Eventually.IsTrueAsync(() => Task.FromResult(_model.Calls > requestsBefore), TimeSpan.FromSeconds(10), "the model is asked");
         response.Dispose(); // the visitor closes the page while the model is still thinking
 
-        await Eventually.IsTrueAsync(() => Task.FromResult(_model.AbandonedRequests > abandonedBefore), TimeSpan.FromSeconds(10),
+        await Eventually.IsTrueAsync(() => Task.FromResult(_model.AbandonedCalls > abandonedBefore), TimeSpan.FromSeconds(10),
             "the model's request is cancelled");
         var history = await Eventually.GetAsync(async () =>
         {

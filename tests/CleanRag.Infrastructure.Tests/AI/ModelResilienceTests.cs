@@ -1,3 +1,4 @@
+using CleanRag.Testing;
 using System.Diagnostics;
 using CleanRag.Application.Common.Exceptions;
 using Microsoft.Extensions.AI;
@@ -128,7 +129,7 @@ public class ModelResilienceTests
         await foreach (var update in client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hello")]))
             text += update.Text;
 
-        text.Should().Be(string.Concat(FakeModelServer.StreamedWords));
+        text.Should().Be(string.Concat(FakeModelServer.DefaultWords));
         _server.Calls.Should().Be(2);
     }
 
@@ -150,7 +151,7 @@ public class ModelResilienceTests
         };
 
         await act.Should().ThrowAsync<UpstreamModelException>();
-        received.Should().Equal(FakeModelServer.StreamedWords.Take(2));
+        received.Should().Equal(FakeModelServer.DefaultWords.Take(2));
         _server.Calls.Should().Be(1);
     }
 

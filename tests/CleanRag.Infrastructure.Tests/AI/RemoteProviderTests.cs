@@ -1,3 +1,4 @@
+using CleanRag.Testing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,7 +62,7 @@ public class RemoteProviderTests
             if (!string.IsNullOrEmpty(update.Text))
                 texts.Add(update.Text);
 
-        texts.Should().Equal(FakeModelServer.StreamedWords);
+        texts.Should().Equal(FakeModelServer.DefaultWords);
         ((bool?)_server.Requests.Single().Body["stream"]).Should().BeTrue();
     }
 
@@ -93,7 +94,7 @@ public class RemoteProviderTests
                 texts.Add(update.Text);
 
         response.Text.Should().Be("Hello from the fake");
-        texts.Should().Equal(FakeModelServer.StreamedWords);
+        texts.Should().Equal(FakeModelServer.DefaultWords);
         _server.Requests.Should().AllSatisfy(r =>
         {
             r.Path.Should().Be("/api/chat");

@@ -10,17 +10,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CleanRag.Infrastructure.Tests.AI;
+namespace CleanRag.Testing;
 
 /// <summary>
-/// A local stand-in for an OpenAI-compatible server and an Ollama server on 127.0.0.1 with an ephemeral
-/// port. It answers embeddings and chat (plain and streamed) with deterministic content, records every
-/// request, and lets a test make chosen calls fail or stall.
+/// The one local stand-in for an OpenAI-compatible server and an Ollama server (127.0.0.1, ephemeral port), shared
+/// by the provider tests and the API's remote-model tests. It answers embeddings and chat (plain and streamed) with
+/// deterministic content, records every request, and lets a test make chosen calls fail, stall or break off.
 /// </summary>
 public sealed class FakeModelServer : IAsyncDisposable
 {
     public const int EmbeddingDimensions = 3;
-    public static readonly string[] StreamedWords = ["Hello", " from", " the", " fake"];
+    public static readonly IReadOnlyList<string> DefaultWords = ["Hello", " from", " the", " fake"];
 
     private readonly WebApplication _app;
     private int _calls;
@@ -30,6 +30,13 @@ public sealed class FakeModelServer : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
     public Uri OpenAiEndpoint => new(BaseAddress, "v1");
     public int Calls => _calls;
+
+    /// <summary>Calls whose caller went away while the server was still delaying its answer.</summary>
+    public int AbandonedCalls => _abandoned;
+    private int _abandoned;
+
+    /// <summary>The pieces a chat answer is streamed in (and, joined, the whole answer).</summary>
+    public IReadOnlyList<string> StreamedWords { get; set; } = DefaultWords;
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     /// <summary>Given the 1-based call number, a status to fail with, or null to answer normally.</summary>
@@ -66,8 +73,15 @@ public sealed class FakeModelServer : IAsyncDisposable
         var delay = Delay(call);
         if (delay > TimeSpan.Zero)
         {
-            try { await Task.Delay(delay, context.RequestAborted); }
-            catch (OperationCanceledException) { return; }
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref _abandoned);
+                return;
+            }
         }
         if (FailWith(call) is { } status)
         {
@@ -138,7 +152,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         }
 
         context.Response.ContentType = "text/event-stream";
-        for (var i = 0; i < StreamedWords.Length; i++)
+        for (var i = 0; i < StreamedWords.Count; i++)
         {
             if (AbortStreamAfter == i)
             {
@@ -175,7 +189,7 @@ public sealed class FakeModelServer : IAsyncDisposable
             return;
         }
         context.Response.ContentType = "application/x-ndjson";
-        for (var i = 0; i < StreamedWords.Length; i++)
+        for (var i = 0; i < StreamedWords.Count; i++)
         {
             if (AbortStreamAfter == i)
             {
