@@ -6,17 +6,17 @@ using Mediator;
 
 namespace CleanRag.Application.Chat.GiveFeedback;
 
-public sealed class GiveFeedbackCommandHandler(IEventStore eventStore, IReadStore readStore, TimeProvider clock)
+public sealed class GiveFeedbackCommandHandler(IAggregateStore aggregates, IReadStore readStore, TimeProvider clock)
     : ICommandHandler<GiveFeedbackCommand, FeedbackRecorded>
 {
     public async ValueTask<FeedbackRecorded> Handle(GiveFeedbackCommand command, CancellationToken cancellationToken)
     {
         ChatAccess.Ensure(await readStore.LoadAsync<ProjectDetails>(command.ProjectId, cancellationToken), command.Channel, command.Origin);
-        var conversation = await eventStore.LoadAsync<Conversation>(command.ConversationId, cancellationToken);
+        var conversation = await aggregates.LoadForUpdateAsync<Conversation>(command.ConversationId, cancellationToken);
         if (conversation is null || conversation.ProjectId != command.ProjectId || conversation.Turns.All(t => t.MessageId != command.MessageId))
             throw new NotFoundException("Message");
         var feedback = conversation.GiveFeedback(command.MessageId, command.Helpful!.Value, command.Comment, clock.GetUtcNow());
-        await eventStore.AppendAsync(conversation.Id, conversation.Version, [feedback], cancellationToken);
+        aggregates.Append(conversation, feedback);
         return new FeedbackRecorded(conversation.Id, command.MessageId, feedback.Helpful);
     }
 }
