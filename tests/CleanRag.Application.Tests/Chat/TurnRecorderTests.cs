@@ -17,7 +17,7 @@ public class TurnRecorderTests
     public async Task A_new_conversation_is_stored_together_with_its_first_turn()
     {
         var store = new InMemoryEventStore();
-        var recorder = new TurnRecorder(store, new NoReadStore(), TimeProvider.System);
+        var recorder = new TurnRecorder(store, store, store, new NoReadStore(), TimeProvider.System);
         var turn = await recorder.BeginAsync(Request(conversationId: null), Project(), "Are glasses covered?", CancellationToken.None);
         turn.SearchQuery = "glasses covered";
 
@@ -35,10 +35,10 @@ public class TurnRecorderTests
     {
         var store = new InMemoryEventStore();
         var conversationId = store.StartedConversation();
-        var recorder = new TurnRecorder(store, new NoReadStore(), TimeProvider.System);
+        var recorder = new TurnRecorder(store, store, store, new NoReadStore(), TimeProvider.System);
         var turn = await recorder.BeginAsync(Request(conversationId), Project(), "Is dental covered?", CancellationToken.None);
         var winner = Guid.NewGuid();
-        store.BeforeNextAppend = () => store.Append(conversationId,
+        store.BeforeNextCommit = () => store.Append(conversationId,
             new VisitorAsked(conversationId, winner, "Hello?", "Hello?", DateTimeOffset.UtcNow),
             new QuestionUnanswered(conversationId, winner, "Hello?", 0, DateTimeOffset.UtcNow));
 
@@ -54,7 +54,7 @@ public class TurnRecorderTests
     public async Task An_abandoned_turn_keeps_its_question_with_why_it_has_no_answer()
     {
         var store = new InMemoryEventStore();
-        var recorder = new TurnRecorder(store, new NoReadStore(), TimeProvider.System);
+        var recorder = new TurnRecorder(store, store, store, new NoReadStore(), TimeProvider.System);
         var turn = await recorder.BeginAsync(Request(conversationId: null), Project(), "Are glasses covered?", CancellationToken.None);
 
         await recorder.RecordAbandonedAsync(turn);
@@ -67,7 +67,7 @@ public class TurnRecorderTests
     {
         var store = new InMemoryEventStore();
         var conversationId = store.StartedConversation(projectId: Guid.NewGuid());
-        var recorder = new TurnRecorder(store, new NoReadStore(), TimeProvider.System);
+        var recorder = new TurnRecorder(store, store, store, new NoReadStore(), TimeProvider.System);
 
         await recorder.Invoking(r => r.BeginAsync(Request(conversationId), Project(), "Hello?", CancellationToken.None))
             .Should().ThrowAsync<NotFoundException>();
@@ -78,13 +78,18 @@ public class TurnRecorderTests
 
     private static ProjectDetails Project() => new() { Id = ProjectId };
 
-    /// <summary>Streams in memory, with the event store's optimistic concurrency on the expected version.</summary>
-    private sealed class InMemoryEventStore : IEventStore
+    /// <summary>
+    /// Streams in memory, read through the event store and changed through the aggregate store and its unit of work,
+    /// with optimistic concurrency on the version each stream was loaded at.
+    /// </summary>
+    private sealed class InMemoryEventStore : IEventStore, IAggregateStore, IUnitOfWork
     {
         private readonly Dictionary<Guid, List<IDomainEvent>> _streams = [];
+        private readonly Dictionary<Guid, (int LoadedAt, List<IDomainEvent> Staged)> _changes = [];
+        private readonly Dictionary<Guid, List<IDomainEvent>> _started = [];
 
-        /// <summary>Runs once, just before the next append: another request writing first.</summary>
-        public Action? BeforeNextAppend { get; set; }
+        /// <summary>Runs once, just before the next commit: another request writing first.</summary>
+        public Action? BeforeNextCommit { get; set; }
 
         public IReadOnlyList<IDomainEvent> Stream(Guid id) => _streams[id];
 
@@ -97,7 +102,9 @@ public class TurnRecorderTests
 
         public void Append(Guid id, params IDomainEvent[] events) => _streams[id].AddRange(events);
 
-        public IEventStore ForTenant(Guid tenantId) => this;
+        IEventStore IEventStore.ForTenant(Guid tenantId) => this;
+
+        IAggregateStore IAggregateStore.ForTenant(Guid tenantId) => this;
 
         public Task<TAggregate?> LoadAsync<TAggregate>(Guid streamId, CancellationToken cancellationToken) where TAggregate : AggregateRoot, new()
         {
@@ -108,24 +115,62 @@ public class TurnRecorderTests
             return Task.FromResult<TAggregate?>(aggregate);
         }
 
-        public Task StartStreamAsync<TAggregate>(Guid streamId, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
-            where TAggregate : AggregateRoot, new()
+        public async Task<TAggregate?> LoadForUpdateAsync<TAggregate>(Guid id, CancellationToken cancellationToken) where TAggregate : AggregateRoot, new()
         {
-            if (!_streams.TryAdd(streamId, [.. events]))
-                throw new ConcurrencyConflictException();
+            var aggregate = await LoadAsync<TAggregate>(id, cancellationToken);
+            if (aggregate is not null)
+                _changes[id] = (_streams[id].Count, []);
+            return aggregate;
+        }
+
+        public void Append<TAggregate>(TAggregate aggregate, params IReadOnlyList<IDomainEvent> events) where TAggregate : AggregateRoot
+        {
+            _changes[aggregate.Id].Staged.AddRange(events);
+            foreach (var e in events)
+                aggregate.ApplyEvent(e);
+        }
+
+        public TAggregate Start<TAggregate>(Guid id, params IReadOnlyList<IDomainEvent> events) where TAggregate : AggregateRoot, new()
+        {
+            _started[id] = [.. events];
+            var aggregate = new TAggregate();
+            foreach (var e in events)
+                aggregate.ApplyEvent(e);
+            return aggregate;
+        }
+
+        public Task CommitAsync(CancellationToken cancellationToken)
+        {
+            var before = BeforeNextCommit;
+            BeforeNextCommit = null;
+            before?.Invoke();
+            try
+            {
+                if (_started.Keys.Any(_streams.ContainsKey) || _changes.Any(c => _streams[c.Key].Count != c.Value.LoadedAt))
+                    throw new ConcurrencyConflictException();
+                foreach (var (id, events) in _started)
+                    _streams[id] = events;
+                foreach (var (id, change) in _changes)
+                    _streams[id].AddRange(change.Staged);
+            }
+            finally
+            {
+                Reset();
+            }
             return Task.CompletedTask;
         }
 
-        public Task AppendAsync(Guid streamId, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+        public void Reset()
         {
-            var before = BeforeNextAppend;
-            BeforeNextAppend = null;
-            before?.Invoke();
-            if (_streams[streamId].Count != expectedVersion)
-                throw new ConcurrencyConflictException();
-            _streams[streamId].AddRange(events);
-            return Task.CompletedTask;
+            _changes.Clear();
+            _started.Clear();
         }
+
+        public Task StartStreamAsync<TAggregate>(Guid streamId, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+            where TAggregate : AggregateRoot, new() => throw new NotSupportedException("writes go through the aggregate store");
+
+        public Task AppendAsync(Guid streamId, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("writes go through the aggregate store");
 
         public Task<TAggregate?> LoadAtVersionAsync<TAggregate>(Guid streamId, long version, CancellationToken cancellationToken)
             where TAggregate : AggregateRoot, new() => throw new NotSupportedException();

@@ -9,11 +9,11 @@ using CleanRag.Domain.Conversations;
 namespace CleanRag.Application.Chat.Answering;
 
 /// <summary>
-/// The one place the chat loads and writes a conversation's stream. A turn is recorded exactly once, in one append:
-/// the question (with the query retrieval used) and what became of it, both decided by the <see cref="Conversation"/>.
+/// The one place the chat writes a conversation's stream. A turn is recorded exactly once, in one commit of the unit
+/// of work: the question (with the query retrieval used) and what became of it, both decided by the <see cref="Conversation"/>.
 /// The conversation id is handed out before the answer is ready, so even an abandoned turn leaves its question.
 /// </summary>
-public sealed class TurnRecorder(IEventStore eventStore, IReadStore readStore, TimeProvider clock)
+public sealed class TurnRecorder(IEventStore eventStore, IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, TimeProvider clock)
 {
     /// <summary>
     /// The turn in the conversation the request continues (by id, or the session's latest), or in a new conversation
@@ -49,26 +49,28 @@ public sealed class TurnRecorder(IEventStore eventStore, IReadStore readStore, T
     }
 
     /// <summary>
-    /// Appends the turn: the question, then <paramref name="settle"/>'s outcome for it. A concurrent turn in the same
+    /// Records the turn: the question, then <paramref name="settle"/>'s outcome for it. A concurrent turn in the same
     /// conversation is retried on the newer version, where the conversation decides again.
     /// </summary>
     public async Task RecordAsync(ChatTurn turn, Func<Conversation, IDomainEvent> settle, CancellationToken cancellationToken)
     {
         if (turn.Opening is { } opening)
         {
-            await eventStore.StartStreamAsync<Conversation>(opening.ConversationId, [opening, .. Decide(Opened(opening), turn, settle)],
-                cancellationToken);
+            aggregates.Start<Conversation>(opening.ConversationId, [opening, .. Decide(Opened(opening), turn, settle)]);
+            await unitOfWork.CommitAsync(cancellationToken);
         }
         else
         {
             // A lost race is decided again on the newer version, under the one retry policy.
             await ConcurrencyRetry.RunAsync(async _ =>
             {
-                var current = await eventStore.LoadAsync<Conversation>(turn.Conversation.Id, cancellationToken)
+                var current = await aggregates.LoadForUpdateAsync<Conversation>(turn.Conversation.Id, cancellationToken)
                               ?? throw new NotFoundException("Conversation");
-                await eventStore.AppendAsync(current.Id, current.Version, Decide(current, turn, settle), cancellationToken);
+                aggregates.Append(current, current.Ask(turn.MessageId, turn.Question, turn.SearchQuery, turn.AskedAt));
+                aggregates.Append(current, settle(current));
+                await unitOfWork.CommitAsync(cancellationToken);
                 return current.Id;
-            }, beforeRetry: () => { }, cancellationToken);
+            }, unitOfWork.Reset, cancellationToken);
         }
         turn.Recorded = true;
     }
@@ -100,6 +102,7 @@ public sealed class TurnRecorder(IEventStore eventStore, IReadStore readStore, T
         return conversation;
     }
 
+    /// <summary>The first turn of a new conversation, decided on the conversation it opens.</summary>
     private static IDomainEvent[] Decide(Conversation conversation, ChatTurn turn, Func<Conversation, IDomainEvent> settle)
     {
         var asked = conversation.Ask(turn.MessageId, turn.Question, turn.SearchQuery, turn.AskedAt);
