@@ -15,15 +15,21 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock
 
     public async Task<WebhookAttemptResult> SendAsync(string url, WebhookDelivery delivery, string secret, CancellationToken cancellationToken)
     {
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        var now = clock.GetUtcNow();
+        var timestamp = now.ToUnixTimeSeconds();
+        var deliveryId = delivery.Id.ToString();
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-CleanRag-Event", delivery.EventType);
-        request.Headers.Add("X-CleanRag-Delivery", delivery.Id.ToString());
+        request.Headers.Add("X-CleanRag-Delivery", deliveryId);
         request.Headers.Add("X-CleanRag-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("X-CleanRag-Signature", WebhookSignature.Compute(secret, timestamp, delivery.Body));
+        request.Headers.Add("X-CleanRag-Signature", WebhookSignature.OverBody(secret, delivery.Body));
+        // Standard Webhooks: the id is the delivery's (the same on every retry, so receivers deduplicate on it).
+        request.Headers.Add("webhook-id", deliveryId);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSignature.Standard(secret, deliveryId, DateTimeOffset.FromUnixTimeSeconds(timestamp), delivery.Body));
         request.Headers.UserAgent.ParseAdd("CleanRag-Webhooks/1.0");
 
         var client = clients.CreateClient(ClientName);

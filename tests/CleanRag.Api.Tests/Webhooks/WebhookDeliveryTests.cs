@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanRag.Api.Tests.Documents;
 using CleanRag.Domain.Conversations;
 using CleanRag.Testing;
+using Microsoft.AspNetCore.Http;
+using StandardWebhooks;
+using StandardWebhooks.Diagnostics;
 
 namespace CleanRag.Api.Tests.Webhooks;
 
@@ -27,15 +31,23 @@ public class WebhookDeliveryTests
         foreach (var request in received)
         {
             var now = DateTimeOffset.UtcNow;
-            var timestamp = request.Headers["X-CleanRag-Timestamp"];
             var signature = request.Headers["X-CleanRag-Signature"];
             signature.Should().MatchRegex("^sha256=[0-9a-f]{64}$");
-            long.Parse(timestamp).Should().BeCloseTo(now.ToUnixTimeSeconds(), 60);
-            CleanRagWebhook.Verify(secret, timestamp, signature, request.Body, now).Should().BeTrue();
+            long.Parse(request.Headers["X-CleanRag-Timestamp"]).Should().BeCloseTo(now.ToUnixTimeSeconds(), 60);
+            CleanRagWebhook.Verify(secret, signature, request.Body).Should().BeTrue();
             // ...and the same check rejects what it must.
-            CleanRagWebhook.Verify(secret + "x", timestamp, signature, request.Body, now).Should().BeFalse("another secret");
-            CleanRagWebhook.Verify(secret, timestamp, signature, request.Body.Replace("\"", "'"), now).Should().BeFalse("a changed body");
-            CleanRagWebhook.Verify(secret, timestamp, signature, request.Body, now.AddMinutes(6)).Should().BeFalse("a replay after 5 minutes");
+            CleanRagWebhook.Verify(secret + "x", signature, request.Body).Should().BeFalse("another secret");
+            CleanRagWebhook.Verify(secret, signature, request.Body.Replace("\"", "'")).Should().BeFalse("a changed body");
+
+            // A receiver using a Standard Webhooks library accepts the same delivery, and refuses a replay.
+            request.Headers["webhook-id"].Should().Be(request.DeliveryId.ToString());
+            var standard = new StandardWebhook(secret);
+            standard.Invoking(w => w.Verify(request.Body, StandardHeaders(request))).Should().NotThrow();
+            standard.Invoking(w => w.Verify(request.Body.Replace("\"", "'"), StandardHeaders(request)))
+                .Should().Throw<WebhookVerificationException>("a changed body");
+            var replayed = StandardHeaders(request);
+            replayed["webhook-timestamp"] = (long.Parse(request.Headers["webhook-timestamp"]) - 6 * 60).ToString(CultureInfo.InvariantCulture);
+            standard.Invoking(w => w.Verify(request.Body, replayed)).Should().Throw<WebhookVerificationException>("signed 6 minutes ago");
 
             request.Headers["Content-Type"].Should().StartWith("application/json");
             var payload = request.Json;
@@ -120,7 +132,7 @@ public class WebhookDeliveryTests
         attempts.Should().OnlyContain(a => a.DeliveryId == deliveryId && a.Event == "ping");
         attempts.Select(a => a.Body).Distinct().Should().ContainSingle("every attempt posts the same payload");
         attempts.Should().OnlyContain(a => CleanRagWebhook.Verify(webhook.GetProperty("secret").GetString()!,
-            a.Headers["X-CleanRag-Timestamp"], a.Headers["X-CleanRag-Signature"], a.Body, DateTimeOffset.UtcNow));
+            a.Headers["X-CleanRag-Signature"], a.Body));
         // Backoff: 1 s, then 2 s, each ±20% (and up to one sweep interval late).
         (attempts[1].ReceivedAt - attempts[0].ReceivedAt).Should().BeGreaterThan(TimeSpan.FromSeconds(0.75));
         (attempts[2].ReceivedAt - attempts[1].ReceivedAt).Should().BeGreaterThan(TimeSpan.FromSeconds(1.55));
@@ -185,4 +197,11 @@ public class WebhookDeliveryTests
         await (await api.Admin.Client.PostAsync(api.Route($"/{webhookId}/deliveries/{Guid.NewGuid()}/redeliver"), null))
             .ShouldBeErrorAsync(HttpStatusCode.NotFound, "webhook_delivery_not_found");
     }
+
+    private static HeaderDictionary StandardHeaders(ReceivedWebhook request) => new()
+    {
+        ["webhook-id"] = request.Headers["webhook-id"],
+        ["webhook-timestamp"] = request.Headers["webhook-timestamp"],
+        ["webhook-signature"] = request.Headers["webhook-signature"],
+    };
 }

@@ -16,7 +16,7 @@ public class WebhookSubscriptionTests
         var created = await api.SubscribeAsync(ReceiverUrl, "lead.created", "document.failed", "lead.created");
         var id = created.GetProperty("id").GetGuid();
         var secret = created.GetProperty("secret").GetString()!;
-        secret.Should().StartWith("whsec_").And.HaveLength("whsec_".Length + 43); // 32 random bytes, base64url
+        secret.Should().StartWith("whsec_").And.HaveLength("whsec_".Length + 44); // 32 random bytes, standard base64
         created.GetProperty("events").EnumerateArray().Select(e => e.GetString()).Should().Equal("lead.created", "document.failed");
         created.GetProperty("active").GetBoolean().Should().BeTrue();
         (await api.GetAsync(id)).GetProperty("secret").GetString().Should().Be(secret);

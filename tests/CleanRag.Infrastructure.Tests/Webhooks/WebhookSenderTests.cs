@@ -97,7 +97,10 @@ public class WebhookSenderTests
         result.Should().Match<WebhookAttemptResult>(r => r.Succeeded && r.StatusCode == 204 && r.Error == null);
         var headers = _received.Should().ContainSingle().Subject;
         headers["X-CleanRag-Delivery"].Should().Be(delivery.Id.ToString());
-        headers["X-CleanRag-Signature"]
-            .Should().Be(WebhookSignature.Compute("whsec_test", long.Parse(headers["X-CleanRag-Timestamp"]), delivery.Body));
+        headers["X-CleanRag-Signature"].Should().Be(WebhookSignature.OverBody("whsec_test", delivery.Body));
+        headers["webhook-id"].Should().Be(delivery.Id.ToString());
+        headers["webhook-timestamp"].Should().Be(headers["X-CleanRag-Timestamp"]);
+        headers["webhook-signature"].Should().Be(WebhookSignature.Standard(
+            "whsec_test", delivery.Id.ToString(), DateTimeOffset.FromUnixTimeSeconds(long.Parse(headers["webhook-timestamp"])), delivery.Body));
     }
 }
