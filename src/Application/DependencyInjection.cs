@@ -23,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped<Chat.Answering.PassageRetrieval>();
         services.AddScoped<Chat.Answering.AnswerGeneration>();
         services.AddScoped<Chat.Answering.TurnRecorder>();
+        services.AddScoped<Chat.ICitationLinks, Chat.Answering.SignedCitationLinks>();
+        services.AddScoped<Chat.Answering.CitationResolver>();
         services.AddScoped<Companies.InviteUser.InviteDelivery>();
         services.AddScoped<ApiKeys.ApiKeyIssuer>();
         services.AddScoped<Documents.DocumentIngestionQueue>();

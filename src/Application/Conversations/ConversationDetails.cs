@@ -31,4 +31,6 @@ public sealed record ConversationMessage(
     IReadOnlyList<CitedSource>? Sources = null,
     double? Confidence = null,
     DateTimeOffset? AnsweredAt = null,
-    bool? Helpful = null);
+    bool? Helpful = null,
+    string? PageUrl = null,
+    string? PageContext = null);
