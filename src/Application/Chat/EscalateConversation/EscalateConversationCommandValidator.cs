@@ -7,7 +7,7 @@ public sealed class EscalateConversationCommandValidator : AbstractValidator<Esc
 {
     public EscalateConversationCommandValidator()
     {
-        RuleFor(c => c.ConversationId).NotEmpty().WithName("conversation_id").WithMessage("conversation_id is required.");
+        RuleFor(c => c.ConversationId).NotEmpty().OverridePropertyName("conversation_id").WithName("conversation_id").WithMessage("conversation_id is required.");
         RuleFor(c => c.Email!.Trim()).ValidEmail().OverridePropertyName("email").When(c => !string.IsNullOrWhiteSpace(c.Email));
         RuleFor(c => c.Phone).Must(phone => IsPhoneNumber(phone!)).When(c => !string.IsNullOrWhiteSpace(c.Phone))
             .WithName("phone").WithMessage("phone must be a phone number: at least 5 digits, with only spaces, + ( ) . - besides, at most 32 characters.");
