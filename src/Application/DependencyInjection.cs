@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<Chat.Answering.TurnRecorder>();
         services.AddScoped<Chat.ICitationLinks, Chat.Answering.SignedCitationLinks>();
         services.AddScoped<Chat.Answering.CitationResolver>();
+        services.AddScoped<Chat.WidgetConversationAccess>();
         services.AddScoped<Companies.InviteUser.InviteDelivery>();
         services.AddScoped<ApiKeys.ApiKeyIssuer>();
         services.AddScoped<Documents.DocumentIngestionQueue>();
