@@ -58,7 +58,8 @@ internal static partial class ChatEventStream
 
     private static async Task WriteCompletionAsync(ServerSentEventWriter writer, ChatAnswer answer, CancellationToken cancellationToken)
     {
-        // A widget links each source with sources alone; citations adds what it needs to show them.
+        // A widget links each source with sources alone; citations adds what it needs to show them. (A source whose
+        // file was deleted since, and that has no source URL, has no link: it is left out of sources only.)
         var urls = answer.Sources.Where(c => c.Url is not null).Select(c => c.Url!).ToList();
         await writer.WriteEventAsync("sources", JsonSerializer.Serialize(urls, Json), cancellationToken);
         await writer.WriteEventAsync("citations", JsonSerializer.Serialize(answer.Sources.Select(c => new CitationEvent(

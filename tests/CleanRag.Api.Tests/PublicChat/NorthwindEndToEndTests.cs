@@ -56,6 +56,8 @@ public partial class NorthwindEndToEndTests
         sources.Should().Contain(s => s.GetProperty("title").GetString() == FileName && Pages(s).Any(pages.Contains),
             $"the reference answer cites page {string.Join(", ", pages)}; the answer was: {answer.GetProperty("answer").GetString()}");
         answer.GetProperty("answer").GetString().Should().Contain("balance billing");
+        sources.Should().OnlyContain(s => s.GetProperty("url").GetString()!.EndsWith($"#page={s.GetProperty("pageNumber").GetInt32()}", StringComparison.Ordinal),
+            "a PDF's citation link opens the file at the cited page");
     }
 
     [Test]

@@ -9,13 +9,14 @@ namespace CleanRag.Api.Tests.PublicChat;
 
 /// <summary>
 /// What the model is shown, with a remote (OpenAI-compatible) model that records its prompts: the page the visitor is on,
-/// on every message. The host's citation links live seconds, to see them expire.
+/// on every message. The host's citation links live seconds, to see them expire, at a configured public address.
 /// </summary>
 [NonParallelizable]
 public class PageContextTests
 {
     private static readonly string[] CitedAnswer = "Glasses are covered up to 150 dollars per year [1].".Split(' ').Select(word => word + " ").ToArray();
     private static readonly TimeSpan LinkLifetime = TimeSpan.FromSeconds(10);
+    private const string PublicBaseUrl = "https://chat.cleanrag.example/";
 
     private FakeModelServer _model = null!;
     private CleanRagApiFactory _host = null!;
@@ -33,6 +34,7 @@ public class PageContextTests
             builder.UseSetting("AI:Chat:Remote:Model", "fake");
             builder.UseSetting("AI:Chat:Remote:ApiKey", "not-needed");
             builder.UseSetting("Documents:CitationLinkLifetime", LinkLifetime.ToString());
+            builder.UseSetting("Auth:PublicBaseUrl", PublicBaseUrl);
         }, target: "api_model");
     }
 
@@ -84,13 +86,14 @@ public class PageContextTests
         content is JsonArray parts ? string.Concat(parts.Select(p => (string?)p!["text"])) : (string)content!;
 
     [Test]
-    public async Task A_cited_file_link_serves_the_file_until_it_expires()
+    public async Task A_cited_file_link_at_the_configured_public_address_serves_the_file_until_it_expires()
     {
         var project = await LiveProject.CreateAsync(host: _host);
 
         var events = await ServerSentEvents.ReadAllAsync(await project.WidgetAsync(new { project_id = project.ProjectId, message = "How much of my glasses is covered?" }));
 
         var url = new Uri(JsonDocument.Parse(events.Single(e => e.Name == "sources").Data).RootElement[0].GetString()!);
+        url.ToString().Should().StartWith(PublicBaseUrl + "v1/files/", "the configured address, not the one the request came to");
         var file = await _host.CreateClient().GetAsync(url.PathAndQuery);
         file.StatusCode.Should().Be(HttpStatusCode.OK);
         (await file.Content.ReadAsStringAsync()).Should().Be(LiveProject.Knowledge);
