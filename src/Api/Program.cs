@@ -24,6 +24,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
 builder.Services.AddDashboardAuthentication();
+builder.Services.AddSingleton(CleanRag.Api.Widget.WidgetScript.LoadFromOutputDirectory());
 
 builder.Services.Configure<JsonOptions>(options =>
 {
@@ -85,6 +86,7 @@ app.MapChatEndpoints();
 app.MapApiKeyEndpoints();
 app.MapActivityEndpoints();
 app.MapWebhookEndpoints();
+app.MapWidgetEndpoints();
 
 app.Run();
 
