@@ -10,11 +10,18 @@ export class VisitorStore {
     this.write("conversation", value);
   }
 
-  get visitorId(): string | null {
-    return this.read("visitor");
+  /** A random id made on the first visit: the server's per-visitor rate limit then counts this visitor, not a shared address. */
+  get visitorId(): string {
+    let id = this.read("visitor");
+    if (!id) {
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      id = "v_" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+      this.write("visitor", id);
+    }
+    return id;
   }
 
-  set visitorId(value: string | null) {
+  set visitorId(value: string) {
     this.write("visitor", value);
   }
 

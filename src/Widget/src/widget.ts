@@ -246,7 +246,7 @@ export class ChatWidget {
       await this.api.chat({
         message: question,
         conversation_id: this.conversationId ?? undefined,
-        visitor_id: this.store.visitorId ?? undefined,
+        visitor_id: this.store.visitorId,
         page_url: location.href,
       }, {
         conversation: (id) => this.rememberConversation(id),
