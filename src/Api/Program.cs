@@ -5,6 +5,7 @@ using CleanRag.Api.Endpoints;
 using CleanRag.Api.Errors;
 using CleanRag.Api.Logging;
 using CleanRag.Api.OpenApi;
+using CleanRag.Api.Widget;
 using CleanRag.Application;
 using CleanRag.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
@@ -24,7 +25,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
 builder.Services.AddDashboardAuthentication();
-builder.Services.AddSingleton(CleanRag.Api.Widget.WidgetScript.LoadFromOutputDirectory());
+builder.Services.AddWidget(builder.Configuration);
 
 builder.Services.Configure<JsonOptions>(options =>
 {
@@ -72,6 +73,7 @@ app.UseStatusCodePages(async context =>
 app.UseMiddleware<RequestSizeGuard>(maxRequestBodyBytes);
 app.UseAuthentication();
 app.UseMiddleware<CallerResolutionMiddleware>();
+app.UseMiddleware<OwnOrigin>();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/docs");

@@ -8,11 +8,12 @@ namespace CleanRag.Application.Chat;
 /// <summary>
 /// Who may write to a project's chat, by channel: every public write (a question, a rating) passes the same checks.
 /// The dashboard's test chat answers members in any status; the API needs a live project and, from a browser, an
-/// allowed origin; the widget also needs the widget enabled and always an allowed origin.
+/// allowed origin; the widget also needs the widget enabled and always an allowed origin. The API's own origin
+/// (<c>ownOrigin</c>) is allowed for the widget: the dashboard's widget preview page is served there.
 /// </summary>
 public static class ChatAccess
 {
-    public static ProjectDetails Ensure(ProjectDetails? project, ConversationChannel channel, string? origin)
+    public static ProjectDetails Ensure(ProjectDetails? project, ConversationChannel channel, string? origin, string? ownOrigin)
     {
         if (project is null || project.Status == ProjectStatus.Archived)
             throw new NotFoundException("Project");
@@ -20,7 +21,10 @@ public static class ChatAccess
             return project;
         if (channel == ConversationChannel.Widget && !project.Settings.WidgetEnabled)
             throw new ForbiddenException("The chat widget is not enabled for this project.", "widget_disabled");
-        OriginPolicy.Enforce(project.Settings.AllowedOrigins, origin, browserOnly: channel == ConversationChannel.Widget);
+        IReadOnlyList<string> allowedOrigins = channel == ConversationChannel.Widget && ownOrigin is not null
+            ? [.. project.Settings.AllowedOrigins, ownOrigin]
+            : project.Settings.AllowedOrigins;
+        OriginPolicy.Enforce(allowedOrigins, origin, browserOnly: channel == ConversationChannel.Widget);
         if (project.Status != ProjectStatus.Live)
         {
             throw new ConflictException("project_not_live", project.Status == ProjectStatus.Indexing

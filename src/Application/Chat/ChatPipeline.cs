@@ -16,7 +16,7 @@ namespace CleanRag.Application.Chat;
 /// it afterwards like any other. Escalations and refusals are recorded before their text is sent.
 /// </summary>
 public sealed class ChatPipeline(
-    IReadStore readStore, TurnRecorder recorder, PassageRetrieval retrieval, AnswerGeneration generation, TimeProvider clock)
+    IReadStore readStore, TurnRecorder recorder, PassageRetrieval retrieval, AnswerGeneration generation, TimeProvider clock, IRequestContext caller)
 {
     public const string NotFoundAnswer = "I couldn't find that in the documents.";
 
@@ -117,7 +117,7 @@ public sealed class ChatPipeline(
     }
 
     private async Task<ProjectDetails> LoadProjectAsync(ChatRequest request, CancellationToken cancellationToken) =>
-        ChatAccess.Ensure(await readStore.LoadAsync<ProjectDetails>(request.ProjectId, cancellationToken), request.Channel, request.Origin);
+        ChatAccess.Ensure(await readStore.LoadAsync<ProjectDetails>(request.ProjectId, cancellationToken), request.Channel, request.Origin, caller.OwnOrigin);
 
     private async Task EnsureHasIndexedDocumentsAsync(ProjectDetails project, CancellationToken cancellationToken)
     {

@@ -14,6 +14,7 @@ public sealed class RequestContext : IRequestContext
     public Guid UserId { get; private set; }
     public CompanyRole? Role { get; private set; }
     public ApiKeyCaller? ApiKey { get; private set; }
+    public string? OwnOrigin { get; private set; }
 
     public void Set(Guid tenantId, Guid userId, CompanyRole? role = null)
     {
@@ -31,4 +32,6 @@ public sealed class RequestContext : IRequestContext
 
     /// <summary>An anonymous request for a public resource of a known company (the widget of one of its projects).</summary>
     public void SetAnonymousTenant(Guid tenantId) => TenantId = tenantId;
+
+    public void SetOwnOrigin(string origin) => OwnOrigin = origin;
 }

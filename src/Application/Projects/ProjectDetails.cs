@@ -11,6 +11,7 @@ public sealed class ProjectDetails
     public string? Description { get; set; }
     public ProjectStatus Status { get; set; }
     public ProjectSettings Settings { get; set; } = ProjectSettings.Default;
+    public WidgetSettings Widget { get; set; } = WidgetSettings.Default;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }

@@ -13,6 +13,7 @@ public sealed class Project : AggregateRoot
     public string? Description { get; private set; }
     public ProjectStatus Status { get; private set; }
     public ProjectSettings Settings { get; private set; } = ProjectSettings.Default;
+    public WidgetSettings Widget { get; private set; } = WidgetSettings.Default;
 
     public static ProjectCreated Create(
         Guid projectId, Guid companyId, string name, string? description, ProjectSettings settings, Guid createdBy, DateTimeOffset now) =>
@@ -28,6 +29,13 @@ public sealed class Project : AggregateRoot
     {
         EnsureNotArchived();
         return new ProjectSettingsChanged(Id, settings);
+    }
+
+    /// <summary>Replaces the widget's look and office hours; like other settings, not on an archived project.</summary>
+    public WidgetConfigured ConfigureWidget(WidgetSettings widget)
+    {
+        EnsureNotArchived();
+        return new WidgetConfigured(Id, widget);
     }
 
     public ProjectArchived Archive(Guid archivedBy, DateTimeOffset now)
@@ -71,6 +79,9 @@ public sealed class Project : AggregateRoot
                 break;
             case ProjectSettingsChanged e:
                 Settings = e.Settings;
+                break;
+            case WidgetConfigured e:
+                Widget = e.Widget;
                 break;
             case ProjectRenamed e:
                 Name = e.Name;

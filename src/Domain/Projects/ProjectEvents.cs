@@ -15,6 +15,9 @@ public sealed record ProjectRenamed(Guid ProjectId, string Name, string? Descrip
 
 public sealed record ProjectSettingsChanged(Guid ProjectId, ProjectSettings Settings) : IDomainEvent;
 
+/// <summary>An admin changed how the project's chat widget looks or its office hours (the whole settings, as they now are).</summary>
+public sealed record WidgetConfigured(Guid ProjectId, WidgetSettings Widget) : IDomainEvent;
+
 public sealed record ProjectArchived(Guid ProjectId, Guid ArchivedBy, DateTimeOffset ArchivedAt) : IDomainEvent;
 
 /// <summary>An admin deployed the project: pending documents are ingested and a new live key was issued.</summary>

@@ -6,12 +6,12 @@ using Mediator;
 
 namespace CleanRag.Application.Chat.GiveFeedback;
 
-public sealed class GiveFeedbackCommandHandler(IAggregateStore aggregates, IReadStore readStore, TimeProvider clock)
+public sealed class GiveFeedbackCommandHandler(IAggregateStore aggregates, IReadStore readStore, TimeProvider clock, IRequestContext caller)
     : ICommandHandler<GiveFeedbackCommand, FeedbackRecorded>
 {
     public async ValueTask<FeedbackRecorded> Handle(GiveFeedbackCommand command, CancellationToken cancellationToken)
     {
-        ChatAccess.Ensure(await readStore.LoadAsync<ProjectDetails>(command.ProjectId, cancellationToken), command.Channel, command.Origin);
+        ChatAccess.Ensure(await readStore.LoadAsync<ProjectDetails>(command.ProjectId, cancellationToken), command.Channel, command.Origin, caller.OwnOrigin);
         var conversation = await aggregates.LoadForUpdateAsync<Conversation>(command.ConversationId, cancellationToken);
         if (conversation is null || conversation.ProjectId != command.ProjectId || conversation.Turns.All(t => t.MessageId != command.MessageId))
             throw new NotFoundException("Message");

@@ -21,5 +21,8 @@ public interface IRequestContext
     /// <summary>The API key the request was authenticated with (public chat); null for dashboard users.</summary>
     ApiKeyCaller? ApiKey { get; }
 
+    /// <summary>This API's own origin as the caller reached it (it serves the widget preview page there); null outside HTTP requests.</summary>
+    string? OwnOrigin { get; }
+
     bool IsAuthenticated => UserId != Guid.Empty;
 }

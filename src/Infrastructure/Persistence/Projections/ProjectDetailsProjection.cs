@@ -33,6 +33,12 @@ internal sealed class ProjectDetailsProjection : SingleStreamProjection<ProjectD
         Touch(view, e);
     }
 
+    public void Apply(IEvent<WidgetConfigured> e, ProjectDetails view)
+    {
+        view.Widget = e.Data.Widget;
+        Touch(view, e);
+    }
+
     public void Apply(IEvent<ProjectArchived> e, ProjectDetails view)
     {
         view.Status = ProjectStatus.Archived;
