@@ -6,6 +6,7 @@ using CleanRag.Api.Errors;
 using CleanRag.Api.Logging;
 using CleanRag.Api.OpenApi;
 using CleanRag.Api.Widget;
+using CleanRag.Api.PublicChat;
 using CleanRag.Application;
 using CleanRag.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
@@ -26,6 +27,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
 builder.Services.AddDashboardAuthentication();
 builder.Services.AddWidget(builder.Configuration);
+builder.Services.AddPublicChat();
 
 builder.Services.Configure<JsonOptions>(options =>
 {

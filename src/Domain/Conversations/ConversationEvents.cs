@@ -21,7 +21,9 @@ public sealed record ConversationStarted(
 public sealed record VisitorAsked(Guid ConversationId, Guid MessageId, string Question, string SearchQuery, DateTimeOffset AskedAt) : IDomainEvent;
 
 /// <summary>A source an answer cites: which file, where (the passage's first page, and its last when it runs on), and the excerpt shown to the visitor.</summary>
-public sealed record CitedSource(int Number, Guid DocumentId, string Title, string Excerpt, int? PageNumber, double Score, int? PageEnd = null);
+/// <param name="SourceUrl">The document's own address (where it is published), when it was uploaded with one: what the visitor is linked to.</param>
+public sealed record CitedSource(
+    int Number, Guid DocumentId, string Title, string Excerpt, int? PageNumber, double Score, int? PageEnd = null, string? SourceUrl = null);
 
 public sealed record AnswerGiven(
     Guid ConversationId, Guid MessageId, string Answer, IReadOnlyList<CitedSource> Sources, double Confidence, string Model,
