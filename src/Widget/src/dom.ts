@@ -23,6 +23,19 @@ export function chatIcon(): SVGSVGElement {
   return svg;
 }
 
+/** A thumb icon (up, or turned down), drawn as SVG: emoji fonts are not on every machine. */
+export function thumbIcon(down: boolean): SVGSVGElement {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  if (down) svg.setAttribute("transform", "rotate(180)");
+  const path = document.createElementNS(ns, "path");
+  path.setAttribute("d", "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z");
+  svg.append(path);
+  return svg;
+}
+
 /** Elements a Tab press can reach inside <paramref name="container"/>, in order. */
 export function focusables(container: HTMLElement): HTMLElement[] {
   return Array.from(container.querySelectorAll<HTMLElement>("a[href],button,input,textarea,select,[tabindex]"))

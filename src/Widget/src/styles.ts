@@ -26,11 +26,12 @@ header h2{flex:1;margin:0;font-size:16px;font-weight:600}
 .who{display:block;font-size:12px;font-weight:600;color:var(--cr-muted);margin-bottom:2px}
 .msg.streaming .text::after{content:"▍";animation:cr-blink 1s steps(2) infinite}
 @keyframes cr-blink{50%{opacity:0}}
-.cites{margin:8px 0 0;padding:8px 0 0 18px;border-top:1px solid var(--cr-line);font-size:13px}
+.cites{margin:8px 0 0;padding:8px 0 0 18px;border-top:1px solid var(--cr-line);font-size:13px;white-space:normal}
 .cites a{color:var(--cr-accent)}
-.cites .excerpt{display:block;color:var(--cr-muted);font-size:12px}
+.cites .excerpt{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;color:var(--cr-muted);font-size:12px}
 .rate{display:flex;gap:6px;margin-top:6px}
-.rate button{border:1px solid var(--cr-line);background:var(--cr-bg);border-radius:8px;cursor:pointer;padding:2px 8px;font-size:14px}
+.rate button{border:1px solid var(--cr-line);background:var(--cr-bg);border-radius:8px;cursor:pointer;padding:3px 8px;line-height:0;color:var(--cr-muted)}
+.rate svg{width:16px;height:16px;fill:currentColor}
 .rate button[aria-pressed=true]{background:var(--cr-accent);color:#fff;border-color:transparent}
 .rate button:disabled{cursor:default}
 .notice{margin:0;padding:8px 14px;font-size:13px;background:#fef3c7;color:#78350f;border-top:1px solid #fde68a}

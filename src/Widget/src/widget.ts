@@ -1,5 +1,5 @@
 import { Citation, RefusedError, ServerMessage, StreamBrokenError, WidgetApi, WidgetConfig, toCitations } from "./api";
-import { chatIcon, el, focusables } from "./dom";
+import { chatIcon, el, focusables, thumbIcon } from "./dom";
 import { VisitorStore } from "./storage";
 import { styles } from "./styles";
 
@@ -332,8 +332,8 @@ export class ChatWidget {
 
   private addRating(view: MessageView, messageId: string | null): void {
     if (!messageId || view.root.querySelector(".rate")) return;
-    const up = el("button", { type: "button", "aria-label": "Helpful", "aria-pressed": "false", "data-testid": "cleanrag-thumbs-up" }, "👍");
-    const down = el("button", { type: "button", "aria-label": "Not helpful", "aria-pressed": "false", "data-testid": "cleanrag-thumbs-down" }, "👎");
+    const up = el("button", { type: "button", "aria-label": "Helpful", "aria-pressed": "false", "data-testid": "cleanrag-thumbs-up" }, thumbIcon(false));
+    const down = el("button", { type: "button", "aria-label": "Not helpful", "aria-pressed": "false", "data-testid": "cleanrag-thumbs-down" }, thumbIcon(true));
     const rate = async (button: HTMLButtonElement, rating: "positive" | "negative") => {
       up.disabled = down.disabled = true;
       try {
