@@ -6,6 +6,7 @@ using CleanRag.Application.Projects.GetWidgetConfig;
 using CleanRag.Application.Projects.UpdateWidgetConfig;
 using CleanRag.Application.Widget.GetPublicWidgetConfig;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
@@ -73,7 +74,7 @@ internal static class WidgetEndpoints
             .ProducesErrors(404);
     }
 
-    private static async Task<IResult> PublicConfigAsync(HttpContext http, Guid projectId, IMediator mediator)
+    private static async Task<Ok<PublicWidgetConfigResponse>> PublicConfigAsync(HttpContext http, Guid projectId, IMediator mediator)
     {
         await PublicWidgetScope.EnterAsync(http, projectId);
         var config = await mediator.Send(new GetPublicWidgetConfigQuery(projectId), http.RequestAborted);
