@@ -87,6 +87,7 @@ app.MapProjectEndpoints();
 app.MapDocumentEndpoints();
 app.MapConversationEndpoints();
 app.MapChatEndpoints();
+app.MapWidgetConversationEndpoints();
 app.MapApiKeyEndpoints();
 app.MapActivityEndpoints();
 app.MapWebhookEndpoints();

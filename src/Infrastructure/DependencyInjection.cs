@@ -96,6 +96,7 @@ public static class DependencyInjection
         services.AddSingleton<IApiKeyHasher>(new HmacApiKeyHasher(pepper));
         services.AddSingleton<IApiKeyAuthenticator, MartenApiKeyAuthenticator>();
         services.AddSingleton<IPublicProjectDirectory, MartenPublicProjectDirectory>();
+        services.AddSingleton<Application.Conversations.IConversationDirectory, MartenConversationDirectory>();
         services.AddSingleton<IRateLimiter, InProcessRateLimiter>();
     }
 

@@ -2,7 +2,10 @@ using CleanRag.Api.PublicChat;
 using CleanRag.Application.Chat.TestChat;
 using CleanRag.Application.Conversations.GetConversation;
 using CleanRag.Application.Conversations.GetConversationHistory;
+using CleanRag.Application.Conversations.HandBackConversation;
 using CleanRag.Application.Conversations.ListConversations;
+using CleanRag.Application.Conversations.ReplyToConversation;
+using CleanRag.Application.Conversations.ResolveConversation;
 using CleanRag.Api.OpenApi;
 using Mediator;
 
@@ -22,8 +25,9 @@ internal static class ConversationEndpoints
             .WithSummary("Dashboard test chat: the same pipeline as the public chat, marked as test traffic.")
             .ProducesErrors(409, 502);
 
-        project.MapGet("/conversations", async (Guid projectId, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ListConversationsQuery(projectId, page ?? 1, pageSize ?? 50), ct)));
+        project.MapGet("/conversations", async (Guid projectId, int? page, int? pageSize, string? handling, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListConversationsQuery(projectId, page ?? 1, pageSize ?? 50, Handling: handling), ct)))
+            .WithSummary("The project's conversations, latest activity first; ?handling=bot|escalated|human|resolved filters by who handles them.");
 
         project.MapGet("/conversations/{conversationId:guid}", async (Guid projectId, Guid conversationId, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetConversationQuery(projectId, conversationId), ct)));
@@ -32,8 +36,24 @@ internal static class ConversationEndpoints
                 async (Guid projectId, Guid conversationId, long? version, DateTimeOffset? asOf, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new GetConversationHistoryQuery(projectId, conversationId, version, asOf), ct)))
             .WithSummary("The conversation's raw event stream (audit); ?version=n or ?asOf=time reads it as it stood then.");
+
+        project.MapPost("/conversations/{conversationId:guid}/replies",
+                async (Guid projectId, Guid conversationId, ReplyRequest body, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new ReplyToConversationCommand(projectId, conversationId, body.Content), ct)))
+            .WithSummary("Answer the visitor as a person: the bot stays quiet until handed back; the widget shows the reply at its next poll.")
+            .ProducesErrors(409);
+        project.MapPost("/conversations/{conversationId:guid}/handback", async (Guid projectId, Guid conversationId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new HandBackConversationCommand(projectId, conversationId), ct)))
+            .WithSummary("Give an escalated or person-handled conversation back to the bot.")
+            .ProducesErrors(409);
+        project.MapPost("/conversations/{conversationId:guid}/resolve", async (Guid projectId, Guid conversationId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ResolveConversationCommand(projectId, conversationId), ct)))
+            .WithSummary("Close the conversation; the visitor's next question reopens it for the bot.")
+            .ProducesErrors(409);
         return app;
     }
+
+    private sealed record ReplyRequest(string? Content);
 
     private sealed record TestChatRequest(string? Question, Guid? ConversationId, string? SessionId, string? VisitorId);
 }

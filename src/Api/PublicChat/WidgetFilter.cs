@@ -31,12 +31,24 @@ internal static class WidgetFilter
             return await next(invocation);
         }
 
+        return await AdmitAsync(invocation, next, project, request.VisitorId);
+    }
+
+    /// <summary>
+    /// Scopes the request to the project's company, lets its allowed origins read the answer, and applies the limits per
+    /// visitor (or IP address) and per project; shared by every widget route, whichever id names the project.
+    /// </summary>
+    public static async ValueTask<object?> AdmitAsync(
+        EndpointFilterInvocationContext invocation, EndpointFilterDelegate next, PublicProject project, string? visitorId)
+    {
+        var http = invocation.HttpContext;
+        var services = http.RequestServices;
         services.GetRequiredService<RequestContext>().SetAnonymousTenant(project.CompanyId);
         PublicChatHeaders.AddCors(http, project.AllowedOrigins);
 
         var defaults = services.GetRequiredService<RateLimitOptions>();
         var limiter = services.GetRequiredService<IRateLimiter>();
-        var visitor = request.VisitorId is { Length: > 0 } visitorId ? $"v:{visitorId}" : $"ip:{http.Connection.RemoteIpAddress}";
+        var visitor = visitorId is { Length: > 0 } ? $"v:{visitorId}" : $"ip:{http.Connection.RemoteIpAddress}";
         var perVisitor = await limiter.AcquireAsync($"widget:{project.ProjectId}:{visitor}",
             project.RateLimits?.WidgetRequestsPerMinutePerVisitor ?? defaults.WidgetRequestsPerMinutePerVisitor, Window, http.RequestAborted);
         PublicChatHeaders.AddRateLimit(http.Response, perVisitor);

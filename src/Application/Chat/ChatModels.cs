@@ -10,7 +10,8 @@ public sealed record ChatRequest(
 
 /// <summary>The complete answer, as the JSON APIs return it.</summary>
 /// <param name="MessageId">The visitor's question in the conversation; feedback on the answer names it.</param>
-/// <param name="Outcome">answered, unanswered (the honest "I don't know") or escalated.</param>
+/// <param name="Outcome">answered, unanswered (the honest "I don't know"), escalated, failed, or awaiting_human (a person handles the
+/// conversation and the bot stayed quiet).</param>
 public sealed record ChatAnswer(
     string Answer, Guid ConversationId, Guid MessageId, string SessionId, string VisitorId, IReadOnlyList<CitedSource> Sources, double Confidence,
     string Outcome);

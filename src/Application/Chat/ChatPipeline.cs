@@ -20,6 +20,9 @@ public sealed class ChatPipeline(
 {
     public const string NotFoundAnswer = "I couldn't find that in the documents.";
 
+    /// <summary>The outcome of a question asked while a person handles the conversation: no answer, no tokens.</summary>
+    public const string AwaitingHuman = "awaiting_human";
+
     /// <summary>Runs the pipeline and returns the whole answer.</summary>
     public async Task<ChatAnswer> AnswerAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -49,6 +52,14 @@ public sealed class ChatPipeline(
         yield return new ConversationOpened(turn.Conversation.Id, turn.MessageId, turn.Conversation.SessionId, turn.Conversation.VisitorId);
         try
         {
+            if (turn.Conversation.BotStaysQuiet)
+            {
+                // A person handles the conversation: the question is recorded for them and the bot says nothing.
+                await recorder.RecordAsync(turn, c => c.HoldForHuman(turn.MessageId, turn.AskedAt), cancellationToken);
+                yield return Completed(turn, "", [], 0, AwaitingHuman);
+                yield break;
+            }
+
             if (EscalationDetector.Detect(question) is { } escalation)
             {
                 await recorder.RecordAsync(turn,

@@ -16,6 +16,15 @@ public sealed class ConversationDetails
     public DateTimeOffset LastMessageAt { get; set; }
     public int MessageCount { get; set; }
     public bool Escalated { get; set; }
+
+    /// <summary>Who answers the conversation now (see <see cref="ConversationHandling"/>).</summary>
+    public ConversationHandling Handling { get; set; }
+
+    /// <summary>The team's replies from the dashboard, oldest first: who, when, what.</summary>
+    public List<HumanReply> HumanReplies { get; set; } = [];
+
+    /// <summary>Escalations, hand-backs and resolutions, oldest first.</summary>
+    public List<HandlingChange> HandlingChanges { get; set; } = [];
     public int UnansweredCount { get; set; }
     public int NegativeFeedbackCount { get; set; }
     public List<ConversationMessage> Messages { get; set; } = [];
@@ -31,4 +40,13 @@ public sealed record ConversationMessage(
     IReadOnlyList<CitedSource>? Sources = null,
     double? Confidence = null,
     DateTimeOffset? AnsweredAt = null,
-    bool? Helpful = null);
+    bool? Helpful = null,
+    Guid? ReplyId = null);
+
+/// <summary>A team member's reply to the visitor.</summary>
+public sealed record HumanReply(Guid MessageId, Guid UserId, string AuthorName, string Content, DateTimeOffset At);
+
+/// <summary>A step of the conversation's handling: <c>escalated</c> (with the visitor's contact and message), <c>handed_back</c>, <c>resolved</c>.</summary>
+public sealed record HandlingChange(
+    string Change, ConversationHandling Handling, DateTimeOffset At, Guid? UserId = null, string? Email = null, string? Phone = null,
+    string? Message = null);

@@ -5,13 +5,15 @@ namespace CleanRag.Domain.Conversations;
 /// <summary>
 /// One visitor's conversation with a project's assistant. Its stream is the audit trail: every
 /// question, answer (with sources and confidence), refusal, escalation and failure, in order.
-/// A question is asked, then settled exactly once: answered, left unanswered, escalated or failed.
+/// A question is asked, then settled exactly once: answered, left unanswered, escalated, failed, or held for a person.
+/// Its <see cref="Handling"/> says who answers: the bot, or a person once the visitor asked for one and a person replied.
 /// </summary>
 public sealed class Conversation : AggregateRoot
 {
     private const string Asked = "asked";
 
     private readonly List<Turn> _turns = [];
+    private readonly List<Guid> _humanReplyIds = [];
 
     public Guid ProjectId { get; private set; }
     public string VisitorId { get; private set; } = "";
@@ -19,11 +21,22 @@ public sealed class Conversation : AggregateRoot
     public ConversationChannel Channel { get; private set; }
     public bool IsTest { get; private set; }
     public bool EscalationRequested { get; private set; }
+    public ConversationHandling Handling { get; private set; }
     public IReadOnlyList<Turn> Turns => _turns;
+
+    /// <summary>The ids of the team's replies, in order.</summary>
+    public IReadOnlyList<Guid> HumanReplyIds => _humanReplyIds;
+
+    /// <summary>A person has replied and the conversation was not handed back: the bot must not answer.</summary>
+    public bool BotStaysQuiet => Handling == ConversationHandling.Human;
 
     /// <summary>A question and what became of it.</summary>
     public sealed record Turn(
-        Guid MessageId, string Question, string? Answer, IReadOnlyList<CitedSource> Sources, double? Confidence, string Outcome, bool? Helpful = null);
+        Guid MessageId, string Question, string? Answer, IReadOnlyList<CitedSource> Sources, double? Confidence, string Outcome, bool? Helpful = null)
+    {
+        /// <summary>The bot's reply to this question as a message of its own, when the bot replied (see <see cref="ConversationMessageIds"/>).</summary>
+        public Guid? ReplyId => Outcome is "answered" or "unanswered" or "escalated" ? ConversationMessageIds.ReplyTo(MessageId) : null;
+    }
 
     public static ConversationStarted Start(
         Guid conversationId, Guid projectId, string visitorId, string sessionId, ConversationChannel channel, bool isTest, string? pageUrl,
@@ -33,11 +46,10 @@ public sealed class Conversation : AggregateRoot
     /// <param name="searchQuery">The standalone query retrieval used (the question itself when none was run).</param>
     public VisitorAsked Ask(Guid messageId, string question, string searchQuery, DateTimeOffset now)
     {
-        if (Version == 0)
-            throw new DomainRuleViolationException("conversation_not_started", "The conversation has not been started.");
+        EnsureStarted();
         if (string.IsNullOrWhiteSpace(question))
             throw new DomainRuleViolationException("question_required", "A question must not be blank.");
-        if (FindTurn(messageId) is not null)
+        if (FindTurn(messageId) is not null || _humanReplyIds.Contains(messageId))
             throw new DomainRuleViolationException("message_exists", "The conversation already has a message with this id.");
         return new VisitorAsked(Id, messageId, question, searchQuery, now);
     }
@@ -51,7 +63,8 @@ public sealed class Conversation : AggregateRoot
         if (sources.Count == 0)
             throw new DomainRuleViolationException("answer_unsupported", "An answer must cite at least one source.");
         EnsureConfidence(confidence);
-        return new AnswerGiven(Id, messageId, answer, sources, confidence, model, latencyMs, promptTokens, completionTokens, now);
+        return new AnswerGiven(Id, messageId, answer, sources, confidence, model, latencyMs, promptTokens, completionTokens, now,
+            ConversationMessageIds.ReplyTo(messageId));
     }
 
     /// <summary>The honest "I don't know": the documents did not support an answer to this open question.</summary>
@@ -59,7 +72,7 @@ public sealed class Conversation : AggregateRoot
     {
         var turn = EnsureOpen(messageId);
         EnsureConfidence(confidence);
-        return new QuestionUnanswered(Id, messageId, turn.Question, confidence, now);
+        return new QuestionUnanswered(Id, messageId, turn.Question, confidence, now, ConversationMessageIds.ReplyTo(messageId));
     }
 
     /// <summary>The visitor asked for a person instead of an answer, perhaps leaving contact details.</summary>
@@ -67,6 +80,55 @@ public sealed class Conversation : AggregateRoot
     {
         EnsureOpen(messageId);
         return new EscalationRequested(Id, messageId, reason, email, phone, now);
+    }
+
+    /// <summary>
+    /// The visitor asked for a person through the widget's form, perhaps leaving contact details and a message; it settles no
+    /// question. A conversation a person already handles stays with them; a resolved one is reopened.
+    /// </summary>
+    public EscalationRequested RequestPerson(string reason, string? email, string? phone, string? message, DateTimeOffset now)
+    {
+        EnsureStarted();
+        return new EscalationRequested(Id, null, reason, email, phone, now, message);
+    }
+
+    /// <summary>While a person handles the conversation the bot stays quiet: the open question waits for their reply.</summary>
+    public QuestionHeldForHuman HoldForHuman(Guid messageId, DateTimeOffset now)
+    {
+        EnsureOpen(messageId);
+        if (!BotStaysQuiet)
+            throw new DomainRuleViolationException("not_with_a_person", "No person handles this conversation; the bot answers it.");
+        return new QuestionHeldForHuman(Id, messageId, now);
+    }
+
+    /// <summary>A team member answers the visitor. From any state: a resolved conversation is reopened, with the person.</summary>
+    public HumanReplied Reply(Guid messageId, Guid userId, string authorName, string content, DateTimeOffset now)
+    {
+        EnsureStarted();
+        if (string.IsNullOrWhiteSpace(content))
+            throw new DomainRuleViolationException("reply_required", "A reply must not be blank.");
+        if (FindTurn(messageId) is not null || _humanReplyIds.Contains(messageId))
+            throw new DomainRuleViolationException("message_exists", "The conversation already has a message with this id.");
+        return new HumanReplied(Id, messageId, userId, authorName, content, now);
+    }
+
+    /// <summary>Gives an escalated or person-handled conversation back to the bot.</summary>
+    public ConversationHandedBack HandBack(Guid userId, DateTimeOffset now)
+    {
+        EnsureStarted();
+        if (Handling is not (ConversationHandling.Escalated or ConversationHandling.Human))
+            throw new DomainRuleViolationException("not_with_a_person",
+                $"Only an escalated or person-handled conversation can be handed back; this one is {Handling.ToString().ToLowerInvariant()}.");
+        return new ConversationHandedBack(Id, userId, now);
+    }
+
+    /// <summary>Closes the conversation, whoever handled it; once.</summary>
+    public ConversationResolved Resolve(Guid userId, DateTimeOffset now)
+    {
+        EnsureStarted();
+        if (Handling == ConversationHandling.Resolved)
+            throw new DomainRuleViolationException("already_resolved", "The conversation is already resolved.");
+        return new ConversationResolved(Id, userId, now);
     }
 
     /// <summary>No answer could be produced (provider failure, visitor gone); the question stays recorded with why.</summary>
@@ -77,15 +139,18 @@ public sealed class Conversation : AggregateRoot
     }
 
     /// <summary>
-    /// Records the visitor's rating of what became of a question of this conversation, once it is settled;
-    /// a later rating replaces an earlier one.
+    /// Records the visitor's rating of what became of a question of this conversation, once it is settled; the rating names
+    /// the question or the bot's reply to it, and is recorded on the question. A later rating replaces an earlier one. The
+    /// comment is kept verbatim. The team's replies are not rated.
     /// </summary>
     public FeedbackGiven GiveFeedback(Guid messageId, bool helpful, string? comment, DateTimeOffset now)
     {
-        var turn = FindTurn(messageId) ?? throw MessageNotFound();
+        if (_humanReplyIds.Contains(messageId))
+            throw new DomainRuleViolationException("message_not_rateable", "Only the bot's answers can be rated.");
+        var turn = _turns.Find(t => t.MessageId == messageId || t.ReplyId == messageId) ?? throw MessageNotFound();
         if (turn.Outcome == Asked)
             throw new DomainRuleViolationException("message_not_settled", "The question has not been answered yet.");
-        return new FeedbackGiven(Id, messageId, helpful, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), now);
+        return new FeedbackGiven(Id, turn.MessageId, helpful, string.IsNullOrEmpty(comment) ? null : comment, now);
     }
 
     protected override void When(IDomainEvent domainEvent)
@@ -102,6 +167,8 @@ public sealed class Conversation : AggregateRoot
                 break;
             case VisitorAsked e:
                 _turns.Add(new Turn(e.MessageId, e.Question, null, [], null, Asked));
+                if (Handling == ConversationHandling.Resolved)
+                    Handling = ConversationHandling.Bot;
                 break;
             case AnswerGiven e:
                 Complete(e.MessageId, t => t with { Answer = e.Answer, Sources = e.Sources, Confidence = e.Confidence, Outcome = "answered" });
@@ -111,7 +178,23 @@ public sealed class Conversation : AggregateRoot
                 break;
             case EscalationRequested e:
                 EscalationRequested = true;
-                Complete(e.MessageId, t => t with { Outcome = "escalated" });
+                if (Handling is ConversationHandling.Bot or ConversationHandling.Resolved)
+                    Handling = ConversationHandling.Escalated;
+                if (e.MessageId is { } messageId)
+                    Complete(messageId, t => t with { Outcome = "escalated" });
+                break;
+            case QuestionHeldForHuman e:
+                Complete(e.MessageId, t => t with { Outcome = "awaiting_human" });
+                break;
+            case HumanReplied e:
+                _humanReplyIds.Add(e.MessageId);
+                Handling = ConversationHandling.Human;
+                break;
+            case ConversationHandedBack:
+                Handling = ConversationHandling.Bot;
+                break;
+            case ConversationResolved:
+                Handling = ConversationHandling.Resolved;
                 break;
             case AnswerFailed e:
                 Complete(e.MessageId, t => t with { Outcome = "failed" });
@@ -125,6 +208,12 @@ public sealed class Conversation : AggregateRoot
     }
 
     private Turn? FindTurn(Guid messageId) => _turns.Find(t => t.MessageId == messageId);
+
+    private void EnsureStarted()
+    {
+        if (Version == 0)
+            throw new DomainRuleViolationException("conversation_not_started", "The conversation has not been started.");
+    }
 
     /// <summary>The asked, not yet settled question: each question is settled exactly once.</summary>
     private Turn EnsureOpen(Guid messageId)

@@ -25,16 +25,36 @@ public sealed record VisitorAsked(Guid ConversationId, Guid MessageId, string Qu
 public sealed record CitedSource(
     int Number, Guid DocumentId, string Title, string Excerpt, int? PageNumber, double Score, int? PageEnd = null, string? SourceUrl = null);
 
+/// <param name="ReplyId">The bot's reply as a message of its own (feedback and polling name it); null in events recorded before
+/// replies had ids: <see cref="ConversationMessageIds.ReplyTo"/> of the question's id then, which is what is recorded now.</param>
 public sealed record AnswerGiven(
     Guid ConversationId, Guid MessageId, string Answer, IReadOnlyList<CitedSource> Sources, double Confidence, string Model,
-    long LatencyMs, int PromptTokens, int CompletionTokens, DateTimeOffset AnsweredAt) : IDomainEvent;
+    long LatencyMs, int PromptTokens, int CompletionTokens, DateTimeOffset AnsweredAt, Guid? ReplyId = null) : IDomainEvent;
 
 /// <summary>The documents did not cover the question well enough; the visitor got an honest "I don't know".</summary>
-public sealed record QuestionUnanswered(Guid ConversationId, Guid MessageId, string Question, double Confidence, DateTimeOffset At) : IDomainEvent;
+/// <param name="ReplyId">The refusal as a message of its own, as for <see cref="AnswerGiven.ReplyId"/>.</param>
+public sealed record QuestionUnanswered(
+    Guid ConversationId, Guid MessageId, string Question, double Confidence, DateTimeOffset At, Guid? ReplyId = null) : IDomainEvent;
 
 /// <summary>The visitor asked for a person. <paramref name="Email"/>/<paramref name="Phone"/> when they left contact details.</summary>
-public sealed record EscalationRequested(Guid ConversationId, Guid MessageId, string Reason, string? Email, string? Phone, DateTimeOffset At)
+/// <param name="MessageId">The chat message that asked for a person, which this settles; null when the visitor used the widget's
+/// escalation form, which settles no question.</param>
+/// <param name="Message">What the visitor wrote in the escalation form, verbatim.</param>
+public sealed record EscalationRequested(
+    Guid ConversationId, Guid? MessageId, string Reason, string? Email, string? Phone, DateTimeOffset At, string? Message = null) : IDomainEvent;
+
+/// <summary>A person handles the conversation, so the bot stayed quiet: the visitor's question waits for their reply.</summary>
+public sealed record QuestionHeldForHuman(Guid ConversationId, Guid MessageId, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A team member answered the visitor from the dashboard; the widget shows it at its next poll.</summary>
+public sealed record HumanReplied(Guid ConversationId, Guid MessageId, Guid UserId, string AuthorName, string Content, DateTimeOffset At)
     : IDomainEvent;
+
+/// <summary>The team gave the conversation back to the bot, which answers the visitor's next questions again.</summary>
+public sealed record ConversationHandedBack(Guid ConversationId, Guid UserId, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The team closed the conversation; a new question from the visitor reopens it for the bot.</summary>
+public sealed record ConversationResolved(Guid ConversationId, Guid UserId, DateTimeOffset At) : IDomainEvent;
 
 /// <summary>The answer could not be produced (the model provider failed); the question stays recorded.</summary>
 public sealed record AnswerFailed(Guid ConversationId, Guid MessageId, string Code, string Reason, DateTimeOffset At) : IDomainEvent;

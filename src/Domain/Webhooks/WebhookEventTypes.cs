@@ -4,6 +4,13 @@ namespace CleanRag.Domain.Webhooks;
 public static class WebhookEventTypes
 {
     public const string ConversationStarted = "conversation.started";
+    /// <summary>An escalation with the visitor's email or phone (seed 000's name).</summary>
+    public const string NewLead = "new_lead";
+
+    /// <summary>
+    /// The earlier name of <see cref="NewLead"/>, still accepted: a subscription keeps receiving leads under the name it
+    /// subscribed with (one delivery per name it holds).
+    /// </summary>
     public const string LeadCreated = "lead.created";
     public const string EscalationRequested = "escalation.requested";
     public const string FeedbackNegative = "feedback.negative";
@@ -16,7 +23,7 @@ public static class WebhookEventTypes
 
     public static IReadOnlyList<string> Subscribable { get; } =
     [
-        ConversationStarted, LeadCreated, EscalationRequested, FeedbackNegative, QuestionUnanswered, DocumentIndexed, DocumentFailed,
+        ConversationStarted, NewLead, LeadCreated, EscalationRequested, FeedbackNegative, QuestionUnanswered, DocumentIndexed, DocumentFailed,
     ];
 
     public static bool IsSubscribable(string eventType) => Subscribable.Contains(eventType, StringComparer.Ordinal);

@@ -69,6 +69,7 @@ internal static class MartenConfiguration
             opts.Projections.Add<ApiKeyDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<ApiKeyLookupProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<WebhookDetailsProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<ConversationDirectoryProjection>(ProjectionLifecycle.Inline);
             // Cross-stream feeds: asynchronous, run by the daemon.
             opts.Projections.Add<ActivityFeedProjection>(ProjectionLifecycle.Async);
 
@@ -76,6 +77,7 @@ internal static class MartenConfiguration
             opts.Schema.For<CompanyDetails>();
             opts.Schema.For<DocumentDetails>().Index(d => d.ProjectId);
             opts.Schema.For<ConversationDetails>().Index(c => c.ProjectId).Index(c => c.LastMessageAt);
+            opts.Schema.For<Application.Leads.Lead>().Index(l => l.ProjectId).Index(l => l.CreatedAt);
             opts.Schema.For<UploadReceipt>().SingleTenanted();
             opts.Schema.For<ActivityEntry>().Index(a => a.Sequence);
             // Webhook deliveries are the durable retry queue: claims and leases use optimistic concurrency.
@@ -93,6 +95,7 @@ internal static class MartenConfiguration
             opts.Schema.For<ProcessedMessage>().SingleTenanted();
             opts.Schema.For<ApiKeyDetails>().Index(k => k.ProjectId);
             opts.Schema.For<ApiKeyLookup>().SingleTenanted();
+            opts.Schema.For<Chat.ConversationDirectoryEntry>().SingleTenanted();
 
             // Every domain event type is known up front so the daemon can deserialize any of them.
             foreach (var type in typeof(IDomainEvent).Assembly.GetTypes()
@@ -117,6 +120,7 @@ internal static class MartenConfiguration
         services.AddScoped<Application.Common.Interfaces.IEventStore>(sp => new MartenEventStore(
             sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<Application.Common.Interfaces.IRequestContext>()));
         services.AddScoped<Application.Common.Interfaces.IReadStore, MartenReadStore>();
+        services.AddScoped<Application.Leads.ILeadInbox, MartenLeadInbox>();
         services.AddScoped<MartenUnitOfWork>();
         services.AddScoped<Application.Common.Interfaces.IUnitOfWork>(sp => sp.GetRequiredService<MartenUnitOfWork>());
         services.AddScoped<Application.Common.Interfaces.IAggregateStore>(sp => new MartenAggregateStore(

@@ -70,7 +70,8 @@ public class ConversationTests
 
         var answer = conversation.Answer(messageId, "Yes [1]", [Source], 0.8, "extractive", 42, 100, 7, Now);
 
-        answer.Should().BeEquivalentTo(new AnswerGiven(id, messageId, "Yes [1]", [Source], 0.8, "extractive", 42, 100, 7, Now));
+        answer.Should().BeEquivalentTo(new AnswerGiven(id, messageId, "Yes [1]", [Source], 0.8, "extractive", 42, 100, 7, Now,
+            ConversationMessageIds.ReplyTo(messageId)));
     }
 
     [Test]
@@ -106,7 +107,7 @@ public class ConversationTests
         var unanswered = conversation.LeaveUnanswered(messageId, 0.12, Now);
         conversation.ApplyEvent(unanswered);
 
-        unanswered.Should().Be(new QuestionUnanswered(id, messageId, "Is dental covered?", 0.12, Now));
+        unanswered.Should().Be(new QuestionUnanswered(id, messageId, "Is dental covered?", 0.12, Now, ConversationMessageIds.ReplyTo(messageId)));
         conversation.Turns.Single().Should().Match<Conversation.Turn>(t => t.Outcome == "unanswered" && t.Confidence == 0.12 && t.Answer == null);
     }
 
@@ -168,7 +169,7 @@ public class ConversationTests
         var feedback = conversation.GiveFeedback(messageId, helpful: false, "  wrong plan ", Now);
         conversation.ApplyEvent(feedback);
 
-        feedback.Comment.Should().Be("wrong plan");
+        feedback.Comment.Should().Be("  wrong plan ", "the reason is kept verbatim");
         conversation.Turns.Single().Helpful.Should().BeFalse();
         conversation.Invoking(c => c.GiveFeedback(Guid.NewGuid(), true, null, Now))
             .Should().Throw<DomainRuleViolationException>().Which.Code.Should().Be("message_not_found");

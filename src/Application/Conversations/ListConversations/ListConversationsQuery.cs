@@ -4,11 +4,12 @@ using Mediator;
 
 namespace CleanRag.Application.Conversations.ListConversations;
 
-/// <summary>A project's conversations, most recent activity first (the inbox).</summary>
+/// <summary>A project's conversations, most recent activity first (the inbox); <paramref name="Handling"/> (bot, escalated, human,
+/// resolved) keeps only those in that state.</summary>
 [Authorize(CompanyRole.Member)]
-public sealed record ListConversationsQuery(Guid ProjectId, int Page = 1, int PageSize = 50, bool IncludeTest = true)
+public sealed record ListConversationsQuery(Guid ProjectId, int Page = 1, int PageSize = 50, bool IncludeTest = true, string? Handling = null)
     : IQuery<IReadOnlyList<ConversationSummary>>;
 
 public sealed record ConversationSummary(
     Guid Id, string VisitorId, string SessionId, string Channel, bool IsTest, DateTimeOffset StartedAt, DateTimeOffset LastMessageAt,
-    int MessageCount, bool Escalated, int UnansweredCount, string? LastQuestion);
+    int MessageCount, bool Escalated, int UnansweredCount, string? LastQuestion, string Handling, int HumanReplyCount);

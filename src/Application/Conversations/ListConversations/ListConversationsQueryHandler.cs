@@ -1,6 +1,7 @@
 using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Application.Projects;
+using CleanRag.Domain.Conversations;
 using Mediator;
 
 namespace CleanRag.Application.Conversations.ListConversations;
@@ -11,15 +12,25 @@ public sealed class ListConversationsQueryHandler(IReadStore readStore)
     public async ValueTask<IReadOnlyList<ConversationSummary>> Handle(ListConversationsQuery query, CancellationToken cancellationToken)
     {
         _ = await readStore.LoadAsync<ProjectDetails>(query.ProjectId, cancellationToken) ?? throw new NotFoundException("Project");
+        var inHandling = TryParseHandling(query.Handling, out var handling) ? handling : (ConversationHandling?)null;
         var conversations = await readStore.ListAsync<ConversationDetails>(
-            q => q.Where(c => c.ProjectId == query.ProjectId && (query.IncludeTest || !c.IsTest))
+            q => (inHandling is { } only
+                    ? q.Where(c => c.ProjectId == query.ProjectId && (query.IncludeTest || !c.IsTest) && c.Handling == only)
+                    : q.Where(c => c.ProjectId == query.ProjectId && (query.IncludeTest || !c.IsTest)))
                 .OrderByDescending(c => c.LastMessageAt)
                 .Skip((query.Page - 1) * query.PageSize)
                 .Take(query.PageSize),
             cancellationToken);
         return conversations.Select(c => new ConversationSummary(
                 c.Id, c.VisitorId, c.SessionId, c.Channel.ToString().ToLowerInvariant(), c.IsTest, c.StartedAt, c.LastMessageAt,
-                c.MessageCount, c.Escalated, c.UnansweredCount, c.Messages.LastOrDefault()?.Question))
+                c.MessageCount, c.Escalated, c.UnansweredCount, c.Messages.LastOrDefault()?.Question, c.Handling.ToString().ToLowerInvariant(),
+                c.HumanReplies.Count))
             .ToList();
+    }
+
+    public static bool TryParseHandling(string? value, out ConversationHandling handling)
+    {
+        handling = default;
+        return value is not null && value.All(char.IsAsciiLetterLower) && Enum.TryParse(value, ignoreCase: true, out handling);
     }
 }

@@ -9,5 +9,7 @@ public sealed class ListConversationsQueryValidator : AbstractValidator<ListConv
     {
         RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).ValidPageSize();
+        RuleFor(q => q.Handling).Must(h => ListConversationsQueryHandler.TryParseHandling(h, out _)).When(q => q.Handling is not null)
+            .WithName("handling").WithMessage("handling must be one of bot, escalated, human, resolved.");
     }
 }

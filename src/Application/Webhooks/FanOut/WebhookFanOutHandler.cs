@@ -49,12 +49,17 @@ public sealed class WebhookFanOutHandler(IReadStore reads, IWebhookDeliveryOutbo
     {
         var e = notice.Data;
         var conversation = await LoadConversationAsync(e.ConversationId, cancellationToken);
-        var details = new { e.ConversationId, e.MessageId, e.Reason, e.Email, e.Phone, conversation.VisitorId, e.At };
+        var details = new { e.ConversationId, e.MessageId, e.Reason, e.Email, e.Phone, e.Message, conversation.VisitorId, e.At };
         var escalation = new Notice(WebhookEventTypes.EscalationRequested, conversation.ProjectId, details);
-        // Contact details make the escalation a lead as well.
+        // Contact details make the escalation a lead as well: sent as new_lead, and as lead.created to subscriptions made
+        // under that earlier name, so none stops receiving leads (one holding both names gets each).
         await FanOutAsync(notice.Timestamp, e.Email is null && e.Phone is null
             ? [escalation]
-            : [escalation, new Notice(WebhookEventTypes.LeadCreated, conversation.ProjectId, details)], cancellationToken);
+            :
+            [
+                escalation, new Notice(WebhookEventTypes.NewLead, conversation.ProjectId, details),
+                new Notice(WebhookEventTypes.LeadCreated, conversation.ProjectId, details),
+            ], cancellationToken);
     }
 
     public async Task HandleAsync(DomainEvent<FeedbackGiven> notice, CancellationToken cancellationToken)

@@ -25,6 +25,8 @@ internal sealed class ConversationDetailsProjection : SingleStreamProjection<Con
     {
         view.Messages.Add(new ConversationMessage(e.Data.MessageId, e.Data.Question, e.Data.AskedAt, "asked"));
         view.MessageCount = view.Messages.Count;
+        if (view.Handling == ConversationHandling.Resolved)
+            view.Handling = ConversationHandling.Bot;
         Touch(view, e);
     }
 
@@ -33,22 +35,58 @@ internal sealed class ConversationDetailsProjection : SingleStreamProjection<Con
         Update(view, e.Data.MessageId, m => m with
         {
             Outcome = "answered", Answer = e.Data.Answer, Sources = e.Data.Sources, Confidence = e.Data.Confidence, AnsweredAt = e.Data.AnsweredAt,
+            ReplyId = e.Data.ReplyId ?? ConversationMessageIds.ReplyTo(e.Data.MessageId),
         });
         Touch(view, e);
     }
 
     public void Apply(IEvent<QuestionUnanswered> e, ConversationDetails view)
     {
-        Update(view, e.Data.MessageId, m => m with { Outcome = "unanswered", Confidence = e.Data.Confidence, AnsweredAt = e.Data.At });
+        Update(view, e.Data.MessageId, m => m with
+        {
+            Outcome = "unanswered", Confidence = e.Data.Confidence, AnsweredAt = e.Data.At,
+            ReplyId = e.Data.ReplyId ?? ConversationMessageIds.ReplyTo(e.Data.MessageId),
+        });
         view.UnansweredCount++;
         Touch(view, e);
     }
 
     public void Apply(IEvent<EscalationRequested> e, ConversationDetails view)
     {
-        Update(view, e.Data.MessageId, m => m with { Outcome = "escalated", AnsweredAt = e.Data.At });
+        if (e.Data.MessageId is { } messageId)
+            Update(view, messageId, m => m with { Outcome = "escalated", AnsweredAt = e.Data.At, ReplyId = ConversationMessageIds.ReplyTo(messageId) });
         view.Escalated = true;
+        if (view.Handling is ConversationHandling.Bot or ConversationHandling.Resolved)
+            view.Handling = ConversationHandling.Escalated;
+        view.HandlingChanges.Add(new HandlingChange("escalated", view.Handling, e.Data.At, null, e.Data.Email, e.Data.Phone, e.Data.Message));
         Touch(view, e);
+    }
+
+    public void Apply(IEvent<QuestionHeldForHuman> e, ConversationDetails view)
+    {
+        Update(view, e.Data.MessageId, m => m with { Outcome = "awaiting_human" });
+        Touch(view, e);
+    }
+
+    public void Apply(IEvent<HumanReplied> e, ConversationDetails view)
+    {
+        view.HumanReplies.Add(new HumanReply(e.Data.MessageId, e.Data.UserId, e.Data.AuthorName, e.Data.Content, e.Data.At));
+        view.Handling = ConversationHandling.Human;
+        Touch(view, e);
+    }
+
+    public void Apply(IEvent<ConversationHandedBack> e, ConversationDetails view)
+    {
+        view.Handling = ConversationHandling.Bot;
+        view.HandlingChanges.Add(new HandlingChange("handed_back", view.Handling, e.Data.At, e.Data.UserId));
+        view.Version = e.Version;
+    }
+
+    public void Apply(IEvent<ConversationResolved> e, ConversationDetails view)
+    {
+        view.Handling = ConversationHandling.Resolved;
+        view.HandlingChanges.Add(new HandlingChange("resolved", view.Handling, e.Data.At, e.Data.UserId));
+        view.Version = e.Version;
     }
 
     public void Apply(IEvent<AnswerFailed> e, ConversationDetails view)

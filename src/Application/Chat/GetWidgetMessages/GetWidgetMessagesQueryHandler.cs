@@ -1,0 +1,47 @@
+using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Conversations;
+using CleanRag.Domain.Conversations;
+using Mediator;
+
+namespace CleanRag.Application.Chat.GetWidgetMessages;
+
+public sealed class GetWidgetMessagesQueryHandler(WidgetConversationAccess access, IReadStore readStore)
+    : IQueryHandler<GetWidgetMessagesQuery, WidgetMessages>
+{
+    public const string HumanReplySource = "human_reply";
+
+    public async ValueTask<WidgetMessages> Handle(GetWidgetMessagesQuery query, CancellationToken cancellationToken)
+    {
+        var conversationId = Guid.Parse(query.ConversationId!);
+        await access.ConversationAsync(conversationId, query.Origin, cancellationToken);
+        var conversation = await readStore.LoadAsync<ConversationDetails>(conversationId, cancellationToken)
+                           ?? throw new NotFoundException("Conversation");
+
+        var humanReplies = conversation.HumanReplies
+            .Select(r => new WidgetMessage(r.MessageId, "assistant", r.Content, [HumanReplySource], r.At));
+        if (query.Since is not null && GetWidgetMessagesQueryValidator.TryParseSince(query.Since, out var since))
+            return new WidgetMessages(humanReplies.Where(m => m.CreatedAt > since).ToList());
+
+        return new WidgetMessages(conversation.Messages.SelectMany(Turn).Concat(humanReplies)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Role == "user" ? 0 : 1).ToList());
+    }
+
+    /// <summary>The visitor's question and, when the bot replied, its reply (the answer, the honest refusal or the hand-over notice).</summary>
+    private static IEnumerable<WidgetMessage> Turn(ConversationMessage message)
+    {
+        yield return new WidgetMessage(message.MessageId, "user", message.Question, [], message.AskedAt);
+        var reply = message.Outcome switch
+        {
+            "answered" => message.Answer,
+            "unanswered" => ChatPipeline.NotFoundAnswer,
+            "escalated" => EscalationDetector.Reply,
+            _ => null,
+        };
+        // Rows projected before replies had ids carry none: the id is the one derived from the question, as recorded now.
+        if (reply is not null)
+            yield return new WidgetMessage(message.ReplyId ?? ConversationMessageIds.ReplyTo(message.MessageId), "assistant", reply, SourceUrls(message), message.AnsweredAt ?? message.AskedAt);
+    }
+
+    private static IReadOnlyList<string> SourceUrls(ConversationMessage message) => [];
+}
