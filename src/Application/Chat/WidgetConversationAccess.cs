@@ -23,7 +23,7 @@ public sealed class WidgetConversationAccess(IConversationDirectory directory, I
     {
         if (address is null || address.CompanyId != context.TenantId)
             throw new NotFoundException(what);
-        ChatAccess.Ensure(await readStore.LoadAsync<ProjectDetails>(address.ProjectId, cancellationToken), ConversationChannel.Widget, origin);
+        ChatAccess.Ensure(await readStore.LoadAsync<ProjectDetails>(address.ProjectId, cancellationToken), ConversationChannel.Widget, origin, context.OwnOrigin);
         return address;
     }
 }
