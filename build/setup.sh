@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Idempotent set-up of the real services CleanRag needs: PostgreSQL 15 and RabbitMQ.
-# Installs them from Debian packages when missing, starts a private cluster/node for this checkout
+# Idempotent set-up of the real services CleanRag needs: PostgreSQL 15 and RabbitMQ (and Chromium for the
+# widget's browser tests). Installs them from Debian packages when missing, starts a private cluster/node for this checkout
 # (no systemd needed), creates users, databases and vhosts, waits until both accept connections,
 # and prints the connection settings. Safe to run any number of times.
 set -euo pipefail
@@ -14,6 +14,8 @@ install_packages() {
   local missing=()
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  # The widget's browser tests drive Debian's Chromium through Playwright (no browser download).
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ ${#missing[@]} -eq 0 ] && return
   log "installing ${missing[*]} (Debian packages)"
   as_root apt-get update -qq
