@@ -5,6 +5,7 @@ using CleanRag.Api.Endpoints;
 using CleanRag.Api.Errors;
 using CleanRag.Api.Logging;
 using CleanRag.Api.OpenApi;
+using CleanRag.Api.PublicChat;
 using CleanRag.Application;
 using CleanRag.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
@@ -24,6 +25,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
 builder.Services.AddDashboardAuthentication();
+builder.Services.AddPublicChat();
 
 builder.Services.Configure<JsonOptions>(options =>
 {

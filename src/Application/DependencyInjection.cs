@@ -24,6 +24,8 @@ public static class DependencyInjection
         services.AddScoped<Chat.Answering.AnswerGeneration>();
         services.AddScoped<Chat.Answering.TurnRecorder>();
         services.AddScoped<Chat.WidgetConversationAccess>();
+        services.AddScoped<Chat.ICitationLinks, Chat.Answering.SignedCitationLinks>();
+        services.AddScoped<Chat.Answering.CitationResolver>();
         services.AddScoped<Companies.InviteUser.InviteDelivery>();
         services.AddScoped<ApiKeys.ApiKeyIssuer>();
         services.AddScoped<Documents.DocumentIngestionQueue>();

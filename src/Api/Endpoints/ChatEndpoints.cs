@@ -42,7 +42,7 @@ internal static class ChatEndpoints
                 return TypedResults.Empty;
             })
             .AddEndpointFilter(WidgetFilter.InvokeAsync)
-            .WithSummary("The widget's chat: text/event-stream of conversation_id, token…, sources, confidence, done (or error).")
+            .WithSummary("The widget's chat: text/event-stream of conversation_id, token…, sources (citation URLs), citations, confidence, done (or error).")
             .Produces<string>(contentType: "text/event-stream")
             .ProducesErrors(409, 502);
         widget.MapPost("/feedback", async (WidgetFeedbackRequest body, HttpRequest request, IMediator mediator, CancellationToken ct) =>

@@ -30,7 +30,9 @@ internal static class DocumentEndpoints
                 var files = form.Files
                     .Select(f => new IncomingFile(f.FileName, f.ContentType, f.Length, f.OpenReadStream))
                     .ToList();
-                return TypedResults.Created((string?)null, await mediator.Send(new UploadDocumentsCommand(projectId, files), ct));
+                // Optional 'sourceUrl' fields, one per file in the order of the files.
+                var sourceUrls = form["sourceUrl"].ToList();
+                return TypedResults.Created((string?)null, await mediator.Send(new UploadDocumentsCommand(projectId, files, sourceUrls), ct));
             })
             .DisableAntiforgery()
             .Accepts<UploadForm>("multipart/form-data")
@@ -46,7 +48,8 @@ internal static class DocumentEndpoints
 
         documents.MapPost("/upload-url", async (Guid projectId, UploadUrlRequest body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
-                var links = await mediator.Send(new CreateUploadUrlsCommand(projectId, [new PlannedUpload(body.Filename!, body.ContentType)]), ct);
+                var links = await mediator.Send(
+                    new CreateUploadUrlsCommand(projectId, [new PlannedUpload(body.Filename!, body.ContentType, body.SourceUrl)]), ct);
                 return TypedResults.Ok(UploadUrlResponse.From(links[0], request));
             })
             .WithSummary("A one-time, 15-minute URL to PUT one file's bytes to; then confirm.");
@@ -54,7 +57,7 @@ internal static class DocumentEndpoints
         documents.MapPost("/bulk-upload-url", async (Guid projectId, BulkUploadUrlRequest body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 // A null entry stays null, for validation to name it.
-                var planned = (body.Files ?? []).Select(f => f is null ? null! : new PlannedUpload(f.Filename!, f.ContentType)).ToList();
+                var planned = (body.Files ?? []).Select(f => f is null ? null! : new PlannedUpload(f.Filename!, f.ContentType, f.SourceUrl)).ToList();
                 var links = await mediator.Send(new CreateUploadUrlsCommand(projectId, planned), ct);
                 return TypedResults.Ok(links.Select(l => UploadUrlResponse.From(l, request)));
             });
@@ -67,7 +70,8 @@ internal static class DocumentEndpoints
         documents.MapPost("/{documentId:guid}/replace-url",
                 async (Guid projectId, Guid documentId, ReplaceUrlRequest? body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 {
-                    var link = await mediator.Send(new CreateReplaceUrlCommand(projectId, documentId, body?.Filename, body?.ContentType), ct);
+                    var link = await mediator.Send(
+                        new CreateReplaceUrlCommand(projectId, documentId, body?.Filename, body?.ContentType, body?.SourceUrl), ct);
                     return TypedResults.Ok(UploadUrlResponse.From(link, request));
                 })
             .WithSummary("A URL to PUT a new version's bytes to; confirm it like an upload.");
@@ -113,14 +117,15 @@ internal static class DocumentEndpoints
 
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 
-    private sealed record UploadUrlRequest(string? Filename, string? ContentType);
+    private sealed record UploadUrlRequest(string? Filename, string? ContentType, string? SourceUrl);
 
     private sealed record BulkUploadUrlRequest(IReadOnlyList<UploadUrlRequest>? Files);
 
-    private sealed record ReplaceUrlRequest(string? Filename, string? ContentType);
+    private sealed record ReplaceUrlRequest(string? Filename, string? ContentType, string? SourceUrl);
 
     /// <summary>The multipart form of an upload, as the OpenAPI document describes it; the endpoint reads the form itself.</summary>
-    private sealed record UploadForm(IFormFileCollection Files);
+    /// <param name="SourceUrl">Where each file is published: one field per file, in the order of the files, or none.</param>
+    private sealed record UploadForm(IFormFileCollection Files, IReadOnlyList<string>? SourceUrl);
 
     private sealed record PreviewUrlResponse(Guid DocumentId, int Version, string Url, DateTimeOffset ExpiresAt);
 

@@ -7,8 +7,9 @@ namespace CleanRag.Api.PublicChat;
 
 /// <summary>
 /// Streams the chat pipeline as Server-Sent Events: <c>conversation_id</c> first, a <c>token</c> per chunk,
-/// <c>replace</c> when the streamed text must give way to an honest refusal, then <c>sources</c>,
-/// <c>confidence</c> and <c>done</c>; <c>error</c> when something fails after the stream started.
+/// <c>replace</c> when the streamed text must give way to an honest refusal, then <c>sources</c> (the citation URLs),
+/// <c>citations</c> (the cited sources in full), <c>confidence</c> and <c>done</c>; <c>error</c> when something fails
+/// after the stream started.
 /// </summary>
 internal static partial class ChatEventStream
 {
@@ -57,7 +58,11 @@ internal static partial class ChatEventStream
 
     private static async Task WriteCompletionAsync(ServerSentEventWriter writer, ChatAnswer answer, CancellationToken cancellationToken)
     {
-        await writer.WriteEventAsync("sources", JsonSerializer.Serialize(ChatSourceResponse.ListOf(answer), Json), cancellationToken);
+        // A widget links each source with sources alone; citations adds what it needs to show them.
+        var urls = answer.Sources.Where(c => c.Url is not null).Select(c => c.Url!).ToList();
+        await writer.WriteEventAsync("sources", JsonSerializer.Serialize(urls, Json), cancellationToken);
+        await writer.WriteEventAsync("citations", JsonSerializer.Serialize(answer.Sources.Select(c => new CitationEvent(
+            c.Source.Title, c.Source.Excerpt, c.Source.PageNumber, c.Source.PageEnd, c.Source.DocumentId, c.Source.Score, c.Url)), Json), cancellationToken);
         await writer.WriteEventAsync("confidence", answer.Confidence.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         await writer.WriteEventAsync("done", JsonSerializer.Serialize(
             new DoneEvent(answer.ConversationId, answer.MessageId, answer.VisitorId, answer.Outcome, answer.Answer), Json), cancellationToken);
@@ -65,6 +70,9 @@ internal static partial class ChatEventStream
 
     /// <summary>The data of <c>token</c> and <c>replace</c>.</summary>
     private sealed record TextEvent(string Text);
+
+    /// <summary>One element of <c>citations</c>: <c>page</c> is the passage's first page, <c>page_end</c> its last.</summary>
+    private sealed record CitationEvent(string Title, string Excerpt, int? Page, int? PageEnd, Guid DocumentId, double Score, string? Url);
 
     private sealed record DoneEvent(Guid ConversationId, Guid MessageId, string VisitorId, string Outcome, string Answer);
 

@@ -2,9 +2,10 @@ using CleanRag.Application.Chat;
 
 namespace CleanRag.Api.PublicChat;
 
-/// <summary>A cited source as both chat APIs show it: in the JSON answer and in the stream's <c>sources</c> event.</summary>
-internal sealed record ChatSourceResponse(string Title, string Excerpt, int? PageNumber, int? PageEnd, Guid DocumentId, double Score)
+/// <summary>A cited source as the JSON chat APIs show it (/v1/chat and the dashboard's test chat), with the link to it.</summary>
+internal sealed record ChatSourceResponse(string Title, string Excerpt, int? PageNumber, int? PageEnd, Guid DocumentId, double Score, string? Url)
 {
     public static IReadOnlyList<ChatSourceResponse> ListOf(ChatAnswer answer) =>
-        [.. answer.Sources.Select(s => new ChatSourceResponse(s.Title, s.Excerpt, s.PageNumber, s.PageEnd, s.DocumentId, s.Score))];
+        [.. answer.Sources.Select(c => new ChatSourceResponse(
+            c.Source.Title, c.Source.Excerpt, c.Source.PageNumber, c.Source.PageEnd, c.Source.DocumentId, c.Source.Score, c.Url))];
 }

@@ -12,9 +12,14 @@ public sealed record ChatRequest(
 /// <param name="MessageId">The visitor's question in the conversation; feedback on the answer names it.</param>
 /// <param name="Outcome">answered, unanswered (the honest "I don't know"), escalated, failed, or awaiting_human (a person handles the
 /// conversation and the bot stayed quiet).</param>
+/// <param name="Sources">The cited sources in citation order, each with the link the visitor follows.</param>
 public sealed record ChatAnswer(
-    string Answer, Guid ConversationId, Guid MessageId, string SessionId, string VisitorId, IReadOnlyList<CitedSource> Sources, double Confidence,
+    string Answer, Guid ConversationId, Guid MessageId, string SessionId, string VisitorId, IReadOnlyList<Citation> Sources, double Confidence,
     string Outcome);
+
+/// <summary>A cited source as shown with an answer: the source, and its link (see <see cref="ICitationLinks"/>).</summary>
+/// <param name="Url">Null only when the document's file is gone and it had no source URL.</param>
+public sealed record Citation(CitedSource Source, string? Url);
 
 /// <summary>What the pipeline streams, in order: the conversation, tokens (perhaps replaced), then the completion with sources and confidence.</summary>
 public abstract record ChatUpdate;

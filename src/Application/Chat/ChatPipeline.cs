@@ -16,7 +16,8 @@ namespace CleanRag.Application.Chat;
 /// it afterwards like any other. Escalations and refusals are recorded before their text is sent.
 /// </summary>
 public sealed class ChatPipeline(
-    IReadStore readStore, TurnRecorder recorder, PassageRetrieval retrieval, AnswerGeneration generation, TimeProvider clock)
+    IReadStore readStore, TurnRecorder recorder, PassageRetrieval retrieval, AnswerGeneration generation, CitationResolver citations,
+    TimeProvider clock)
 {
     public const string NotFoundAnswer = "I couldn't find that in the documents.";
 
@@ -69,7 +70,7 @@ public sealed class ChatPipeline(
                 yield break;
             }
 
-            var (searchQuery, passages) = await retrieval.RetrieveAsync(project, question, turn.Conversation.Turns, cancellationToken);
+            var (searchQuery, passages) = await retrieval.RetrieveAsync(project, question, turn.Conversation.Turns, turn.Page, cancellationToken);
             turn.SearchQuery = searchQuery;
             if (passages.Count == 0)
             {
@@ -79,7 +80,7 @@ public sealed class ChatPipeline(
                 yield break;
             }
 
-            var generated = generation.Generate(project.Settings, passages, question);
+            var generated = generation.Generate(project.Settings, passages, question, turn.Page);
             await using (var pieces = generated.GetAsyncEnumerator(cancellationToken))
             {
                 while (await NextPieceAsync(pieces, turn))
@@ -98,13 +99,15 @@ public sealed class ChatPipeline(
                 yield break;
             }
 
+            // The sources are recorded with their documents' source URLs, so the stored answer links where it did.
+            var cited = await citations.WithSourceUrlsAsync(sources, cancellationToken);
             var latencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var answeredAt = clock.GetUtcNow();
             await recorder.RecordAsync(turn,
-                c => c.Answer(turn.MessageId, answer, sources, confidence, generated.Model, latencyMs, generated.PromptTokens,
+                c => c.Answer(turn.MessageId, answer, cited, confidence, generated.Model, latencyMs, generated.PromptTokens,
                     generated.CompletionTokens, answeredAt),
                 cancellationToken);
-            yield return Completed(turn, answer, sources, confidence, "answered");
+            yield return Completed(turn, answer, await citations.LinkAsync(project.Id, cited, cancellationToken), confidence, "answered");
         }
         finally
         {
@@ -138,7 +141,7 @@ public sealed class ChatPipeline(
             throw new ConflictException("no_documents", "The project has no indexed documents yet; upload and sync some first.");
     }
 
-    private static ChatCompleted Completed(ChatTurn turn, string answer, IReadOnlyList<CitedSource> sources, double confidence, string outcome) =>
+    private static ChatCompleted Completed(ChatTurn turn, string answer, IReadOnlyList<Citation> sources, double confidence, string outcome) =>
         new(new ChatAnswer(answer, turn.Conversation.Id, turn.MessageId, turn.Conversation.SessionId, turn.Conversation.VisitorId, sources,
             confidence, outcome));
 }

@@ -41,6 +41,8 @@ public sealed record ConversationMessage(
     double? Confidence = null,
     DateTimeOffset? AnsweredAt = null,
     bool? Helpful = null,
+    string? PageUrl = null,
+    string? PageContext = null,
     Guid? ReplyId = null);
 
 /// <summary>A team member's reply to the visitor.</summary>

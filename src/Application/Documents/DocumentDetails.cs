@@ -9,6 +9,9 @@ public sealed class DocumentDetails
     public Guid ProjectId { get; set; }
     public string FileName { get; set; } = "";
     public string ContentType { get; set; } = "";
+
+    /// <summary>Where the document is published, if the uploader said: answers citing it link there instead of to the file.</summary>
+    public string? SourceUrl { get; set; }
     public DocumentStatus Status { get; set; }
     public long SizeBytes { get; set; }
     public int? PageCount { get; set; }

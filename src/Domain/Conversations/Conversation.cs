@@ -44,14 +44,15 @@ public sealed class Conversation : AggregateRoot
         new(conversationId, projectId, visitorId, sessionId, channel, isTest, pageUrl, now, pageContext);
 
     /// <param name="searchQuery">The standalone query retrieval used (the question itself when none was run).</param>
-    public VisitorAsked Ask(Guid messageId, string question, string searchQuery, DateTimeOffset now)
+    /// <param name="pageUrl">The page the question was asked from, and <paramref name="pageContext"/> what it shows, when the widget said.</param>
+    public VisitorAsked Ask(Guid messageId, string question, string searchQuery, DateTimeOffset now, string? pageUrl = null, string? pageContext = null)
     {
         EnsureStarted();
         if (string.IsNullOrWhiteSpace(question))
             throw new DomainRuleViolationException("question_required", "A question must not be blank.");
         if (FindTurn(messageId) is not null || _humanReplyIds.Contains(messageId))
             throw new DomainRuleViolationException("message_exists", "The conversation already has a message with this id.");
-        return new VisitorAsked(Id, messageId, question, searchQuery, now);
+        return new VisitorAsked(Id, messageId, question, searchQuery, now, pageUrl, pageContext);
     }
 
     /// <summary>Answers an open question; an answer is grounded, so it cites at least one source.</summary>

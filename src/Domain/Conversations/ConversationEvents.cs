@@ -18,10 +18,16 @@ public sealed record ConversationStarted(
     string? PageUrl, DateTimeOffset StartedAt, string? PageContext = null) : IDomainEvent;
 
 /// <param name="SearchQuery">The standalone query retrieval used (the question rewritten with the conversation's context).</param>
-public sealed record VisitorAsked(Guid ConversationId, Guid MessageId, string Question, string SearchQuery, DateTimeOffset AskedAt) : IDomainEvent;
+/// <param name="PageUrl">The page the visitor asked from (widget), when known.</param>
+/// <param name="PageContext">What the widget said that page shows, when anything: the rewriter and the generator saw it too.</param>
+public sealed record VisitorAsked(
+    Guid ConversationId, Guid MessageId, string Question, string SearchQuery, DateTimeOffset AskedAt, string? PageUrl = null,
+    string? PageContext = null) : IDomainEvent;
 
 /// <summary>A source an answer cites: which file, where (the passage's first page, and its last when it runs on), and the excerpt shown to the visitor.</summary>
-public sealed record CitedSource(int Number, Guid DocumentId, string Title, string Excerpt, int? PageNumber, double Score, int? PageEnd = null);
+/// <param name="SourceUrl">The document's own address (where it is published), when it was uploaded with one: what the visitor is linked to.</param>
+public sealed record CitedSource(
+    int Number, Guid DocumentId, string Title, string Excerpt, int? PageNumber, double Score, int? PageEnd = null, string? SourceUrl = null);
 
 /// <param name="ReplyId">The bot's reply as a message of its own (feedback and polling name it); null in events recorded before
 /// replies had ids: <see cref="ConversationMessageIds.ReplyTo"/> of the question's id then, which is what is recorded now.</param>

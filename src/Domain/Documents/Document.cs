@@ -13,6 +13,9 @@ public sealed class Document : AggregateRoot
     public string ContentType { get; private set; } = "";
     public DocumentStatus Status { get; private set; }
 
+    /// <summary>Where the document is published, if the uploader said; null otherwise.</summary>
+    public string? SourceUrl { get; private set; }
+
     /// <summary>The newest version (uploaded or announced).</summary>
     public int CurrentVersion { get; private set; }
 
@@ -30,21 +33,24 @@ public sealed class Document : AggregateRoot
     public int IngestingVersion { get; private set; }
 
     public static IDomainEvent[] Upload(
-        Guid documentId, Guid projectId, string fileName, string contentType, long sizeBytes, string contentHash, Guid by, DateTimeOffset now) =>
+        Guid documentId, Guid projectId, string fileName, string contentType, long sizeBytes, string contentHash, Guid by, DateTimeOffset now,
+        string? sourceUrl = null) =>
     [
-        new DocumentRegistered(documentId, projectId, fileName, contentType, by, now),
+        new DocumentRegistered(documentId, projectId, fileName, contentType, by, now, sourceUrl),
         new DocumentVersionUploaded(documentId, 1, fileName, contentType, sizeBytes, contentHash, now),
     ];
 
-    public static DocumentRegistered Register(Guid documentId, Guid projectId, string fileName, string contentType, Guid by, DateTimeOffset now) =>
-        new(documentId, projectId, fileName, contentType, by, now);
+    public static DocumentRegistered Register(
+        Guid documentId, Guid projectId, string fileName, string contentType, Guid by, DateTimeOffset now, string? sourceUrl = null) =>
+        new(documentId, projectId, fileName, contentType, by, now, sourceUrl);
 
-    public DocumentVersionRequested RequestNewVersion(string fileName, string contentType)
+    /// <param name="sourceUrl">The document's new published address; null keeps the current one.</param>
+    public DocumentVersionRequested RequestNewVersion(string fileName, string contentType, string? sourceUrl = null)
     {
         EnsureNotDeleted();
         if (Status == DocumentStatus.PendingUpload || (CurrentVersion > UploadedVersion))
             throw new DomainRuleViolationException("upload_pending", "A version of this document is still waiting for its upload to be confirmed.");
-        return new DocumentVersionRequested(Id, CurrentVersion + 1, fileName, contentType);
+        return new DocumentVersionRequested(Id, CurrentVersion + 1, fileName, contentType, sourceUrl);
     }
 
     /// <summary>Confirms the bytes of the version awaiting upload.</summary>
@@ -122,6 +128,7 @@ public sealed class Document : AggregateRoot
                 ProjectId = e.ProjectId;
                 FileName = e.FileName;
                 ContentType = e.ContentType;
+                SourceUrl = e.SourceUrl;
                 CurrentVersion = 1;
                 Status = DocumentStatus.PendingUpload;
                 break;
@@ -129,6 +136,7 @@ public sealed class Document : AggregateRoot
                 CurrentVersion = e.Version;
                 FileName = e.FileName;
                 ContentType = e.ContentType;
+                SourceUrl = e.SourceUrl ?? SourceUrl;
                 break;
             case DocumentVersionUploaded e:
                 UploadedVersion = e.Version;

@@ -3,11 +3,15 @@ using CleanRag.Domain.Common;
 namespace CleanRag.Domain.Documents;
 
 /// <summary>A document record exists; its first version's bytes may still be on their way (presigned upload).</summary>
+/// <param name="SourceUrl">Where the document is published (absolute http(s) URL), if the uploader said: answers citing it link there.</param>
 public sealed record DocumentRegistered(
-    Guid DocumentId, Guid ProjectId, string FileName, string ContentType, Guid RegisteredBy, DateTimeOffset RegisteredAt) : IDomainEvent;
+    Guid DocumentId, Guid ProjectId, string FileName, string ContentType, Guid RegisteredBy, DateTimeOffset RegisteredAt, string? SourceUrl = null)
+    : IDomainEvent;
 
 /// <summary>A new version of the file is announced (replace flow); its bytes follow with the confirm.</summary>
-public sealed record DocumentVersionRequested(Guid DocumentId, int Version, string FileName, string ContentType) : IDomainEvent;
+/// <param name="SourceUrl">The document's new published address; null keeps the one it had.</param>
+public sealed record DocumentVersionRequested(Guid DocumentId, int Version, string FileName, string ContentType, string? SourceUrl = null)
+    : IDomainEvent;
 
 /// <summary>The bytes of a version are stored (content-addressed by <paramref name="ContentHash"/>).</summary>
 public sealed record DocumentVersionUploaded(

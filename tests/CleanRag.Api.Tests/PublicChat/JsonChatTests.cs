@@ -22,6 +22,7 @@ public class JsonChatTests
         source.GetProperty("excerpt").GetString().Should().Contain("Glasses are covered");
         source.GetProperty("documentId").GetGuid().Should().NotBeEmpty();
         source.GetProperty("score").GetDouble().Should().BeGreaterThan(0);
+        source.GetProperty("url").GetString().Should().StartWith("http://localhost/v1/files/");
         answer.GetProperty("visitorId").GetString().Should().Be("visitor-7");
         answer.GetProperty("sessionId").GetString().Should().NotBeNullOrEmpty();
         answer.GetProperty("confidence").GetDouble().Should().BeInRange(0.01, 1);

@@ -7,7 +7,7 @@ namespace CleanRag.Api.Tests.PublicChat;
 public class WidgetChatTests
 {
     [Test]
-    public async Task The_widget_streams_the_conversation_id_tokens_sources_confidence_then_done()
+    public async Task The_widget_streams_the_conversation_id_tokens_sources_citations_confidence_then_done()
     {
         var project = await LiveProject.CreateAsync();
 
@@ -23,14 +23,28 @@ public class WidgetChatTests
         var names = events.Select(e => e.Name).ToList();
         names.First().Should().Be("conversation_id");
         names.Skip(1).TakeWhile(n => n == "token").Should().HaveCountGreaterThan(3, "the answer is streamed in pieces");
-        names.SkipWhile(n => n is "conversation_id" or "token").Should().Equal("sources", "confidence", "done");
+        names.SkipWhile(n => n is "conversation_id" or "token").Should().Equal("sources", "citations", "confidence", "done");
 
         var conversationId = Guid.Parse(events[0].Data);
         var streamed = string.Concat(events.Where(e => e.Name == "token").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("text").GetString()));
         streamed.Should().Contain("Glasses are covered up to 150 dollars per year.").And.Contain("[1]");
         var sources = JsonDocument.Parse(events.Single(e => e.Name == "sources").Data).RootElement;
-        sources[0].GetProperty("title").GetString().Should().Be("benefits.md");
-        sources[0].GetProperty("document_id").GetGuid().Should().NotBeEmpty();
+        sources.GetArrayLength().Should().BeGreaterThan(0);
+        var url = sources[0].GetString()!;
+        url.Should().StartWith("http://localhost/v1/files/", "an absolute link: the widget runs on another origin");
+        var citations = JsonDocument.Parse(events.Single(e => e.Name == "citations").Data).RootElement;
+        citations.GetArrayLength().Should().Be(sources.GetArrayLength(), "one citation per source, in the same order");
+        var citation = citations[0];
+        citation.GetProperty("title").GetString().Should().Be("benefits.md");
+        citation.GetProperty("excerpt").GetString().Should().Contain("Glasses are covered");
+        citation.GetProperty("document_id").GetGuid().Should().NotBeEmpty();
+        citation.GetProperty("score").GetDouble().Should().BeGreaterThan(0);
+        citation.GetProperty("url").GetString().Should().Be(url);
+        citation.TryGetProperty("page", out _).Should().BeTrue();
+        citation.TryGetProperty("page_end", out _).Should().BeTrue();
+        var file = await TestActors.Anonymous().GetAsync(new Uri(url).PathAndQuery);
+        file.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await file.Content.ReadAsStringAsync()).Should().Be(LiveProject.Knowledge);
         double.Parse(events.Single(e => e.Name == "confidence").Data, System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(0.01, 1);
         var done = JsonDocument.Parse(events.Single(e => e.Name == "done").Data).RootElement;
         done.GetProperty("conversation_id").GetGuid().Should().Be(conversationId);
@@ -54,6 +68,7 @@ public class WidgetChatTests
 
         Guid.Parse(second[0].Data).Should().Be(conversationId);
         second.Single(e => e.Name == "sources").Data.Should().Be("[]");
+        second.Single(e => e.Name == "citations").Data.Should().Be("[]");
         JsonDocument.Parse(second.Single(e => e.Name == "done").Data).RootElement.GetProperty("outcome").GetString().Should().Be("unanswered");
         LiveProject.EventTypes(await project.EventsAsync(conversationId)).Should().Equal(
             "conversation_started", "visitor_asked", "answer_given", "visitor_asked", "question_unanswered");

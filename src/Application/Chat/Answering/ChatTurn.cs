@@ -1,3 +1,4 @@
+using CleanRag.Application.Search.Rewriting;
 using CleanRag.Domain.Conversations;
 
 namespace CleanRag.Application.Chat.Answering;
@@ -16,6 +17,9 @@ public sealed class ChatTurn(Conversation conversation, ConversationStarted? ope
     public Guid MessageId { get; } = messageId;
     public string Question { get; } = question;
     public DateTimeOffset AskedAt { get; } = askedAt;
+
+    /// <summary>The page this message was sent from, when the widget described it: used for this turn and recorded with it.</summary>
+    public VisitorPage? Page { get; init; }
 
     /// <summary>The query retrieval used, once known; until then (and for escalations, which skip retrieval) the question itself.</summary>
     public string SearchQuery { get; set; } = question;

@@ -17,10 +17,10 @@ public sealed class PassageRetrieval(
     private const int CandidatePool = 50;
 
     public async Task<RetrievedPassages> RetrieveAsync(
-        ProjectDetails project, string question, IReadOnlyList<Conversation.Turn> earlierTurns, CancellationToken cancellationToken)
+        ProjectDetails project, string question, IReadOnlyList<Conversation.Turn> earlierTurns, VisitorPage? page, CancellationToken cancellationToken)
     {
         var history = earlierTurns.Select(t => new ConversationTurn(t.Question, t.Answer)).ToList();
-        var query = await rewriter.RewriteAsync(question, history, cancellationToken);
+        var query = await rewriter.RewriteAsync(question, history, page, cancellationToken);
         var embedding = (await embedder.GenerateAsync([query], cancellationToken: cancellationToken))[0];
         var retrieval = project.Settings.Retrieval;
         var fusion = FusionDefaults.For(retrieval.LexicalWeight,

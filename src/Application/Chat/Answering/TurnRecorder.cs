@@ -3,6 +3,7 @@ using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Application.Conversations;
 using CleanRag.Application.Projects;
+using CleanRag.Application.Search.Rewriting;
 using CleanRag.Domain.Common;
 using CleanRag.Domain.Conversations;
 
@@ -33,19 +34,20 @@ public sealed class TurnRecorder(IEventStore eventStore, IAggregateStore aggrega
         // Conversation and message ids are the visitor's capability to rate and continue the conversation: random
         // (UUID v4, 122 random bits), never time-ordered ids whose neighbours could be guessed.
         var messageId = Guid.NewGuid();
+        var page = VisitorPage.Of(request.PageUrl, request.PageContext);
         if (conversationId is { } existingId)
         {
             var existing = await eventStore.LoadAsync<Conversation>(existingId, cancellationToken);
             if (existing is null || existing.ProjectId != project.Id)
                 throw new NotFoundException("Conversation");
-            return new ChatTurn(existing, null, messageId, question, clock.GetUtcNow());
+            return new ChatTurn(existing, null, messageId, question, clock.GetUtcNow()) { Page = page };
         }
 
         var opening = Conversation.Start(Guid.NewGuid(), project.Id,
             request.VisitorId is { Length: > 0 } visitor ? visitor : $"visitor_{Guid.NewGuid():N}",
             request.SessionId is { Length: > 0 } session ? session : Guid.NewGuid().ToString("N"),
             request.Channel, request.IsTest, request.PageUrl, clock.GetUtcNow(), request.PageContext);
-        return new ChatTurn(Opened(opening), opening, messageId, question, clock.GetUtcNow());
+        return new ChatTurn(Opened(opening), opening, messageId, question, clock.GetUtcNow()) { Page = page };
     }
 
     /// <summary>
@@ -66,7 +68,7 @@ public sealed class TurnRecorder(IEventStore eventStore, IAggregateStore aggrega
             {
                 var current = await aggregates.LoadForUpdateAsync<Conversation>(turn.Conversation.Id, cancellationToken)
                               ?? throw new NotFoundException("Conversation");
-                aggregates.Append(current, current.Ask(turn.MessageId, turn.Question, turn.SearchQuery, turn.AskedAt));
+                aggregates.Append(current, Ask(current, turn));
                 aggregates.Append(current, settle(current));
                 await unitOfWork.CommitAsync(cancellationToken);
                 return current.Id;
@@ -95,6 +97,9 @@ public sealed class TurnRecorder(IEventStore eventStore, IAggregateStore aggrega
         }
     }
 
+    private static VisitorAsked Ask(Conversation conversation, ChatTurn turn) =>
+        conversation.Ask(turn.MessageId, turn.Question, turn.SearchQuery, turn.AskedAt, turn.Page?.Url, turn.Page?.Context);
+
     private static Conversation Opened(ConversationStarted opening)
     {
         var conversation = new Conversation();
@@ -105,7 +110,7 @@ public sealed class TurnRecorder(IEventStore eventStore, IAggregateStore aggrega
     /// <summary>The first turn of a new conversation, decided on the conversation it opens.</summary>
     private static IDomainEvent[] Decide(Conversation conversation, ChatTurn turn, Func<Conversation, IDomainEvent> settle)
     {
-        var asked = conversation.Ask(turn.MessageId, turn.Question, turn.SearchQuery, turn.AskedAt);
+        var asked = Ask(conversation, turn);
         conversation.ApplyEvent(asked);
         return [asked, settle(conversation)];
     }

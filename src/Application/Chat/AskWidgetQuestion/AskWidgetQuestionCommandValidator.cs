@@ -1,4 +1,5 @@
 using CleanRag.Application.Common.Validation;
+using CleanRag.Application.Search.Rewriting;
 using FluentValidation;
 
 namespace CleanRag.Application.Chat.AskWidgetQuestion;
@@ -9,8 +10,9 @@ public sealed class AskWidgetQuestionCommandValidator : AbstractValidator<AskWid
     {
         RuleFor(c => c.ProjectId).NotEmpty().WithName("project_id").WithMessage("project_id is required.");
         RuleFor(c => c.Message).ValidQuestion("message");
-        RuleFor(c => c.PageUrl).MaximumLength(2048).WithName("page_url").WithMessage("page_url must be at most 2048 characters.");
+        RuleFor(c => c.PageUrl).ValidHttpUrl("page_url");
         RuleFor(c => c.VisitorId).ValidClientId("visitor_id");
-        RuleFor(c => c.Context).MaximumLength(2000).WithName("context").WithMessage("context must be at most 2000 characters.");
+        RuleFor(c => c.Context).MaximumLength(VisitorPage.MaxContextLength).WithName("context")
+            .WithMessage($"context must be at most {VisitorPage.MaxContextLength} characters.");
     }
 }

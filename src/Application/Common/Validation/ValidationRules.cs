@@ -33,6 +33,17 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, string?> ValidClientId<T>(this IRuleBuilder<T, string?> rule, string name) =>
         rule.MaximumLength(MaxClientIdLength).WithName(name).WithMessage($"{name} must be at most {MaxClientIdLength} characters.");
 
+    /// <summary>The longest URL stored from a client (a document's sourceUrl, the widget's page_url).</summary>
+    public const int MaxUrlLength = 2_000;
+
+    /// <summary>An optional absolute http(s) URL, such as a document's published address or the page a visitor is on.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidHttpUrl<T>(this IRuleBuilder<T, string?> rule, string name) =>
+        rule.Must(url => url is null || (url.Length <= MaxUrlLength && IsHttpUrl(url))).WithName(name)
+            .WithMessage($"{name} must be an absolute http or https URL of at most {MaxUrlLength} characters.");
+
+    private static bool IsHttpUrl(string url) =>
+        url == url.Trim() && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && !string.IsNullOrEmpty(uri.Host);
+
     public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("email is required.")
             .MaximumLength(254).WithMessage("email must be at most 254 characters.")

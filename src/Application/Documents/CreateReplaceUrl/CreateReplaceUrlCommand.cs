@@ -6,5 +6,7 @@ using Mediator;
 namespace CleanRag.Application.Documents.CreateReplaceUrl;
 
 /// <summary>Announces a new version of a document and returns the link to PUT its bytes to.</summary>
+/// <param name="SourceUrl">The document's new published address; null keeps the current one.</param>
 [Authorize(CompanyRole.Member)]
-public sealed record CreateReplaceUrlCommand(Guid ProjectId, Guid DocumentId, string? FileName, string? ContentType) : ICommand<UploadLink>;
+public sealed record CreateReplaceUrlCommand(Guid ProjectId, Guid DocumentId, string? FileName, string? ContentType, string? SourceUrl = null)
+    : ICommand<UploadLink>;

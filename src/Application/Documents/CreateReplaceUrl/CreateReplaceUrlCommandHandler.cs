@@ -14,7 +14,8 @@ public sealed class CreateReplaceUrlCommandHandler(
         await readStore.LoadWritableProjectAsync(command.ProjectId, cancellationToken);
         var document = await aggregates.LoadDocumentForUpdateAsync(command.ProjectId, command.DocumentId, cancellationToken);
         var fileName = command.FileName ?? document.FileName;
-        var requested = document.RequestNewVersion(fileName, ContentTypes.Resolve(fileName, command.ContentType ?? document.ContentType));
+        var requested = document.RequestNewVersion(fileName, ContentTypes.Resolve(fileName, command.ContentType ?? document.ContentType),
+            command.SourceUrl);
         aggregates.Append(document, requested);
         return UploadLinks.For(links, context.TenantId, command.ProjectId, document.Id, requested.Version, fileName,
             clock.GetUtcNow() + options.UploadUrlLifetime);

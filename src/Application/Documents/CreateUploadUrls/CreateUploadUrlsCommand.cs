@@ -8,7 +8,8 @@ namespace CleanRag.Application.Documents.CreateUploadUrls;
 [Authorize(CompanyRole.Member)]
 public sealed record CreateUploadUrlsCommand(Guid ProjectId, IReadOnlyList<PlannedUpload> Files) : ICommand<IReadOnlyList<UploadLink>>;
 
-public sealed record PlannedUpload(string FileName, string? ContentType);
+/// <param name="SourceUrl">Where the document is published, if anywhere: answers citing it link there.</param>
+public sealed record PlannedUpload(string FileName, string? ContentType, string? SourceUrl = null);
 
 /// <summary>Where to PUT the bytes of a document version; the API turns the token into a URL.</summary>
 public sealed record UploadLink(Guid DocumentId, int Version, string FileName, string Token, DateTimeOffset ExpiresAt);

@@ -18,7 +18,7 @@ public sealed class CreateUploadUrlsCommandHandler(
         {
             var documentId = Guid.CreateVersion7();
             var registered = Document.Register(documentId, command.ProjectId, file.FileName,
-                ContentTypes.Resolve(file.FileName, file.ContentType), context.UserId, now);
+                ContentTypes.Resolve(file.FileName, file.ContentType), context.UserId, now, file.SourceUrl);
             aggregates.Start<Document>(documentId, registered);
             result.Add(UploadLinks.For(links, context.TenantId, command.ProjectId, documentId, 1, file.FileName, now + options.UploadUrlLifetime));
         }

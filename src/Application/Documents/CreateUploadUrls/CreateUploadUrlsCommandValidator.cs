@@ -1,3 +1,4 @@
+using CleanRag.Application.Common.Validation;
 using CleanRag.Application.Documents.Ingestion;
 using FluentValidation;
 
@@ -12,6 +13,7 @@ public sealed class CreateUploadUrlsCommandValidator : AbstractValidator<CreateU
         RuleForEach(c => c.Files).ChildRules(file =>
         {
             file.RuleFor(f => f.FileName).Must(FileNames.IsSafe).WithMessage($"filename {FileNames.Rule}.");
+            file.RuleFor(f => f.SourceUrl).ValidHttpUrl("sourceUrl");
             file.RuleFor(f => f.ContentType).Must(ContentTypes.IsValid).When(f => f.ContentType is not null)
                 .WithMessage($"contentType {ContentTypes.Rule}.");
             file.RuleFor(f => f).Must(f => extractor.CanExtract(f.FileName, f.ContentType))

@@ -17,13 +17,13 @@ public sealed class UploadDocumentsCommandHandler(
             throw new FileTooLargeException(options.MaxFileBytes);
 
         var documentIds = new List<Guid>();
-        foreach (var file in command.Files)
+        foreach (var (file, index) in command.Files.Select((f, i) => (f, i)))
         {
             await using var content = file.OpenRead();
             var blob = await blobs.PutAsync(context.TenantId, content, options.MaxFileBytes, cancellationToken);
             var documentId = Guid.CreateVersion7();
             var events = Document.Upload(documentId, command.ProjectId, file.FileName, ContentTypes.Resolve(file.FileName, file.ContentType),
-                blob.SizeBytes, blob.ContentHash, context.UserId, clock.GetUtcNow());
+                blob.SizeBytes, blob.ContentHash, context.UserId, clock.GetUtcNow(), command.SourceUrls is { Count: > 0 } urls ? urls[index] : null);
             aggregates.Start<Document>(documentId, events);
             documentIds.Add(documentId);
         }

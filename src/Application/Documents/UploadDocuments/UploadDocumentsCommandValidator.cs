@@ -1,3 +1,4 @@
+using CleanRag.Application.Common.Validation;
 using CleanRag.Application.Documents.Ingestion;
 using FluentValidation;
 
@@ -8,6 +9,9 @@ public sealed class UploadDocumentsCommandValidator : AbstractValidator<UploadDo
     public UploadDocumentsCommandValidator(ITextExtractor extractor)
     {
         RuleFor(c => c.Files).NotEmpty().WithMessage("files: send at least one file (multipart field 'files').");
+        RuleFor(c => c.SourceUrls).Must((c, urls) => urls is null || urls.Count == 0 || urls.Count == (c.Files?.Count ?? 0))
+            .WithName("sourceUrl").WithMessage("sourceUrl: send one per file, in the order of the files, or none.");
+        RuleForEach(c => c.SourceUrls).ValidHttpUrl("sourceUrl");
         RuleForEach(c => c.Files).ChildRules(file =>
         {
             file.RuleFor(f => f.FileName).Must(FileNames.IsSafe).WithMessage($"fileName {FileNames.Rule}.");

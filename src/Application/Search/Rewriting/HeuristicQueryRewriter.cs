@@ -9,6 +9,7 @@ namespace CleanRag.Application.Search.Rewriting;
 /// "also ..."), or leans on a pronoun ("it", "they", "that" ...). A follow-up gets the most salient terms of the
 /// recent turns appended: tf-idf over the turns, where a term of a question counts double (questions name the
 /// topic; answers add detail) and older turns count half as much as the next. Terms the question already has are skipped.
+/// The description of the page the visitor is on counts as the oldest turn's question: it names what they look at.
 /// </summary>
 public sealed class HeuristicQueryRewriter : IQueryRewriter
 {
@@ -28,11 +29,13 @@ public sealed class HeuristicQueryRewriter : IQueryRewriter
         ["and", "what"], ["same", "for"],
     ];
 
-    public Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken) =>
-        Task.FromResult(Rewrite(question, history));
+    public Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, VisitorPage? page, CancellationToken cancellationToken) =>
+        Task.FromResult(Rewrite(question, history, page));
 
-    public string Rewrite(string question, IReadOnlyList<ConversationTurn> history)
+    public string Rewrite(string question, IReadOnlyList<ConversationTurn> history, VisitorPage? page = null)
     {
+        if (page?.BoundedContext() is { } shown)
+            history = [new ConversationTurn(shown, null), .. history];
         if (history.Count == 0 || !IsFollowUp(question))
             return question;
         var added = SalientTerms(history, SearchTerms.Analyse(question).ToHashSet(StringComparer.Ordinal));

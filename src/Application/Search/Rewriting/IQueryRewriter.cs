@@ -11,5 +11,6 @@ public sealed record ConversationTurn(string Question, string? Answer);
 public interface IQueryRewriter
 {
     /// <param name="history">Earlier turns, oldest first, without the current question.</param>
-    Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken);
+    /// <param name="page">The page the visitor asks from, when the widget described it: what "this" may refer to.</param>
+    Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, VisitorPage? page, CancellationToken cancellationToken);
 }

@@ -23,7 +23,8 @@ internal sealed class ConversationDetailsProjection : SingleStreamProjection<Con
 
     public void Apply(IEvent<VisitorAsked> e, ConversationDetails view)
     {
-        view.Messages.Add(new ConversationMessage(e.Data.MessageId, e.Data.Question, e.Data.AskedAt, "asked"));
+        view.Messages.Add(new ConversationMessage(e.Data.MessageId, e.Data.Question, e.Data.AskedAt, "asked",
+            PageUrl: e.Data.PageUrl, PageContext: e.Data.PageContext));
         view.MessageCount = view.Messages.Count;
         if (view.Handling == ConversationHandling.Resolved)
             view.Handling = ConversationHandling.Bot;

@@ -13,12 +13,17 @@ internal sealed class DocumentDetailsProjection : SingleStreamProjection<Documen
         ProjectId = e.Data.ProjectId,
         FileName = e.Data.FileName,
         ContentType = e.Data.ContentType,
+        SourceUrl = e.Data.SourceUrl,
         Status = DocumentStatus.PendingUpload,
         CreatedAt = e.Data.RegisteredAt,
         UpdatedAt = e.Timestamp,
     };
 
-    public void Apply(IEvent<DocumentVersionRequested> e, DocumentDetails view) => view.UpdatedAt = e.Timestamp;
+    public void Apply(IEvent<DocumentVersionRequested> e, DocumentDetails view)
+    {
+        view.SourceUrl = e.Data.SourceUrl ?? view.SourceUrl;
+        view.UpdatedAt = e.Timestamp;
+    }
 
     public void Apply(IEvent<DocumentVersionUploaded> e, DocumentDetails view)
     {

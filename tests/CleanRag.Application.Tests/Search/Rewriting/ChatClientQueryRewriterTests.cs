@@ -37,7 +37,7 @@ public class ChatClientQueryRewriterTests
     {
         var chat = new ScriptedChatClient(() => "\"How much does the dental insurance plan cost?\"");
 
-        var rewritten = await Rewriter(chat).RewriteAsync("what about dental?", History, CancellationToken.None);
+        var rewritten = await Rewriter(chat).RewriteAsync("what about dental?", History, page: null, CancellationToken.None);
 
         rewritten.Should().Be("How much does the dental insurance plan cost?");
         var prompt = chat.Received.Last().Text;
@@ -49,7 +49,7 @@ public class ChatClientQueryRewriterTests
     {
         var chat = new ScriptedChatClient(() => throw new HttpRequestException("model down"));
 
-        var rewritten = await Rewriter(chat).RewriteAsync("what about dental?", History, CancellationToken.None);
+        var rewritten = await Rewriter(chat).RewriteAsync("what about dental?", History, page: null, CancellationToken.None);
 
         rewritten.Should().Be(new HeuristicQueryRewriter().Rewrite("what about dental?", History));
         rewritten.Should().NotBe("what about dental?");
@@ -60,7 +60,7 @@ public class ChatClientQueryRewriterTests
     {
         var chat = new ScriptedChatClient(() => "   ");
 
-        var rewritten = await Rewriter(chat).RewriteAsync("what about dental?", History, CancellationToken.None);
+        var rewritten = await Rewriter(chat).RewriteAsync("what about dental?", History, page: null, CancellationToken.None);
 
         rewritten.Should().Contain("insurance");
     }
@@ -70,7 +70,7 @@ public class ChatClientQueryRewriterTests
     {
         var chat = new ScriptedChatClient(() => "should not be used");
 
-        var rewritten = await Rewriter(chat).RewriteAsync("what about dental?", [], CancellationToken.None);
+        var rewritten = await Rewriter(chat).RewriteAsync("what about dental?", [], page: null, CancellationToken.None);
 
         rewritten.Should().Be("what about dental?");
         chat.Received.Should().BeEmpty();

@@ -1,0 +1,34 @@
+using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Documents;
+using CleanRag.Domain.Conversations;
+using CleanRag.Domain.Documents;
+
+namespace CleanRag.Application.Chat.Answering;
+
+/// <summary>
+/// Citation links: the source URL when the document has one, else a preview ticket for the document's file, served by
+/// <c>GET /v1/files/{token}</c>. The ticket lives <see cref="DocumentOptions.CitationLinkLifetime"/> (a day by default,
+/// not the dashboard preview's minutes): visitors reread a chat, and the link is the only authorization the file needs.
+/// </summary>
+public sealed class SignedCitationLinks(
+    IRequestContext context, IReadStore readStore, ISignedLinks links, IPublicAddress address, DocumentOptions options, TimeProvider clock)
+    : ICitationLinks
+{
+    /// <summary>The route of <c>DocumentEndpoints</c> that opens a file through a signed preview token.</summary>
+    public const string FileRoute = "/v1/files/";
+
+    public async Task<string?> UrlOfAsync(Guid projectId, CitedSource source, CancellationToken cancellationToken)
+    {
+        if (source.SourceUrl is { Length: > 0 } sourceUrl)
+            return sourceUrl;
+
+        var document = await readStore.LoadAsync<DocumentDetails>(source.DocumentId, cancellationToken);
+        if (document is null || document.ProjectId != projectId || document.Status == DocumentStatus.Deleted || document.ContentHash is null)
+            return null;
+        var token = links.Create(new FileTicket(FileTicketPurpose.Preview, context.TenantId, projectId, document.Id, document.FileVersion,
+            clock.GetUtcNow() + options.CitationLinkLifetime, document.ContentHash));
+        // Browsers' PDF viewers open the file at the fragment's page; other files ignore it.
+        var page = source.PageNumber is { } number ? $"#page={number}" : "";
+        return $"{address.BaseUrl}{FileRoute}{token}{page}";
+    }
+}

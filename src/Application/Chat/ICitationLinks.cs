@@ -1,0 +1,16 @@
+using CleanRag.Domain.Conversations;
+
+namespace CleanRag.Application.Chat;
+
+/// <summary>
+/// Where a visitor reads a cited source: the document's own address (the <c>sourceUrl</c> it was uploaded with) when it
+/// has one, otherwise a signed, expiring link to the file on this API, ending in <c>#page=N</c> when the passage has a
+/// page. Links are made each time an answer is shown, never stored: a stored answer keeps its <see cref="CitedSource"/>
+/// (with its source URL), and every reading gets a fresh signed link.
+/// </summary>
+public interface ICitationLinks
+{
+    /// <summary>The absolute URL of <paramref name="source"/>, cited by an answer in project <paramref name="projectId"/> of the current tenant.</summary>
+    /// <returns>Null only when the source has no source URL and its document's file is gone (deleted since the answer).</returns>
+    Task<string?> UrlOfAsync(Guid projectId, CitedSource source, CancellationToken cancellationToken);
+}
