@@ -81,6 +81,8 @@ public class HumanHandoffTests
         whole.Select(m => m.GetProperty("role").GetString()).Should().Equal("user", "assistant", "assistant", "user");
         whole.Select(m => m.GetProperty("id").GetGuid()).Should().OnlyHaveUniqueItems();
         whole[0].GetProperty("id").GetGuid().Should().Be(conversation.MessageId);
+        whole[1].GetProperty("sources").EnumerateArray().Select(s => s.GetString()).Should()
+            .NotBeEmpty().And.OnlyContain(url => Uri.IsWellFormedUriString(url, UriKind.Absolute), "the bot's answer links its citations");
 
         (await conversation.DashboardAsync("/handback")).GetProperty("handling").GetString().Should().Be("bot");
         (await conversation.SayAsync("Is dental covered?")).GetProperty("outcome").GetString().Should().Be("answered");

@@ -6,7 +6,7 @@ using Mediator;
 
 namespace CleanRag.Application.Chat.GetWidgetMessages;
 
-public sealed class GetWidgetMessagesQueryHandler(WidgetConversationAccess access, IReadStore readStore)
+public sealed class GetWidgetMessagesQueryHandler(WidgetConversationAccess access, IReadStore readStore, ICitationLinks links)
     : IQueryHandler<GetWidgetMessagesQuery, WidgetMessages>
 {
     public const string HumanReplySource = "human_reply";
@@ -14,7 +14,7 @@ public sealed class GetWidgetMessagesQueryHandler(WidgetConversationAccess acces
     public async ValueTask<WidgetMessages> Handle(GetWidgetMessagesQuery query, CancellationToken cancellationToken)
     {
         var conversationId = Guid.Parse(query.ConversationId!);
-        await access.ConversationAsync(conversationId, query.Origin, cancellationToken);
+        var address = await access.ConversationAsync(conversationId, query.Origin, cancellationToken);
         var conversation = await readStore.LoadAsync<ConversationDetails>(conversationId, cancellationToken)
                            ?? throw new NotFoundException("Conversation");
 
@@ -23,14 +23,16 @@ public sealed class GetWidgetMessagesQueryHandler(WidgetConversationAccess acces
         if (query.Since is not null && GetWidgetMessagesQueryValidator.TryParseSince(query.Since, out var since))
             return new WidgetMessages(humanReplies.Where(m => m.CreatedAt > since).ToList());
 
-        return new WidgetMessages(conversation.Messages.SelectMany(Turn).Concat(humanReplies)
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Role == "user" ? 0 : 1).ToList());
+        var turns = new List<WidgetMessage>();
+        foreach (var message in conversation.Messages)
+            turns.AddRange(await TurnAsync(address.ProjectId, message, cancellationToken));
+        return new WidgetMessages(turns.Concat(humanReplies).OrderBy(m => m.CreatedAt).ThenBy(m => m.Role == "user" ? 0 : 1).ToList());
     }
 
     /// <summary>The visitor's question and, when the bot replied, its reply (the answer, the honest refusal or the hand-over notice).</summary>
-    private static IEnumerable<WidgetMessage> Turn(ConversationMessage message)
+    private async Task<IReadOnlyList<WidgetMessage>> TurnAsync(Guid projectId, ConversationMessage message, CancellationToken cancellationToken)
     {
-        yield return new WidgetMessage(message.MessageId, "user", message.Question, [], message.AskedAt);
+        var question = new WidgetMessage(message.MessageId, "user", message.Question, [], message.AskedAt);
         var reply = message.Outcome switch
         {
             "answered" => message.Answer,
@@ -38,10 +40,26 @@ public sealed class GetWidgetMessagesQueryHandler(WidgetConversationAccess acces
             "escalated" => EscalationDetector.Reply,
             _ => null,
         };
+        if (reply is null)
+            return [question];
         // Rows projected before replies had ids carry none: the id is the one derived from the question, as recorded now.
-        if (reply is not null)
-            yield return new WidgetMessage(message.ReplyId ?? ConversationMessageIds.ReplyTo(message.MessageId), "assistant", reply, SourceUrls(message), message.AnsweredAt ?? message.AskedAt);
+        return
+        [
+            question,
+            new WidgetMessage(message.ReplyId ?? ConversationMessageIds.ReplyTo(message.MessageId), "assistant", reply,
+                await SourceUrlsAsync(projectId, message, cancellationToken), message.AnsweredAt ?? message.AskedAt),
+        ];
     }
 
-    private static IReadOnlyList<string> SourceUrls(ConversationMessage message) => [];
+    /// <summary>The links of the passages the answer cites, made fresh at each reading (signed links expire).</summary>
+    private async Task<IReadOnlyList<string>> SourceUrlsAsync(Guid projectId, ConversationMessage message, CancellationToken cancellationToken)
+    {
+        var urls = new List<string>();
+        foreach (var source in message.Sources ?? [])
+        {
+            if (await links.UrlOfAsync(projectId, source, cancellationToken) is { } url)
+                urls.Add(url);
+        }
+        return urls;
+    }
 }
