@@ -15,6 +15,7 @@ public class OpenApiDocumentTests
         "POST /v1/auth/signup", "POST /v1/auth/login", "POST /v1/auth/refresh", "GET /config", "GET /health",
         "POST /api/chat", "POST /api/chat/feedback", "PUT /v1/uploads/{token}", "GET /v1/files/{token}",
         "GET /widget.js", "GET /api/widget/config", "GET /v1/widget/{projectId}/config", "GET /widget-preview/{token}",
+        "GET /api/widget/messages", "POST /api/widget/feedback", "POST /api/widget/escalate",
     ];
 
     private static readonly string[] ApiKeyOperations = ["POST /v1/chat", "POST /v1/chat/feedback"];
