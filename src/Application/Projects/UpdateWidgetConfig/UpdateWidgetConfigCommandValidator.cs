@@ -12,35 +12,39 @@ public sealed partial class UpdateWidgetConfigCommandValidator : AbstractValidat
 
     public UpdateWidgetConfigCommandValidator()
     {
-        RuleFor(c => c.Input.DisplayName).MaximumLength(100).OverridePropertyName("displayName")
-            .WithMessage("displayName must be at most 100 characters.");
-        RuleFor(c => c.Input.Color).Matches(HexColour()).OverridePropertyName("color").WithMessage($"color must be {ColourFormat}.");
-        RuleFor(c => c.Input.GradientStops)
-            .Must(stops => stops is null || stops.Count is >= 1 and <= WidgetSettings.MaxGradientStops)
-            .WithMessage($"gradientStops must hold 1 to {WidgetSettings.MaxGradientStops} colours.")
-            .Must(stops => stops is null || stops.All(stop => stop is not null && HexColour().IsMatch(stop)))
-            .WithMessage($"every gradientStops entry must be {ColourFormat}.")
-            .OverridePropertyName("gradientStops");
-        RuleFor(c => c.Input.Position).Must(position => position is null || WidgetText.Positions.ContainsKey(position))
-            .OverridePropertyName("position").WithMessage("position must be bottom-right or bottom-left.");
-        RuleFor(c => c.Input.Welcome)
-            .Must(welcome => welcome is null || !string.IsNullOrWhiteSpace(welcome)).WithMessage("welcome must not be blank.")
-            .MaximumLength(1000).WithMessage("welcome must be at most 1000 characters.")
-            .OverridePropertyName("welcome");
-        RuleFor(c => c.Input.Avatar).Must(BeEmptyOrAnHttpsUrl).OverridePropertyName("avatar")
-            .WithMessage("avatar must be an absolute https URL of at most 2048 characters (or empty to remove it).");
-        RuleFor(c => c.Input.CustomCss)
-            .MaximumLength(WidgetSettings.MaxCustomCssLength)
-            .WithMessage($"customCss must be at most {WidgetSettings.MaxCustomCssLength} characters.")
-            // The widget puts this text inside its own <style> element. "</style" would end that element and let
-            // the rest be read as HTML (script injection into every page embedding the widget); "@import" would
-            // load style sheets from anywhere, outside the size limit and the owner's review.
-            .Must(css => css is null || (!css.Contains("</style", StringComparison.OrdinalIgnoreCase)
-                                         && !css.Contains("@import", StringComparison.OrdinalIgnoreCase)))
-            .WithMessage("customCss must not contain </style or @import.")
-            .OverridePropertyName("customCss");
-        RuleFor(c => c.Input.OfficeHours!).SetValidator(new OfficeHoursInputValidator()).When(c => c.Input.OfficeHours is not null)
-            .OverridePropertyName("officeHours");
+        RuleFor(c => c.Input).NotNull().OverridePropertyName("body").WithMessage("A JSON body with the settings to change is required.");
+        When(c => c.Input is not null, () =>
+        {
+            RuleFor(c => c.Input.DisplayName).MaximumLength(100).OverridePropertyName("displayName")
+                .WithMessage("displayName must be at most 100 characters.");
+            RuleFor(c => c.Input.Color).Matches(HexColour()).OverridePropertyName("color").WithMessage($"color must be {ColourFormat}.");
+            RuleFor(c => c.Input.GradientStops)
+                .Must(stops => stops is null || stops.Count is >= 1 and <= WidgetSettings.MaxGradientStops)
+                .WithMessage($"gradientStops must hold 1 to {WidgetSettings.MaxGradientStops} colours.")
+                .Must(stops => stops is null || stops.All(stop => stop is not null && HexColour().IsMatch(stop)))
+                .WithMessage($"every gradientStops entry must be {ColourFormat}.")
+                .OverridePropertyName("gradientStops");
+            RuleFor(c => c.Input.Position).Must(position => position is null || WidgetText.Positions.ContainsKey(position))
+                .OverridePropertyName("position").WithMessage("position must be bottom-right or bottom-left.");
+            RuleFor(c => c.Input.Welcome)
+                .Must(welcome => welcome is null || !string.IsNullOrWhiteSpace(welcome)).WithMessage("welcome must not be blank.")
+                .MaximumLength(1000).WithMessage("welcome must be at most 1000 characters.")
+                .OverridePropertyName("welcome");
+            RuleFor(c => c.Input.Avatar).Must(BeEmptyOrAnHttpsUrl).OverridePropertyName("avatar")
+                .WithMessage("avatar must be an absolute https URL of at most 2048 characters (or empty to remove it).");
+            RuleFor(c => c.Input.CustomCss)
+                .MaximumLength(WidgetSettings.MaxCustomCssLength)
+                .WithMessage($"customCss must be at most {WidgetSettings.MaxCustomCssLength} characters.")
+                // The widget puts this text inside its own <style> element. "</style" would end that element and let
+                // the rest be read as HTML (script injection into every page embedding the widget); "@import" would
+                // load style sheets from anywhere, outside the size limit and the owner's review.
+                .Must(css => css is null || (!css.Contains("</style", StringComparison.OrdinalIgnoreCase)
+                                             && !css.Contains("@import", StringComparison.OrdinalIgnoreCase)))
+                .WithMessage("customCss must not contain </style or @import.")
+                .OverridePropertyName("customCss");
+            RuleFor(c => c.Input.OfficeHours!).SetValidator(new OfficeHoursInputValidator()).When(c => c.Input.OfficeHours is not null)
+                .OverridePropertyName("officeHours");
+        });
     }
 
     [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]

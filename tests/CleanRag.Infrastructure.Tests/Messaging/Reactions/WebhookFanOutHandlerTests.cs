@@ -51,6 +51,8 @@ public class WebhookFanOutHandlerTests
         delivery.WebhookId.Should().Be(subscriber);
         delivery.EventType.Should().Be(WebhookEventTypes.DocumentFailed);
         delivery.Body.Should().Contain("no_text");
-        delivery.DispatchId.Should().NotBeNull("it is leased to the dispatch published after the commit");
+        // Leased to the dispatch published after the commit, or already claimed by its consumer (which clears the
+        // dispatch id and keeps a lease): either way it is on its way, not waiting for the sweeper.
+        delivery.LeaseUntil.Should().NotBeNull("it is leased to the dispatch published after the commit");
     }
 }
