@@ -81,8 +81,10 @@ try
     var useCache = !isHashing && !args.Contains("--no-cache");
     float[][] corpusVectors;
     EmbeddingCache.Cost cost;
+    var fromCache = false;
     if (useCache && cache.TryLoad(cacheKey, corpusTexts.Count) is { } cached)
     {
+        fromCache = true;
         (corpusVectors, cost) = cached;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Corpus embeddings from the cache ({cacheKey}); when computed: {cost.Seconds:F1} s, {cost.TextsPerSecond:F1} texts/s, peak RSS {cost.PeakRssBytes / 1048576} MB."));
@@ -174,7 +176,7 @@ try
 
     Console.WriteLine();
     Console.WriteLine($"Peak RSS of this process: {PeakRss() / 1048576} MB" +
-        (useCache ? " (with cached corpus embeddings the corpus was not embedded in this run)." : "."));
+        (fromCache ? " (the corpus embeddings came from the cache: the corpus was not embedded in this run)." : "."));
     return 0;
 
     async Task<Scores> Evaluate(bool useText, bool useVector, FusionOptions fusionOptions, bool measure)
