@@ -25,6 +25,8 @@ public static class TestServices
         ["RabbitMq:Password"] = Get("CLEANRAG_AMQP_PASSWORD"),
         ["RabbitMq:ConsumerRetryLimit"] = "2",
         ["Data:Directory"] = DataDirectory(target),
+        // Test hosts embed by hashing: instant and deterministic. The local model has its own test host (api_local_model).
+        ["AI:Embeddings:Provider"] = "hashing",
     };
 
     /// <summary>

@@ -4,78 +4,188 @@ using System.Security.Cryptography;
 using System.Text;
 using CleanRag.Application.Search;
 using CleanRag.Eval;
+using CleanRag.Infrastructure.AI;
 using CleanRag.Infrastructure.AI.Embeddings;
 using CleanRag.Infrastructure.Search.Lucene;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 // Usage: dotnet run -c Release --project tools/Eval -- <beir-folder> [--split train|test]
-//        [--fusion auto|rrf|convex] [--lexical-weight 0.5] [--dimensions 384]
-// Indexes the corpus through ISearchIndex (the embedded Lucene engine, in a temporary directory) with
-// hashing embeddings, then issues every judged query three ways and prints quality and speed per method.
+//        [--embedder local|hashing|onnx|openai|ollama] [--model minilm|arctic-xs] [--max-tokens n]
+//        [--fusion auto|rrf|convex] [--lexical-weight w] [--rrf-k k] [--sweep] [--no-cache] [--cache-dir dir]
+// Without options it runs the service's default configuration (AiOptions' defaults, the fusion FusionDefaults picks
+// for the embedder), so its figures are what users get. Other AI:* settings come from the environment
+// (AI__Embeddings__Remote__Endpoint=...), as for the API. The corpus is embedded through the same provider the API
+// registers, cached per model (a rerun does not embed again), indexed through ISearchIndex (the embedded Lucene
+// engine, in a temporary directory), and every judged query is issued three ways (bm25, vector, hybrid).
 
-const int IndexBatchSize = 128;
+const int IndexBatchSize = 64; // as DocumentIndexer hands chunks to the embedder
 const int ResultsPerQuery = 100;
 const int WarmUpQueries = 100; // enough for tiered JIT to settle, so the first method measured is not penalised
 
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
 {
-    Console.Error.WriteLine("Usage: CleanRag.Eval <beir-folder> [--split train|test] [--fusion auto|rrf|convex] [--lexical-weight w] [--dimensions n]");
+    Console.Error.WriteLine("Usage: CleanRag.Eval <beir-folder> [--split train|test] [--embedder local|hashing|onnx|openai|ollama] " +
+        "[--model minilm|arctic-xs] [--max-tokens n] [--fusion auto|rrf|convex] [--lexical-weight w] [--rrf-k k] [--sweep] " +
+        "[--no-cache] [--cache-dir dir]");
     return 2;
 }
 var folder = args[0];
 var split = Option("--split") ?? "train";
-var dimensions = int.Parse(Option("--dimensions") ?? HashingEmbeddingGenerator.DefaultDimensions.ToString(CultureInfo.InvariantCulture),
-    CultureInfo.InvariantCulture);
+
+var settings = new Dictionary<string, string?>();
+if (Option("--embedder") is { } provider)
+    settings["AI:Embeddings:Provider"] = provider;
+if (Option("--model") is { } model)
+    settings["AI:Embeddings:Local:Model"] = model;
+if (Option("--max-tokens") is { } maxTokens)
+    settings["AI:Embeddings:Local:MaxSequenceLength"] = maxTokens;
+var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build();
+await using var services = new ServiceCollection()
+    .AddAiProviders(configuration, _ => new HashingEmbeddingGenerator())
+    .BuildServiceProvider();
+var embedder = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+var embedderMetadata = embedder.GetService<EmbeddingGeneratorMetadata>();
+var modelId = embedderMetadata?.DefaultModelId ?? "unknown";
+var embeddingOptions = services.GetRequiredService<AiOptions>().Embeddings;
+var providerName = embeddingOptions.Provider.Trim().ToLowerInvariant();
+var isHashing = providerName == AiProviderNames.Hashing;
+
+var defaultFusion = FusionDefaults.For(modelId);
+var fusion = (Option("--fusion") ?? "auto") switch
+{
+    "auto" => defaultFusion,
+    "rrf" => FusionOptions.Default with { Method = FusionMethod.ReciprocalRank },
+    "convex" => FusionOptions.Default with { Method = FusionMethod.WeightedConvex },
+    var other => throw new ArgumentException($"Unknown fusion '{other}' (auto, rrf or convex)."),
+};
+if (Option("--lexical-weight") is { } weight)
+    fusion = fusion with { LexicalWeight = double.Parse(weight, CultureInfo.InvariantCulture) };
+if (Option("--rrf-k") is { } rrfK)
+    fusion = fusion with { RrfK = int.Parse(rrfK, CultureInfo.InvariantCulture) };
 
 var dataset = BeirDataset.Load(folder, split);
 Console.WriteLine($"{folder}: {dataset.Corpus.Count} documents, {dataset.Queries.Count} queries judged in '{split}'.");
+Console.WriteLine($"Embedder {embedderMetadata?.ProviderName} {modelId}" +
+    (providerName == AiProviderNames.Local
+        ? $" (window {embeddingOptions.Local.MaxSequenceLength} tokens, batch {embeddingOptions.Local.BatchSize})" : "") + ".");
 
 var dataDirectory = Path.Combine(Path.GetTempPath(), "cleanrag-eval", Guid.NewGuid().ToString("N"));
 try
 {
-    using var embedder = new HashingEmbeddingGenerator(dimensions);
-    // By default, fuse as the service does for this embedder (FusionDefaults); --fusion overrides.
-    var fusion = (Option("--fusion") ?? "auto") switch
+    // ---- corpus embeddings: from the cache, or embedded now and cached ----------------------------------------
+    var corpusTexts = dataset.Corpus.Select(d => $"{d.Title}\n{d.Text}").ToList();
+    var cache = new EmbeddingCache(Option("--cache-dir") ?? EmbeddingCache.DefaultDirectory);
+    var cacheKey = EmbeddingCache.Key(modelId, $"w{embeddingOptions.Local.MaxSequenceLength}", Path.Combine(folder, "corpus.jsonl"));
+    var useCache = !isHashing && !args.Contains("--no-cache");
+    float[][] corpusVectors;
+    EmbeddingCache.Cost cost;
+    var fromCache = false;
+    if (useCache && cache.TryLoad(cacheKey, corpusTexts.Count) is { } cached)
     {
-        "auto" => FusionDefaults.For(embedder.ModelId),
-        "rrf" => FusionOptions.Default,
-        "convex" => FusionOptions.Default with
+        fromCache = true;
+        (corpusVectors, cost) = cached;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Corpus embeddings from the cache ({cacheKey}); when computed: {cost.Seconds:F1} s, {cost.TextsPerSecond:F1} texts/s, peak RSS {cost.PeakRssBytes / 1048576} MB."));
+    }
+    else
+    {
+        var embedding = Stopwatch.StartNew();
+        corpusVectors = new float[corpusTexts.Count][];
+        var done = 0;
+        foreach (var batch in corpusTexts.Chunk(IndexBatchSize))
         {
-            Method = FusionMethod.WeightedConvex,
-            LexicalWeight = double.Parse(Option("--lexical-weight") ?? "0.5", CultureInfo.InvariantCulture),
-        },
-        var other => throw new ArgumentException($"Unknown fusion '{other}' (auto, rrf or convex)."),
-    };
-    var space = new EmbeddingSpace(embedder.ModelId, embedder.Dimensions);
+            var embeddings = await embedder.GenerateAsync(batch);
+            for (var i = 0; i < batch.Length; i++)
+                corpusVectors[done + i] = embeddings[i].Vector.ToArray();
+            done += batch.Length;
+            if (!isHashing && done % (IndexBatchSize * 10) == 0)
+                Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r  embedded {done}/{corpusTexts.Count} ({done / embedding.Elapsed.TotalSeconds:F1}/s)"));
+        }
+        embedding.Stop();
+        if (!isHashing)
+            Console.Error.WriteLine();
+        cost = new EmbeddingCache.Cost(embedding.Elapsed.TotalSeconds, corpusTexts.Count / embedding.Elapsed.TotalSeconds, PeakRss());
+        if (useCache)
+            cache.Save(cacheKey, corpusVectors, cost);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Corpus embedded in {cost.Seconds:F1} s: {cost.TextsPerSecond:F1} texts/s (calls of {IndexBatchSize}); peak RSS so far {cost.PeakRssBytes / 1048576} MB."));
+    }
+
+    // ---- index ------------------------------------------------------------------------------------------------
+    var space = new EmbeddingSpace(modelId, corpusVectors[0].Length);
     await using var index = new LuceneSearchIndex(dataDirectory);
     var scope = new ProjectScope(Guid.NewGuid(), Guid.NewGuid());
-
     var indexing = Stopwatch.StartNew();
-    var embedding = new Stopwatch();
-    foreach (var batch in dataset.Corpus.Chunk(IndexBatchSize))
+    for (var start = 0; start < dataset.Corpus.Count; start += IndexBatchSize)
     {
-        embedding.Start();
-        var embeddings = await embedder.GenerateAsync(batch.Select(d => $"{d.Title}\n{d.Text}"));
-        embedding.Stop();
-        var chunks = batch.Select((d, i) => new IndexedChunk(
-                d.Id, DocumentIdOf(d.Id), 1, d.Title, d.Text, null, null, null, 0, d.Text.Length, embeddings[i].Vector))
+        var chunks = dataset.Corpus.Skip(start).Take(IndexBatchSize)
+            .Select((d, i) => new IndexedChunk(d.Id, DocumentIdOf(d.Id), 1, d.Title, d.Text, null, null, null, 0, d.Text.Length,
+                corpusVectors[start + i]))
             .ToList();
         await index.UpsertAsync(scope, space, chunks, CancellationToken.None);
     }
     indexing.Stop();
-    var docsPerSecond = dataset.Corpus.Count / indexing.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Indexed (BM25 + vectors, embeddings given) in {indexing.Elapsed.TotalSeconds:F1} s."));
 
+    // ---- query embeddings, one query per call as the chat embeds them ---------------------------------------
+    foreach (var query in dataset.Queries.Take(20))
+        await embedder.GenerateAsync([query.Text]);
+    var queryVectors = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
+    var queryLatencies = new List<double>();
+    foreach (var query in dataset.Queries)
+    {
+        var started = Stopwatch.GetTimestamp();
+        queryVectors[query.Id] = (await embedder.GenerateAsync([query.Text]))[0].Vector;
+        queryLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Indexed in {indexing.Elapsed.TotalSeconds:F1} s: embedding {embedding.Elapsed.TotalSeconds:F1} s, upserts {(indexing.Elapsed - embedding.Elapsed).TotalSeconds:F1} s."));
-    Console.WriteLine($"Embedder {embedder.ModelId}; fusion {fusion.Method} (RRF k={fusion.RrfK}, lexical weight {fusion.LexicalWeight}, window {fusion.WindowPerSignal}).");
+        $"Query embedding: p50 {RetrievalMetrics.Percentile(queryLatencies, 50):F2} ms, p95 {RetrievalMetrics.Percentile(queryLatencies, 95):F2} ms."));
+    Console.WriteLine(Describe(fusion) + (fusion == defaultFusion ? " (the service's default for this embedder)" : "") + ".");
     Console.WriteLine();
-    Console.WriteLine($"{"method",-8} {"nDCG@10",8} {"R@10",8} {"R@100",8} {"MRR@10",8} {"index docs/s",13} {"p50 ms",8} {"p95 ms",8}");
+
+    Console.WriteLine($"{"method",-8} {"nDCG@10",8} {"R@10",8} {"R@100",8} {"MRR@10",8} {"p50 ms",8} {"p95 ms",8}");
     foreach (var method in new[] { "bm25", "vector", "hybrid" })
     {
         var useText = method != "vector";
         var useVector = method != "bm25";
-        foreach (var query in dataset.Queries.Take(WarmUpQueries))
-            await Search(query.Text, useText, useVector);
+        var scores = await Evaluate(useText, useVector, fusion, measure: true);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{method,-8} {scores.Ndcg,8:F4} {scores.Recall10,8:F4} {scores.Recall100,8:F4} {scores.Mrr,8:F4} {scores.P50,8:F2} {scores.P95,8:F2}"));
+    }
+    Console.WriteLine();
+    Console.WriteLine("latency: search + fusion per query after a warm-up (the query's embedding is timed above, not here).");
 
+    if (args.Contains("--sweep"))
+    {
+        Console.WriteLine();
+        Console.WriteLine("Hybrid nDCG@10 by fusion:");
+        FusionOptions[] candidates =
+        [
+            .. new[] { 10, 20, 40, 60, 100 }.Select(k => FusionOptions.Default with { Method = FusionMethod.ReciprocalRank, RrfK = k }),
+            .. Enumerable.Range(1, 9).Select(w => FusionOptions.Default with { Method = FusionMethod.WeightedConvex, LexicalWeight = w / 10.0 }),
+        ];
+        foreach (var candidate in candidates)
+        {
+            var scores = await Evaluate(true, true, candidate, measure: false);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {Describe(candidate),-48} nDCG@10 {scores.Ndcg:F4}  R@100 {scores.Recall100:F4}"));
+        }
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"Peak RSS of this process: {PeakRss() / 1048576} MB" +
+        (fromCache ? " (the corpus embeddings came from the cache: the corpus was not embedded in this run)." : "."));
+    return 0;
+
+    async Task<Scores> Evaluate(bool useText, bool useVector, FusionOptions fusionOptions, bool measure)
+    {
+        if (measure)
+        {
+            foreach (var query in dataset.Queries.Take(WarmUpQueries))
+                await Search(query, useText, useVector, fusionOptions);
+        }
         var ndcg = new List<double>();
         var recall10 = new List<double>();
         var recall100 = new List<double>();
@@ -84,7 +194,7 @@ try
         foreach (var query in dataset.Queries)
         {
             var started = Stopwatch.GetTimestamp();
-            var hits = await Search(query.Text, useText, useVector);
+            var hits = await Search(query, useText, useVector, fusionOptions);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
             var ranked = hits.Select(h => h.Chunk.ChunkId).ToList();
@@ -94,21 +204,13 @@ try
             recall100.Add(RetrievalMetrics.Recall(ranked, relevant, 100));
             mrr.Add(RetrievalMetrics.ReciprocalRank(ranked, relevant, 10));
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{method,-8} {ndcg.Average(),8:F4} {recall10.Average(),8:F4} {recall100.Average(),8:F4} {mrr.Average(),8:F4} " +
-            $"{docsPerSecond,13:F0} {RetrievalMetrics.Percentile(latencies, 50),8:F2} {RetrievalMetrics.Percentile(latencies, 95),8:F2}"));
+        return new Scores(ndcg.Average(), recall10.Average(), recall100.Average(), mrr.Average(),
+            RetrievalMetrics.Percentile(latencies, 50), RetrievalMetrics.Percentile(latencies, 95));
     }
-    Console.WriteLine();
-    Console.WriteLine("index docs/s: embedding + indexing the whole corpus (batches of 128), shared by all rows;");
-    Console.WriteLine("latency: per query end to end (query embedding + search + fusion), after a warm-up.");
-    return 0;
 
-    async Task<IReadOnlyList<SearchHit>> Search(string text, bool useText, bool useVector)
-    {
-        var vector = useVector ? (await embedder.GenerateAsync([text]))[0].Vector : ReadOnlyMemory<float>.Empty;
-        return await index.SearchAsync(
-            new HybridQuery(scope, useText ? text : "", vector, ResultsPerQuery, fusion), CancellationToken.None);
-    }
+    Task<IReadOnlyList<SearchHit>> Search(BeirQuery query, bool useText, bool useVector, FusionOptions fusionOptions) =>
+        index.SearchAsync(new HybridQuery(scope, useText ? query.Text : "", useVector ? queryVectors[query.Id] : ReadOnlyMemory<float>.Empty,
+            ResultsPerQuery, fusionOptions), CancellationToken.None);
 }
 finally
 {
@@ -122,5 +224,21 @@ string? Option(string name)
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
 
+static string Describe(FusionOptions options) => options.Method == FusionMethod.ReciprocalRank
+    ? $"fusion RRF (k={options.RrfK}, window {options.WindowPerSignal})"
+    : string.Create(CultureInfo.InvariantCulture, $"fusion min-max convex (BM25 weight {options.LexicalWeight}, window {options.WindowPerSignal})");
+
+// The kernel's high-water mark of resident memory (Linux); 0 elsewhere.
+static long PeakRss()
+{
+    const string path = "/proc/self/status";
+    if (!File.Exists(path))
+        return 0;
+    var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+}
+
 // BEIR ids are strings; the index wants a document Guid, derived stably from the id.
 static Guid DocumentIdOf(string beirId) => new(MD5.HashData(Encoding.UTF8.GetBytes(beirId)));
+
+internal sealed record Scores(double Ndcg, double Recall10, double Recall100, double Mrr, double P50, double P95);

@@ -1,8 +1,10 @@
 // Ingestion benchmark: runs the service's ingestion pipeline (DocumentIndexer: extract → chunk → embed
-// with the default hashing embedder → Lucene/vector index) over every file of the given folders and
-// prints per-file and total pages/s, chunks/s and the peak resident memory.
+// with the service's default embedder, or --embedder local|hashing|… [--model minilm|arctic-xs] → Lucene/vector
+// index) over the given files and every file of the given folders and prints per-file and total pages/s,
+// chunks/s and the peak resident memory.
 //
 //   dotnet run -c Release --project tools/IngestBench -- ../shared/datasets/northwind ../shared/datasets/mixed-formats
+//   dotnet run -c Release --project tools/IngestBench -- ../shared/datasets/northwind/Northwind_Health_Plus_Benefits_Details.pdf
 //
 // The bus and the event store are left out on purpose: they add a few milliseconds per document, and
 // this measures the work that grows with the size of the files.
@@ -12,22 +14,37 @@ using CleanRag.Application.Documents;
 using CleanRag.Application.Documents.Ingestion;
 using CleanRag.Application.Search;
 using CleanRag.Domain.Projects;
+using CleanRag.Infrastructure.AI;
 using CleanRag.Infrastructure.AI.Embeddings;
 using CleanRag.Infrastructure.Extraction;
 using CleanRag.Infrastructure.Ingestion;
 using CleanRag.Infrastructure.Search.Lucene;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 var folders = args.Where(Directory.Exists).ToList();
-if (folders.Count == 0)
+var singleFiles = args.Where(File.Exists).ToList();
+if (folders.Count + singleFiles.Count == 0)
 {
-    Console.Error.WriteLine("Usage: CleanRag.IngestBench <folder> [<folder> ...]  (e.g. ../shared/datasets/northwind; the datasets are absent here?)");
+    Console.Error.WriteLine("Usage: CleanRag.IngestBench <folder|file> [...] [--embedder local|hashing|…] [--model minilm|arctic-xs]  " +
+        "(e.g. ../shared/datasets/northwind; the datasets are absent here?)");
     return 2;
 }
+var settings = new Dictionary<string, string?>();
+if (Option("--embedder") is { } provider)
+    settings["AI:Embeddings:Provider"] = provider;
+if (Option("--model") is { } model)
+    settings["AI:Embeddings:Local:Model"] = model;
+var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build();
 
 var dataDirectory = Path.Combine(Path.GetTempPath(), "cleanrag-ingest-bench", Guid.NewGuid().ToString("N"));
-var services = new ServiceCollection().AddTextExtraction().BuildServiceProvider();
-using var embedder = new HashingEmbeddingGenerator();
+await using var services = new ServiceCollection()
+    .AddTextExtraction()
+    .AddAiProviders(configuration, _ => new HashingEmbeddingGenerator())
+    .BuildServiceProvider();
+var embedder = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+Console.WriteLine($"Embedder: {embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId} (model load counts in the first file).");
 await using var index = new LuceneSearchIndex(dataDirectory);
 var indexer = new DocumentIndexer(
     services.GetRequiredService<CleanRag.Application.Documents.Ingestion.ITextExtractor>(),
@@ -35,7 +52,7 @@ var indexer = new DocumentIndexer(
     embedder, index);
 var scope = new ProjectScope(Guid.NewGuid(), Guid.NewGuid());
 
-var files = folders.SelectMany(f => Directory.GetFiles(f))
+var files = folders.SelectMany(f => Directory.GetFiles(f)).Concat(singleFiles)
     .Where(f => Path.GetExtension(f) is ".pdf" or ".docx" or ".pptx" or ".xlsx" or ".txt" or ".md" or ".html" or ".csv" or ".json")
     .OrderBy(f => f, StringComparer.Ordinal)
     .ToList();
@@ -73,3 +90,9 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{totalChunks / elapsed:0.0} chunks/s; peak RSS {process.PeakWorkingSet64 / (1024.0 * 1024.0):0} MB"));
 Directory.Delete(dataDirectory, recursive: true);
 return 0;
+
+string? Option(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}

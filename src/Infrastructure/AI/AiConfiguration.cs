@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using CleanRag.Infrastructure.AI.Local;
 using CleanRag.Infrastructure.AI.Onnx;
 using CleanRag.Infrastructure.AI.Resilience;
 using Microsoft.Extensions.AI;
@@ -13,15 +14,15 @@ namespace CleanRag.Infrastructure.AI;
 public static class AiConfiguration
 {
     /// <summary>
-    /// Registers the embedding generator chosen by <c>AI:Embeddings:Provider</c> (hashing → <paramref name="defaultEmbeddingGenerator"/>,
-    /// onnx, openai, ollama) and, when <c>AI:Chat:Provider</c> is openai or ollama, an <see cref="IChatClient"/>.
+    /// Registers the embedding generator chosen by <c>AI:Embeddings:Provider</c> (local, the default: a sentence-embedding
+    /// model inside the process, loaded on first use; hashing → <paramref name="hashingEmbeddingGenerator"/>; onnx, openai, ollama) and, when <c>AI:Chat:Provider</c> is openai or ollama, an <see cref="IChatClient"/>.
     /// For the default chat provider (extractive) no chat client is registered here. Remote models are wrapped in
     /// retry, timeout and circuit breaker (<c>...:Remote:Resilience</c>) and fail with UpstreamModelException.
     /// </summary>
     public static IServiceCollection AddAiProviders(
         this IServiceCollection services,
         IConfiguration configuration,
-        Func<IServiceProvider, IEmbeddingGenerator<string, Embedding<float>>> defaultEmbeddingGenerator)
+        Func<IServiceProvider, IEmbeddingGenerator<string, Embedding<float>>> hashingEmbeddingGenerator)
     {
         var options = ReadOptions(configuration);
         services.AddSingleton(options);
@@ -30,7 +31,8 @@ public static class AiConfiguration
         Func<IServiceProvider, IEmbeddingGenerator<string, Embedding<float>>> embeddingFactory =
             Normalise(embeddings.Provider) switch
             {
-                AiProviderNames.Hashing => defaultEmbeddingGenerator,
+                AiProviderNames.Local => _ => LocalEmbeddingModels.Create(embeddings.Local),
+                AiProviderNames.Hashing => hashingEmbeddingGenerator,
                 AiProviderNames.Onnx => _ => new OnnxEmbeddingGenerator(embeddings.Onnx),
                 AiProviderNames.OpenAi => _ => Resilient(
                     OpenAiClient(embeddings.Remote).GetEmbeddingClient(RequireModel(embeddings.Remote, "Embeddings"))
@@ -38,7 +40,7 @@ public static class AiConfiguration
                     embeddings.Remote, "OpenAI-compatible embedding model"),
                 AiProviderNames.Ollama => _ => Resilient(
                     (IEmbeddingGenerator<string, Embedding<float>>)OllamaClient(embeddings.Remote, "Embeddings"), embeddings.Remote, "Ollama embedding model"),
-                var other => throw UnknownProvider("AI:Embeddings:Provider", other, "hashing, onnx, openai, ollama"),
+                var other => throw UnknownProvider("AI:Embeddings:Provider", other, "local, hashing, onnx, openai, ollama"),
             };
         services.AddSingleton(embeddingFactory);
 

@@ -1,3 +1,5 @@
+using CleanRag.Infrastructure.AI.Local;
+
 namespace CleanRag.Infrastructure.AI;
 
 /// <summary>The <c>AI</c> configuration section: which providers embed, chat and rerank, and how.</summary>
@@ -12,6 +14,7 @@ public sealed class AiOptions
 
 public static class AiProviderNames
 {
+    public const string Local = "local";
     public const string Hashing = "hashing";
     public const string Onnx = "onnx";
     public const string OpenAi = "openai";
@@ -22,12 +25,31 @@ public static class AiProviderNames
 
 public sealed class EmbeddingProviderOptions
 {
-    /// <summary>hashing (default) | onnx | openai | ollama.</summary>
-    public string Provider { get; set; } = AiProviderNames.Hashing;
+    /// <summary>local (default) | hashing | onnx | openai | ollama.</summary>
+    public string Provider { get; set; } = AiProviderNames.Local;
+    public LocalEmbeddingOptions Local { get; set; } = new();
     public RemoteModelOptions Remote { get; set; } = new();
     public OnnxModelOptions Onnx { get; set; } = new();
     /// <summary>Requested output dimensions (OpenAI text-embedding-3 models can shorten); null = the model's own.</summary>
     public int? Dimensions { get; set; }
+}
+
+/// <summary>
+/// The in-process sentence-embedding model shipped inside a NuGet package's assembly (no download, no file to
+/// configure). Defaults bound its memory: inputs are cut to the model's window and batches and concurrent runs are small.
+/// </summary>
+public sealed class LocalEmbeddingOptions
+{
+    /// <summary>minilm (default: all-MiniLM-L6-v2) | arctic-xs (snowflake-arctic-embed-xs). See docs/benchmarks.md.</summary>
+    public string Model { get; set; } = LocalEmbeddingModels.MiniLm;
+    /// <summary>Tokens per input including [CLS]/[SEP]; longer inputs are truncated. 256 is all-MiniLM-L6-v2's training window.</summary>
+    public int MaxSequenceLength { get; set; } = 256;
+    /// <summary>Inputs per model run.</summary>
+    public int BatchSize { get; set; } = 16;
+    /// <summary>Model runs at once, across all callers (ingestion and chat).</summary>
+    public int MaxConcurrentRuns { get; set; } = 2;
+    /// <summary>Threads ONNX Runtime uses inside one run; 0 = the processor count, at most 4.</summary>
+    public int IntraOpThreads { get; set; }
 }
 
 public sealed class ChatProviderOptions

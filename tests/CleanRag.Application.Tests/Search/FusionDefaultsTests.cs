@@ -9,10 +9,11 @@ public class FusionDefaultsTests
         FusionDefaults.For("cleanrag-hashing-v1-384").Should().Be(
             FusionOptions.Default with { Method = FusionMethod.WeightedConvex, LexicalWeight = 0.9 });
 
-    [TestCase("all-MiniLM-L6-v2")]
+    [TestCase("sentence-transformers/all-MiniLM-L6-v2")]
     [TestCase(null)]
-    public void Other_embedders_get_reciprocal_rank_fusion(string? modelId) =>
-        FusionDefaults.For(modelId).Should().Be(FusionOptions.Default);
+    public void Semantic_embedders_get_the_convex_mix_tuned_for_them(string? modelId) =>
+        FusionDefaults.For(modelId).Should().Be(
+            FusionOptions.Default with { Method = FusionMethod.WeightedConvex, LexicalWeight = 0.5 });
 
     [Test]
     public void A_project_weight_turns_on_weighted_fusion_whatever_the_embedder() =>

@@ -9,13 +9,20 @@ public class AiProviderSelectionTests
     private static readonly Uri Endpoint = new("http://127.0.0.1:9/v1");
 
     [Test]
-    public void Without_configuration_embeddings_come_from_the_default_generator_and_no_chat_client_is_registered()
+    public void Without_configuration_no_chat_client_is_registered()
     {
         using var services = AiTestHost.Build([]);
 
-        services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()
-            .Should().BeOfType<AiTestHost.DefaultEmbeddingGenerator>();
         services.GetService<IChatClient>().Should().BeNull();
+    }
+
+    [Test]
+    public void The_hashing_provider_is_the_generator_the_composition_root_passes_in()
+    {
+        using var services = AiTestHost.Build(new() { ["AI:Embeddings:Provider"] = "hashing" });
+
+        services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()
+            .Should().BeOfType<AiTestHost.HashingEmbeddingGenerator>();
     }
 
     [Test]

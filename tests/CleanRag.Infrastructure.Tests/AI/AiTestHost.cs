@@ -9,7 +9,7 @@ namespace CleanRag.Infrastructure.Tests.AI;
 internal static class AiTestHost
 {
     /// <summary>Stands for the hashing embedder that the composition root passes in.</summary>
-    public sealed class DefaultEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+    public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
     {
         public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
             IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -23,7 +23,7 @@ internal static class AiTestHost
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
-            .AddAiProviders(configuration, _ => new DefaultEmbeddingGenerator())
+            .AddAiProviders(configuration, _ => new HashingEmbeddingGenerator())
             .BuildServiceProvider();
     }
 

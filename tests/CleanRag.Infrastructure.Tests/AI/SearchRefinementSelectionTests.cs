@@ -14,7 +14,7 @@ public class SearchRefinementSelectionTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
-            .AddAiProviders(configuration, _ => new AiTestHost.DefaultEmbeddingGenerator())
+            .AddAiProviders(configuration, _ => new AiTestHost.HashingEmbeddingGenerator())
             .AddReranking(configuration)
             .AddQueryRewriting(configuration)
             .BuildServiceProvider();

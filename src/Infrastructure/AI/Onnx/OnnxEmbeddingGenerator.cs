@@ -5,40 +5,77 @@ namespace CleanRag.Infrastructure.AI.Onnx;
 
 /// <summary>
 /// Sentence embeddings from a sentence-transformers model exported to ONNX (e.g. all-MiniLM-L6-v2):
-/// WordPiece tokens → model → mean of the token vectors over the attention mask → L2 normalised.
-/// A model whose output is already pooled ([batch, dim]) is only normalised. Inputs are embedded in
-/// batches of <see cref="OnnxModelOptions.BatchSize"/>, each padded to its longest input.
+/// WordPiece tokens (truncated to the model's window) → model → pooled (mean of the token vectors over the
+/// attention mask, or the [CLS] vector) → L2 normalised. A model whose output is already pooled ([batch, dim]) is
+/// only normalised. The inputs of a call are sorted by length and embedded in batches of at most
+/// <c>batchSize</c>, each padded to its longest input, so short texts do not pay for a long neighbour's padding.
+/// <para>
+/// One instance serves the whole process. The model is loaded on first use (a local model takes seconds to load,
+/// and a process that never embeds should not pay for it); at most <c>maxConcurrentRuns</c> batches run at once,
+/// which with the batch size bounds the memory the runtime needs.
+/// </para>
 /// </summary>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     private static readonly string[] TokenOutputs = ["last_hidden_state", "token_embeddings"];
 
-    private readonly OnnxModelSession _model;
+    private readonly Lazy<OnnxModelSession> _model;
+    private readonly EmbeddingPooling _pooling;
     private readonly int _batchSize;
+    private readonly SemaphoreSlim _runs;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
+    /// <summary>A model from files (the onnx provider); loaded now, so a wrong path fails at start-up.</summary>
     public OnnxEmbeddingGenerator(OnnxModelOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
-        _model = new OnnxModelSession(options, TokenOutputs);
+        var model = new OnnxModelSession(options, TokenOutputs);
+        _model = new Lazy<OnnxModelSession>(model);
+        _pooling = EmbeddingPooling.Mean;
         _batchSize = options.BatchSize;
+        _runs = new SemaphoreSlim(Environment.ProcessorCount);
         var modelId = options.ModelId ?? OnnxModelId.From(options.ModelPath);
-        _metadata = new EmbeddingGeneratorMetadata("onnx", new Uri(Path.GetFullPath(options.ModelPath)), modelId, _model.OutputWidth);
+        _metadata = new EmbeddingGeneratorMetadata(AiProviderNames.Onnx, new Uri(Path.GetFullPath(options.ModelPath)), modelId, model.OutputWidth);
     }
 
-    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+    /// <summary>A model loaded on first use (the local provider), whose metadata is known without loading it.</summary>
+    internal OnnxEmbeddingGenerator(
+        Func<OnnxModelSession> load, EmbeddingGeneratorMetadata metadata, EmbeddingPooling pooling, int batchSize, int maxConcurrentRuns)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConcurrentRuns);
+        _model = new Lazy<OnnxModelSession>(load, LazyThreadSafetyMode.ExecutionAndPublication);
+        _metadata = metadata;
+        _pooling = pooling;
+        _batchSize = batchSize;
+        _runs = new SemaphoreSlim(maxConcurrentRuns);
+    }
+
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var inputs = values.ToList();
-        var embeddings = new GeneratedEmbeddings<Embedding<float>>(inputs.Count);
-        foreach (var batch in inputs.Chunk(_batchSize))
+        var model = _model.Value;
+        var inputs = values.Select(model.Tokenize).ToList();
+        var vectors = new float[inputs.Count][];
+        var byLength = Enumerable.Range(0, inputs.Count).OrderBy(i => inputs[i].Ids.Length).ToArray();
+        foreach (var batch in byLength.Chunk(_batchSize))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var output = _model.Run(batch.Select(_model.Tokenize).ToList());
-            for (var row = 0; row < batch.Length; row++)
-                embeddings.Add(new Embedding<float>(Pool(output, row)) { ModelId = _metadata.DefaultModelId, CreatedAt = DateTimeOffset.UtcNow });
+            await _runs.WaitAsync(cancellationToken);
+            try
+            {
+                var output = model.Run(batch.Select(i => inputs[i]).ToList());
+                for (var row = 0; row < batch.Length; row++)
+                    vectors[batch[row]] = Pool(output, row, _pooling);
+            }
+            finally
+            {
+                _runs.Release();
+            }
         }
-        return Task.FromResult(embeddings);
+
+        var createdAt = DateTimeOffset.UtcNow;
+        return new GeneratedEmbeddings<Embedding<float>>(
+            vectors.Select(vector => new Embedding<float>(vector) { ModelId = _metadata.DefaultModelId, CreatedAt = createdAt }));
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
@@ -47,15 +84,25 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         : serviceType.IsInstanceOfType(this) ? this
         : null;
 
-    public void Dispose() => _model.Dispose();
+    public void Dispose()
+    {
+        if (_model.IsValueCreated)
+            _model.Value.Dispose();
+        _runs.Dispose();
+    }
 
-    private static float[] Pool(ModelOutput output, int row)
+    private static float[] Pool(ModelOutput output, int row, EmbeddingPooling pooling)
     {
         float[] vector;
         if (output.Shape.Length == 2)
         {
             var width = (int)output.Shape[1];
             vector = output.Data.AsSpan(row * width, width).ToArray();
+        }
+        else if (output.Shape.Length == 3 && pooling == EmbeddingPooling.FirstToken)
+        {
+            var width = (int)output.Shape[2];
+            vector = output.Data.AsSpan(row * (int)output.Shape[1] * width, width).ToArray();
         }
         else if (output.Shape.Length == 3)
         {
@@ -83,6 +130,15 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             TensorPrimitives.Divide(vector, norm, vector);
         return vector;
     }
+}
+
+/// <summary>How a model's token vectors become one sentence vector: as the model was trained.</summary>
+internal enum EmbeddingPooling
+{
+    /// <summary>Mean over the attended tokens (sentence-transformers' default, e.g. all-MiniLM-L6-v2).</summary>
+    Mean,
+    /// <summary>The [CLS] token's vector (e.g. snowflake-arctic-embed).</summary>
+    FirstToken,
 }
 
 internal static class OnnxModelId

@@ -19,39 +19,81 @@ internal sealed class OnnxModelSession : IDisposable
     private readonly BertTokenizer _tokenizer;
     private readonly IReadOnlyDictionary<string, TensorElementType> _inputs;
 
+    /// <summary>A model and vocab.txt from files (the onnx providers).</summary>
     public OnnxModelSession(OnnxModelOptions options, IReadOnlyList<string> preferredOutputs)
+        : this(OpenFiles(options), new OnnxRunSettings(options.MaxSequenceLength, options.LowerCase, options.IntraOpThreads),
+            preferredOutputs, $"The ONNX model '{options.ModelPath}'")
     {
-        if (!File.Exists(options.ModelPath))
-            throw new FileNotFoundException($"The ONNX model '{options.ModelPath}' does not exist.", options.ModelPath);
-        if (!File.Exists(options.VocabPath))
-            throw new FileNotFoundException($"The tokenizer vocabulary '{options.VocabPath}' does not exist.", options.VocabPath);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSequenceLength, 3);
+    }
 
-        MaxSequenceLength = options.MaxSequenceLength;
-        _tokenizer = BertTokenizer.Create(options.VocabPath, new BertOptions
+    /// <summary>A model from memory (the local provider's, embedded in a package's assembly) and its vocab.txt stream.</summary>
+    public OnnxModelSession(byte[] model, Stream vocabulary, OnnxRunSettings settings, IReadOnlyList<string> preferredOutputs, string description)
+        : this((sessionOptions => new InferenceSession(model, sessionOptions), vocabulary), settings, preferredOutputs, description)
+    {
+    }
+
+    private OnnxModelSession(
+        (Func<SessionOptions, InferenceSession> Open, Stream Vocabulary) source, OnnxRunSettings settings,
+        IReadOnlyList<string> preferredOutputs, string description)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxSequenceLength, 3);
+        MaxSequenceLength = settings.MaxSequenceLength;
+        using (source.Vocabulary)
         {
-            LowerCaseBeforeTokenization = options.LowerCase,
-            // Uncased BERT vocabularies were built without accents.
-            RemoveNonSpacingMarks = options.LowerCase,
-        });
+            _tokenizer = BertTokenizer.Create(source.Vocabulary, new BertOptions
+            {
+                LowerCaseBeforeTokenization = settings.LowerCase,
+                // Uncased BERT vocabularies were built without accents.
+                RemoveNonSpacingMarks = settings.LowerCase,
+            });
+        }
 
-        using var sessionOptions = new SessionOptions { IntraOpNumThreads = options.IntraOpThreads };
-        _session = new InferenceSession(options.ModelPath, sessionOptions);
+        using var sessionOptions = MemoryBoundedSessionOptions(settings.IntraOpThreads);
+        _session = source.Open(sessionOptions);
         _inputs = _session.InputMetadata.ToDictionary(i => i.Key, i => i.Value.ElementDataType);
         if (!_inputs.ContainsKey(InputIds))
             throw new InvalidOperationException(
-                $"The ONNX model '{options.ModelPath}' has no '{InputIds}' input (it has: {string.Join(", ", _inputs.Keys)}).");
+                $"{description} has no '{InputIds}' input (it has: {string.Join(", ", _inputs.Keys)}).");
         foreach (var (name, type) in _inputs)
         {
             if (name is not (InputIds or AttentionMask or TokenTypeIds))
-                throw new InvalidOperationException($"The ONNX model expects an input '{name}' that a BERT tokenizer cannot supply.");
+                throw new InvalidOperationException($"{description} expects an input '{name}' that a BERT tokenizer cannot supply.");
             if (type is not (TensorElementType.Int64 or TensorElementType.Int32))
-                throw new InvalidOperationException($"The ONNX model's input '{name}' is {type}; only int64 or int32 are supported.");
+                throw new InvalidOperationException($"{description}'s input '{name}' is {type}; only int64 or int32 are supported.");
         }
 
         OutputName = preferredOutputs.FirstOrDefault(_session.OutputMetadata.ContainsKey) ?? _session.OutputNames[0];
         var outputDimensions = _session.OutputMetadata[OutputName].Dimensions;
         OutputWidth = outputDimensions.Length > 0 && outputDimensions[^1] > 0 ? outputDimensions[^1] : null;
+    }
+
+    private static (Func<SessionOptions, InferenceSession>, Stream) OpenFiles(OnnxModelOptions options)
+    {
+        if (!File.Exists(options.ModelPath))
+            throw new FileNotFoundException($"The ONNX model '{options.ModelPath}' does not exist.", options.ModelPath);
+        if (!File.Exists(options.VocabPath))
+            throw new FileNotFoundException($"The tokenizer vocabulary '{options.VocabPath}' does not exist.", options.VocabPath);
+        return (sessionOptions => new InferenceSession(options.ModelPath, sessionOptions), File.OpenRead(options.VocabPath));
+    }
+
+    /// <summary>
+    /// ONNX Runtime's defaults suit a process that runs one model flat out, not a web server: the CPU arena keeps the
+    /// peak of the largest batch ever seen (gigabytes after a few long inputs) and memory patterns pre-plan buffers per
+    /// input shape, which vary with every batch here. Both off: buffers are freed after each run. Spinning worker
+    /// threads would burn the shared cores between requests.
+    /// </summary>
+    private static SessionOptions MemoryBoundedSessionOptions(int intraOpThreads)
+    {
+        var sessionOptions = new SessionOptions
+        {
+            IntraOpNumThreads = intraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            EnableCpuMemArena = false,
+            EnableMemoryPattern = false,
+        };
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return sessionOptions;
     }
 
     public int MaxSequenceLength { get; }
@@ -62,8 +104,8 @@ internal sealed class OnnxModelSession : IDisposable
     /// <summary>[CLS] text [SEP], truncated to the maximum sequence length.</summary>
     public TokenizedInput Tokenize(string text)
     {
-        var ids = _tokenizer.EncodeToIds(text, addSpecialTokens: false);
-        var kept = ids.Take(MaxSequenceLength - 2);
+        // Tokenising stops at the window, so a long input costs no more than a full one.
+        var kept = _tokenizer.EncodeToIds(text, MaxSequenceLength - 2, addSpecialTokens: false, out _, out _);
         return new TokenizedInput([_tokenizer.ClassificationTokenId, .. kept, _tokenizer.SeparatorTokenId], SecondSegmentStart: null);
     }
 
@@ -133,6 +175,10 @@ internal sealed class OnnxModelSession : IDisposable
 
     public void Dispose() => _session.Dispose();
 }
+
+/// <param name="MaxSequenceLength">Tokens per input including [CLS]/[SEP]; longer inputs are truncated.</param>
+/// <param name="IntraOpThreads">Threads ONNX Runtime uses inside one inference; 0 lets it decide.</param>
+internal sealed record OnnxRunSettings(int MaxSequenceLength, bool LowerCase, int IntraOpThreads);
 
 /// <summary>Token ids with the special tokens; <see cref="SecondSegmentStart"/> marks where token_type_ids turn 1.</summary>
 internal sealed record TokenizedInput(int[] Ids, int? SecondSegmentStart);
