@@ -38,7 +38,11 @@ var settings = new Dictionary<string, string?>();
 if (Option("--embedder") is { } provider)
     settings["AI:Embeddings:Provider"] = provider;
 if (Option("--model") is { } model)
+{
+    // A local model names the local provider, whatever the service's default is.
     settings["AI:Embeddings:Local:Model"] = model;
+    settings["AI:Embeddings:Provider"] = Option("--embedder") ?? AiProviderNames.Local;
+}
 if (Option("--max-tokens") is { } maxTokens)
     settings["AI:Embeddings:Local:MaxSequenceLength"] = maxTokens;
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build();

@@ -25,8 +25,12 @@ public static class AiProviderNames
 
 public sealed class EmbeddingProviderOptions
 {
-    /// <summary>local (default) | hashing | onnx | openai | ollama.</summary>
-    public string Provider { get; set; } = AiProviderNames.Local;
+    /// <summary>
+    /// hashing (default) | local | onnx | openai | ollama. <c>local</c> becomes the default once a project indexed in
+    /// another space is re-embedded in the background (issue 17): until then, switching would leave existing
+    /// projects refusing new uploads (their index is in the hashing space) and mixing spaces at query time.
+    /// </summary>
+    public string Provider { get; set; } = AiProviderNames.Hashing;
     public LocalEmbeddingOptions Local { get; set; } = new();
     public RemoteModelOptions Remote { get; set; } = new();
     public OnnxModelOptions Onnx { get; set; } = new();

@@ -70,9 +70,9 @@ public class LocalEmbeddingModelsTests
     }
 
     [Test]
-    public void The_local_provider_is_the_default_and_loads_nothing_until_it_embeds()
+    public void The_local_provider_is_chosen_by_configuration_and_loads_nothing_until_it_embeds()
     {
-        using var services = AiTestHost.Build([]);
+        using var services = AiTestHost.Build(new() { ["AI:Embeddings:Provider"] = "local" });
 
         var generator = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
 
@@ -83,11 +83,11 @@ public class LocalEmbeddingModelsTests
     [Test]
     public void The_model_is_chosen_by_configuration_and_an_unknown_one_is_refused()
     {
-        using var arctic = AiTestHost.Build(new() { ["AI:Embeddings:Local:Model"] = "arctic-xs" });
+        using var arctic = AiTestHost.Build(new() { ["AI:Embeddings:Provider"] = "local", ["AI:Embeddings:Local:Model"] = "arctic-xs" });
         arctic.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GetService<EmbeddingGeneratorMetadata>()!
             .DefaultModelId.Should().Be("Snowflake/snowflake-arctic-embed-xs");
 
-        using var unknown = AiTestHost.Build(new() { ["AI:Embeddings:Local:Model"] = "gpt-embed" });
+        using var unknown = AiTestHost.Build(new() { ["AI:Embeddings:Provider"] = "local", ["AI:Embeddings:Local:Model"] = "gpt-embed" });
         var act = () => unknown.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         act.Should().Throw<InvalidOperationException>().WithMessage("*AI:Embeddings:Local:Model*gpt-embed*minilm*");
     }
