@@ -114,7 +114,7 @@ public class ApiKeyTests
     }
 
     [Test]
-    public async Task Managing_keys_needs_an_admin_while_members_may_list_them()
+    public async Task Managing_and_listing_a_projects_keys_needs_an_admin_while_members_may_list_the_workspaces_keys()
     {
         var (owner, projectId) = await ProjectAsync();
         var member = await TestActors.JoinAsync(owner, "member");
@@ -126,7 +126,7 @@ public class ApiKeyTests
             .ShouldBeErrorAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await member.Client.PostAsync($"/v1/projects/{projectId}/keys/rotate", null)).ShouldBeErrorAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await member.Client.DeleteAsync($"/v1/projects/{projectId}/keys/{keyId}")).ShouldBeErrorAsync(HttpStatusCode.Forbidden, "forbidden");
-        (await member.Client.GetAsync($"/v1/projects/{projectId}/keys")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await (await member.Client.GetAsync($"/v1/projects/{projectId}/keys")).ShouldBeErrorAsync(HttpStatusCode.Forbidden, "forbidden");
         (await member.Client.GetAsync("/v1/keys")).StatusCode.Should().Be(HttpStatusCode.OK);
         await (await TestActors.Anonymous().GetAsync($"/v1/projects/{projectId}/keys")).ShouldBeErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
