@@ -10,7 +10,10 @@ namespace CleanRag.Application.Chat;
 /// </summary>
 public interface ICitationLinks
 {
-    /// <summary>The absolute URL of <paramref name="source"/>, cited by an answer in project <paramref name="projectId"/> of the current tenant.</summary>
-    /// <returns>Null only when the source has no source URL and its document's file is gone (deleted since the answer).</returns>
-    Task<string?> UrlOfAsync(Guid projectId, CitedSource source, CancellationToken cancellationToken);
+    /// <summary>
+    /// The absolute URLs of <paramref name="sources"/>, cited by an answer in project <paramref name="projectId"/> of the
+    /// current tenant, in the same order (one read of their documents for all of them).
+    /// </summary>
+    /// <returns>Null for a source only when it has no source URL and its document's file is gone (deleted since the answer).</returns>
+    Task<IReadOnlyList<string?>> UrlsOfAsync(Guid projectId, IReadOnlyList<CitedSource> sources, CancellationToken cancellationToken);
 }

@@ -19,7 +19,7 @@ public class SignedCitationLinksTests
         var (links, signer) = Links(Document());
         var source = Source(page: 4) with { SourceUrl = "https://help.example.com/plans/plus" };
 
-        (await links.UrlOfAsync(ProjectId, source, CancellationToken.None)).Should().Be("https://help.example.com/plans/plus");
+        (await links.UrlsOfAsync(ProjectId, [source], CancellationToken.None)).Single().Should().Be("https://help.example.com/plans/plus");
         signer.Tickets.Should().BeEmpty("no file link is needed");
     }
 
@@ -29,7 +29,7 @@ public class SignedCitationLinksTests
         var document = Document();
         var (links, signer) = Links(document, lifetime: TimeSpan.FromHours(6));
 
-        var url = await links.UrlOfAsync(ProjectId, Source(page: 7), CancellationToken.None);
+        var url = (await links.UrlsOfAsync(ProjectId, [Source(page: 7)], CancellationToken.None)).Single();
 
         url.Should().Be("https://api.cleanrag.test/v1/files/token-1#page=7");
         signer.Tickets.Should().ContainSingle().Which.Should().Be(new FileTicket(
@@ -41,7 +41,7 @@ public class SignedCitationLinksTests
     {
         var (links, _) = Links(Document());
 
-        (await links.UrlOfAsync(ProjectId, Source(page: null), CancellationToken.None)).Should().Be("https://api.cleanrag.test/v1/files/token-1");
+        (await links.UrlsOfAsync(ProjectId, [Source(page: null)], CancellationToken.None)).Single().Should().Be("https://api.cleanrag.test/v1/files/token-1");
     }
 
     [Test]
@@ -50,8 +50,8 @@ public class SignedCitationLinksTests
         var (deleted, _) = Links(Document(DocumentStatus.Deleted));
         var (elsewhere, signer) = Links(Document(projectId: Guid.NewGuid()));
 
-        (await deleted.UrlOfAsync(ProjectId, Source(page: 1), CancellationToken.None)).Should().BeNull();
-        (await elsewhere.UrlOfAsync(ProjectId, Source(page: 1), CancellationToken.None)).Should().BeNull();
+        (await deleted.UrlsOfAsync(ProjectId, [Source(page: 1)], CancellationToken.None)).Single().Should().BeNull();
+        (await elsewhere.UrlsOfAsync(ProjectId, [Source(page: 1)], CancellationToken.None)).Single().Should().BeNull();
         signer.Tickets.Should().BeEmpty();
     }
 
@@ -107,6 +107,6 @@ public class SignedCitationLinksTests
         public Task<T?> LoadAsync<T>(string id, CancellationToken cancellationToken) where T : class => throw new NotSupportedException();
 
         public Task<IReadOnlyList<T>> ListAsync<T>(Func<IQueryable<T>, IQueryable<T>> shape, CancellationToken cancellationToken) where T : class =>
-            throw new NotSupportedException();
+            Task.FromResult<IReadOnlyList<T>>([.. shape(new[] { document }.OfType<T>().AsQueryable())]);
     }
 }

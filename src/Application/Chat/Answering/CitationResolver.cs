@@ -17,11 +17,6 @@ public sealed class CitationResolver(IReadStore readStore, ICitationLinks links)
     }
 
     /// <summary>Each source with the link the visitor follows, in citation order.</summary>
-    public async Task<IReadOnlyList<Citation>> LinkAsync(Guid projectId, IReadOnlyList<CitedSource> sources, CancellationToken cancellationToken)
-    {
-        var citations = new List<Citation>(sources.Count);
-        foreach (var source in sources)
-            citations.Add(new Citation(source, await links.UrlOfAsync(projectId, source, cancellationToken)));
-        return citations;
-    }
+    public async Task<IReadOnlyList<Citation>> LinkAsync(Guid projectId, IReadOnlyList<CitedSource> sources, CancellationToken cancellationToken) =>
+        [.. sources.Zip(await links.UrlsOfAsync(projectId, sources, cancellationToken), (source, url) => new Citation(source, url))];
 }

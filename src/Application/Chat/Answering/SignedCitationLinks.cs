@@ -17,12 +17,19 @@ public sealed class SignedCitationLinks(
     /// <summary>The route of <c>DocumentEndpoints</c> that opens a file through a signed preview token.</summary>
     public const string FileRoute = "/v1/files/";
 
-    public async Task<string?> UrlOfAsync(Guid projectId, CitedSource source, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string?>> UrlsOfAsync(Guid projectId, IReadOnlyList<CitedSource> sources, CancellationToken cancellationToken)
+    {
+        var needFiles = sources.Where(s => s.SourceUrl is not { Length: > 0 }).Select(s => s.DocumentId).Distinct().ToList();
+        var documents = needFiles.Count == 0
+            ? new Dictionary<Guid, DocumentDetails>()
+            : (await readStore.ListAsync<DocumentDetails>(q => q.Where(d => needFiles.Contains(d.Id)), cancellationToken)).ToDictionary(d => d.Id);
+        return [.. sources.Select(source => UrlOf(projectId, source, documents.GetValueOrDefault(source.DocumentId)))];
+    }
+
+    private string? UrlOf(Guid projectId, CitedSource source, DocumentDetails? document)
     {
         if (source.SourceUrl is { Length: > 0 } sourceUrl)
             return sourceUrl;
-
-        var document = await readStore.LoadAsync<DocumentDetails>(source.DocumentId, cancellationToken);
         if (document is null || document.ProjectId != projectId || document.Status == DocumentStatus.Deleted || document.ContentHash is null)
             return null;
         var token = links.Create(new FileTicket(FileTicketPurpose.Preview, context.TenantId, projectId, document.Id, document.FileVersion,

@@ -52,14 +52,6 @@ public sealed class GetWidgetMessagesQueryHandler(WidgetConversationAccess acces
     }
 
     /// <summary>The links of the passages the answer cites, made fresh at each reading (signed links expire).</summary>
-    private async Task<IReadOnlyList<string>> SourceUrlsAsync(Guid projectId, ConversationMessage message, CancellationToken cancellationToken)
-    {
-        var urls = new List<string>();
-        foreach (var source in message.Sources ?? [])
-        {
-            if (await links.UrlOfAsync(projectId, source, cancellationToken) is { } url)
-                urls.Add(url);
-        }
-        return urls;
-    }
+    private async Task<IReadOnlyList<string>> SourceUrlsAsync(Guid projectId, ConversationMessage message, CancellationToken cancellationToken) =>
+        [.. (await links.UrlsOfAsync(projectId, message.Sources ?? [], cancellationToken)).OfType<string>()];
 }
