@@ -129,9 +129,15 @@ internal static class DocumentEndpoints
 
     private sealed record PreviewUrlResponse(Guid DocumentId, int Version, string Url, DateTimeOffset ExpiresAt);
 
-    private sealed record UploadUrlResponse(Guid DocumentId, int Version, string Filename, string UploadUrl, string Method, DateTimeOffset ExpiresAt)
+    private sealed record UploadUrlResponse(
+        Guid DocumentId, int Version, string Filename, string UploadUrl, string Method, DateTimeOffset ExpiresAt, int ExpiresInSeconds,
+        string Instructions)
     {
+        // The seed's steps without its metadata upload, which this API does not need: metadata travels with the upload-url request.
+        private const string Steps = "1) PUT the file's bytes to uploadUrl. 2) POST confirm. 3) POST sync (or deploy).";
+
         public static UploadUrlResponse From(UploadLink link, HttpRequest request) =>
-            new(link.DocumentId, link.Version, link.FileName, $"{BaseUrl(request)}/v1/uploads/{link.Token}", "PUT", link.ExpiresAt);
+            new(link.DocumentId, link.Version, link.FileName, $"{BaseUrl(request)}/v1/uploads/{link.Token}", "PUT", link.ExpiresAt,
+                link.ExpiresInSeconds, Steps);
     }
 }

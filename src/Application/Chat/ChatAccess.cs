@@ -7,7 +7,7 @@ namespace CleanRag.Application.Chat;
 
 /// <summary>
 /// Who may write to a project's chat, by channel: every public write (a question, a rating) passes the same checks.
-/// The dashboard's test chat answers members in any status; the API needs a live project and, from a browser, an
+/// The dashboard's test chat answers members in any status; the API needs a deployed (indexing or live) project and, from a browser, an
 /// allowed origin; the widget also needs the widget enabled and always an allowed origin. The API's own origin
 /// (<c>ownOrigin</c>) is allowed for the widget: the dashboard's widget preview page is served there.
 /// </summary>
@@ -25,12 +25,9 @@ public static class ChatAccess
             ? [.. project.Settings.AllowedOrigins, ownOrigin]
             : project.Settings.AllowedOrigins;
         OriginPolicy.Enforce(allowedOrigins, origin, browserOnly: channel == ConversationChannel.Widget);
-        if (project.Status != ProjectStatus.Live)
-        {
-            throw new ConflictException("project_not_live", project.Status == ProjectStatus.Indexing
-                ? "The project is still indexing its documents; it answers as soon as the first one is indexed."
-                : "The project is not live yet; deploy it first.");
-        }
+        // Seed 001: a key works as soon as deploy returns; while the first documents index, the answer says so.
+        if (project.Status == ProjectStatus.Draft)
+            throw new ConflictException("project_not_live", "The project is not live yet; deploy it first.");
         return project;
     }
 }

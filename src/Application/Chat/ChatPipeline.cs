@@ -21,6 +21,9 @@ public sealed class ChatPipeline(
 {
     public const string NotFoundAnswer = "I couldn't find that in the documents.";
 
+    /// <summary>The honest answer of a deployed project whose documents are still being indexed (its keys work at once).</summary>
+    public const string NoDocumentsYetAnswer = "I don't have any documents to answer from yet. Please try again in a few minutes.";
+
     /// <summary>The outcome of a question asked while a person handles the conversation: no answer, no tokens.</summary>
     public const string AwaitingHuman = "awaiting_human";
 
@@ -48,7 +51,6 @@ public sealed class ChatPipeline(
                 ["question"] = [$"question must be at most {project.Settings.QuestionMaxLength} characters."],
             });
 
-        await EnsureHasIndexedDocumentsAsync(project, cancellationToken);
         var turn = await recorder.BeginAsync(request, project, question, cancellationToken);
         yield return new ConversationOpened(turn.Conversation.Id, turn.MessageId, turn.Conversation.SessionId, turn.Conversation.VisitorId);
         try
@@ -67,6 +69,14 @@ public sealed class ChatPipeline(
                     c => c.Escalate(turn.MessageId, escalation.Reason, escalation.Email, escalation.Phone, turn.AskedAt), cancellationToken);
                 yield return new AnswerToken(EscalationDetector.Reply);
                 yield return Completed(turn, EscalationDetector.Reply, [], 1.0, "escalated");
+                yield break;
+            }
+
+            if (!await HasIndexedDocumentsAsync(project, cancellationToken))
+            {
+                await recorder.RecordAsync(turn, c => c.LeaveUnanswered(turn.MessageId, 0, turn.AskedAt), cancellationToken);
+                yield return new AnswerToken(NoDocumentsYetAnswer);
+                yield return Completed(turn, NoDocumentsYetAnswer, [], 0, "unanswered");
                 yield break;
             }
 
@@ -133,12 +143,11 @@ public sealed class ChatPipeline(
     private async Task<ProjectDetails> LoadProjectAsync(ChatRequest request, CancellationToken cancellationToken) =>
         ChatAccess.Ensure(await readStore.LoadAsync<ProjectDetails>(request.ProjectId, cancellationToken), request.Channel, request.Origin, caller.OwnOrigin);
 
-    private async Task EnsureHasIndexedDocumentsAsync(ProjectDetails project, CancellationToken cancellationToken)
+    private async Task<bool> HasIndexedDocumentsAsync(ProjectDetails project, CancellationToken cancellationToken)
     {
         var indexed = await readStore.ListAsync<DocumentDetails>(
             q => q.Where(d => d.ProjectId == project.Id && d.Status == DocumentStatus.Indexed).Take(1), cancellationToken);
-        if (indexed.Count == 0)
-            throw new ConflictException("no_documents", "The project has no indexed documents yet; upload and sync some first.");
+        return indexed.Count > 0;
     }
 
     private static ChatCompleted Completed(ChatTurn turn, string answer, IReadOnlyList<Citation> sources, double confidence, string outcome) =>

@@ -9,7 +9,8 @@ namespace CleanRag.Application.Documents;
 /// Brings a project's documents up to date in one pass over them, staged in the command's unit of work. Used by sync
 /// and deploy; both run again from the stored state when ingestion changed a document meanwhile.
 /// </summary>
-public sealed class DocumentIngestionQueue(IAggregateStore aggregates, IReadStore readStore, IUploadReceipts receipts, TimeProvider clock)
+public sealed class DocumentIngestionQueue(
+    IRequestContext context, IAggregateStore aggregates, IReadStore readStore, IUploadReceipts receipts, TimeProvider clock)
 {
     /// <summary>
     /// Queues every document that is not indexed at its newest version; ingestion runs on the bus. With
@@ -21,7 +22,7 @@ public sealed class DocumentIngestionQueue(IAggregateStore aggregates, IReadStor
     {
         var documents = await readStore.ListAsync<DocumentDetails>(
             q => q.Where(d => d.ProjectId == projectId && d.Status != DocumentStatus.Deleted), cancellationToken);
-        var statuses = new Dictionary<string, int>();
+        var statusCounts = new Dictionary<string, int>();
         var queued = 0;
         var confirmed = 0;
         foreach (var details in documents)
@@ -34,14 +35,17 @@ public sealed class DocumentIngestionQueue(IAggregateStore aggregates, IReadStor
                 aggregates.Append(document, document.QueueIngestion(clock.GetUtcNow()));
                 queued++;
             }
+            if (document.Status == DocumentStatus.PendingUpload)
+                continue;
             var key = document.Status.ToString().ToLowerInvariant();
-            statuses[key] = statuses.GetValueOrDefault(key) + 1;
+            statusCounts[key] = statusCounts.GetValueOrDefault(key) + 1;
         }
 
         var message = queued == 0
             ? "Nothing to ingest: every document is indexed, processing or waiting for its upload."
-            : $"{queued} document(s) queued for ingestion.";
-        return (new SyncResult(documents.Count, queued, statuses, message), confirmed);
+            : $"{queued} document(s) queued for ingestion. Answers use them once indexed, usually within a minute.";
+        var result = new SyncResult(context.TenantId, projectId, statusCounts.Values.Sum(), queued, [.. statusCounts.Keys.Order()], statusCounts, message);
+        return (result, confirmed);
     }
 
     /// <summary>Confirms the version awaiting its upload when its bytes were received.</summary>

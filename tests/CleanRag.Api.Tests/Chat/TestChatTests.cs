@@ -1,3 +1,4 @@
+using CleanRag.Application.Chat;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -53,12 +54,13 @@ public class TestChatTests
     }
 
     [Test]
-    public async Task Test_chat_needs_indexed_documents_and_a_question()
+    public async Task Test_chat_without_indexed_documents_says_so_and_needs_a_question()
     {
         var api = await DocumentApi.NewProjectAsync();
 
-        await (await api.Actor.Client.PostAsJsonAsync($"/v1/projects/{api.ProjectId}/chat", new { question = "Hello?" }))
-            .ShouldBeErrorAsync(HttpStatusCode.Conflict, "no_documents");
+        var answer = await (await api.Actor.Client.PostAsJsonAsync($"/v1/projects/{api.ProjectId}/chat", new { question = "Hello?" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        answer.GetProperty("answer").GetString().Should().Be(ChatPipeline.NoDocumentsYetAnswer);
         await (await api.Actor.Client.PostAsJsonAsync($"/v1/projects/{api.ProjectId}/chat", new { question = "   " }))
             .ShouldBeErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
     }

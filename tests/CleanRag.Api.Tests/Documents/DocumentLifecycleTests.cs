@@ -30,9 +30,11 @@ public class DocumentLifecycleTests
         var documentId = link.GetProperty("documentId").GetGuid();
         var uploadUrl = new Uri(link.GetProperty("uploadUrl").GetString()!);
         link.GetProperty("expiresAt").GetDateTimeOffset().Should().BeCloseTo(DateTimeOffset.UtcNow.AddMinutes(15), TimeSpan.FromMinutes(1));
+        link.GetProperty("expiresInSeconds").GetInt32().Should().Be(900);
+        link.GetProperty("instructions").GetString().Should().Contain("uploadUrl").And.Contain("confirm").And.Contain("sync");
 
         await (await api.Actor.Client.PostAsync(api.Route($"/{documentId}/confirm"), null))
-            .ShouldBeErrorAsync(HttpStatusCode.Conflict, "upload_missing");
+            .ShouldBeErrorAsync(HttpStatusCode.BadRequest, "upload_missing");
         var anonymous = TestActors.Anonymous();
         (await anonymous.PutAsync(uploadUrl.PathAndQuery, new ByteArrayContent(DocumentApi.Text("Holidays: 25 days a year."))))
             .StatusCode.Should().Be(HttpStatusCode.OK);

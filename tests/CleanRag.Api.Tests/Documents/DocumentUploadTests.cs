@@ -27,7 +27,10 @@ public class DocumentUploadTests
 
         var sync = await api.SyncAsync();
         sync.GetProperty("documentCount").GetInt32().Should().Be(5);
-        sync.GetProperty("statuses").GetProperty("queued").GetInt32().Should().Be(5);
+        sync.GetProperty("statuses").EnumerateArray().Select(e => e.GetString()).Should().Equal("queued");
+        sync.GetProperty("statusCounts").GetProperty("queued").GetInt32().Should().Be(5);
+        sync.GetProperty("companyId").GetGuid().Should().Be(api.Actor.CompanyId);
+        sync.GetProperty("projectId").GetGuid().Should().Be(api.ProjectId);
         sync.GetProperty("message").GetString().Should().NotBeNullOrEmpty();
 
         var settled = await api.WaitUntilSettledAsync();
@@ -48,17 +51,23 @@ public class DocumentUploadTests
     }
 
     [Test]
-    public async Task A_second_sync_re_ingests_nothing_that_is_already_indexed()
+    public async Task A_sync_with_nothing_to_ingest_is_a_bad_request_that_says_why()
     {
         var api = await DocumentApi.NewProjectAsync();
-        await api.UploadOneAsync("a.txt", DocumentApi.Text("Alpha document text."));
-        await api.SyncAsync();
-        await api.WaitUntilSettledAsync();
+        (await (await api.Actor.Client.PostAsync(api.Route("/sync"), null)).ShouldBeErrorAsync(HttpStatusCode.BadRequest, "nothing_to_sync"))
+            .GetProperty("error").GetString().Should().Contain("upload");
+        var uploaded = await api.UploadOneAsync("a.txt", DocumentApi.Text("Alpha document text."));
+        var abandoned = await api.Actor.Client.PostAsJsonAsync(api.Route("/upload-url"), new { filename = "never-sent.txt" });
+        abandoned.StatusCode.Should().Be(HttpStatusCode.OK);
 
-        var again = await api.SyncAsync();
+        var first = await api.SyncAsync();
+        await Eventually.IsTrueAsync(async () => (await api.GetAsync(uploaded)).GetProperty("status").GetString() == "indexed",
+            TimeSpan.FromSeconds(90), "a.txt is indexed");
+        var again = await api.Actor.Client.PostAsync(api.Route("/sync"), null);
 
-        again.GetProperty("queuedCount").GetInt32().Should().Be(0);
-        again.GetProperty("statuses").GetProperty("indexed").GetInt32().Should().Be(1);
+        first.GetProperty("documentCount").GetInt32().Should().Be(1, "an upload link whose bytes never came is not a document yet");
+        first.GetProperty("queuedCount").GetInt32().Should().Be(1);
+        (await again.ShouldBeErrorAsync(HttpStatusCode.BadRequest, "nothing_to_sync")).GetProperty("error").GetString().Should().Contain("1 indexed");
     }
 
     [TestCase("virus.exe", "MZ binary", "unsupported file type")]

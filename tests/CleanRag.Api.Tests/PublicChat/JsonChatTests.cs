@@ -118,7 +118,7 @@ public class JsonChatTests
     }
 
     [Test]
-    public async Task A_project_that_is_not_deployed_or_has_lost_its_documents_answers_409()
+    public async Task A_project_that_is_not_deployed_answers_409()
     {
         var owner = await TestActors.NewOwnerAsync();
         var draft = await (await owner.Client.PostAsJsonAsync("/v1/projects", new { name = "Draft" })).Content.ReadFromJsonAsync<JsonElement>();
@@ -126,13 +126,47 @@ public class JsonChatTests
             new { name = "ci", environment = "test" })).Content.ReadFromJsonAsync<JsonElement>();
         var client = ApiHost.Factory.CreateClient();
         client.DefaultRequestHeaders.Add("X-CleanRag-Key", testKey.GetProperty("key").GetString());
+
         (await (await client.PostAsJsonAsync("/v1/chat", new { question = "Hello?" })).ShouldBeErrorAsync(HttpStatusCode.Conflict, "project_not_live"))
             .GetProperty("error").GetString().Should().Contain("deploy");
+    }
 
+    [Test]
+    public async Task The_key_works_as_soon_as_deploy_returns_and_says_honestly_that_nothing_is_indexed_yet()
+    {
+        // The only document fails to ingest, so the deployed project stays "indexing" with nothing to answer from.
+        var owner = await TestActors.NewOwnerAsync();
+        var documents = await Documents.DocumentApi.NewProjectAsync(owner);
+        await documents.UploadOneAsync("broken.pdf", Documents.DocumentApi.Text("this is not a PDF"));
+        var deployed = await LiveProject.DeployAsync(owner, documents.ProjectId);
+        var client = ApiHost.Factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-CleanRag-Key", deployed.GetProperty("key").GetProperty("key").GetString());
+        (await documents.WaitUntilSettledAsync()).Single().GetProperty("status").GetString().Should().Be("failed");
+        (await owner.Client.GetFromJsonAsync<JsonElement>($"/v1/projects/{documents.ProjectId}")).GetProperty("status").GetString()
+            .Should().Be("indexing");
+
+        var response = await client.PostAsJsonAsync("/v1/chat", new { question = "What about glasses?" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        answer.GetProperty("answer").GetString().Should().Be(ChatPipeline.NoDocumentsYetAnswer);
+        answer.TryGetProperty("sources", out _).Should().BeFalse("an answer without sources has none");
+        answer.GetProperty("outcome").GetString().Should().Be("unanswered");
+        answer.GetProperty("confidence").GetDouble().Should().Be(0);
+    }
+
+    [Test]
+    public async Task A_live_project_that_lost_its_documents_answers_that_it_has_none()
+    {
         var project = await LiveProject.CreateAsync();
         var document = (await project.Documents.ListAsync()).Single().GetProperty("id").GetGuid();
         (await project.Owner.Client.DeleteAsync(project.Documents.Route($"/{document}"))).EnsureSuccessStatusCode();
-        await (await project.AskAsync(new { question = "What about glasses?" })).ShouldBeErrorAsync(HttpStatusCode.Conflict, "no_documents");
+
+        var answer = await project.AnswerAsync(new { question = "What about glasses?" });
+
+        answer.GetProperty("answer").GetString().Should().Be(ChatPipeline.NoDocumentsYetAnswer);
+        LiveProject.EventTypes(await project.EventsAsync(answer.GetProperty("conversationId").GetGuid()))
+            .Should().Equal("conversation_started", "visitor_asked", "question_unanswered");
     }
 
     [Test]

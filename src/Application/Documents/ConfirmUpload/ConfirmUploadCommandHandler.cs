@@ -11,7 +11,7 @@ public sealed class ConfirmUploadCommandHandler(IAggregateStore aggregates, IUni
     {
         var document = await aggregates.LoadDocumentForUpdateAsync(command.ProjectId, command.DocumentId, cancellationToken);
         var receipt = await receipts.FindAsync(document.Id, document.CurrentVersion, cancellationToken)
-                      ?? throw new ConflictException("upload_missing", "No bytes have been uploaded for this document yet; PUT them to the upload URL first.");
+                      ?? throw new BadRequestException("upload_missing", "No bytes have been uploaded for this document yet; PUT them to the upload URL first.");
         aggregates.Append(document, document.ConfirmUpload(receipt.SizeBytes, receipt.ContentHash, clock.GetUtcNow()));
         await unitOfWork.CommitAsync(cancellationToken); // the answer is read from the read model
         return await readStore.LoadAsync<DocumentDetails>(document.Id, cancellationToken) ?? throw new NotFoundException("Document");

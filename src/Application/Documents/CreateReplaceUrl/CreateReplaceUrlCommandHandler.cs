@@ -18,6 +18,6 @@ public sealed class CreateReplaceUrlCommandHandler(
             command.SourceUrl);
         aggregates.Append(document, requested);
         return UploadLinks.For(links, context.TenantId, command.ProjectId, document.Id, requested.Version, fileName,
-            clock.GetUtcNow() + options.UploadUrlLifetime);
+            clock.GetUtcNow(), options.UploadUrlLifetime);
     }
 }

@@ -12,4 +12,5 @@ public sealed record CreateUploadUrlsCommand(Guid ProjectId, IReadOnlyList<Plann
 public sealed record PlannedUpload(string FileName, string? ContentType, string? SourceUrl = null);
 
 /// <summary>Where to PUT the bytes of a document version; the API turns the token into a URL.</summary>
-public sealed record UploadLink(Guid DocumentId, int Version, string FileName, string Token, DateTimeOffset ExpiresAt);
+/// <param name="ExpiresInSeconds">The link's lifetime as issued, so a client need not compare its clock with ours.</param>
+public sealed record UploadLink(Guid DocumentId, int Version, string FileName, string Token, DateTimeOffset ExpiresAt, int ExpiresInSeconds);

@@ -20,7 +20,7 @@ public sealed class CreateUploadUrlsCommandHandler(
             var registered = Document.Register(documentId, command.ProjectId, file.FileName,
                 ContentTypes.Resolve(file.FileName, file.ContentType), context.UserId, now, file.SourceUrl);
             aggregates.Start<Document>(documentId, registered);
-            result.Add(UploadLinks.For(links, context.TenantId, command.ProjectId, documentId, 1, file.FileName, now + options.UploadUrlLifetime));
+            result.Add(UploadLinks.For(links, context.TenantId, command.ProjectId, documentId, 1, file.FileName, now, options.UploadUrlLifetime));
         }
         return result;
     }
@@ -28,7 +28,12 @@ public sealed class CreateUploadUrlsCommandHandler(
 
 internal static class UploadLinks
 {
-    public static UploadLink For(ISignedLinks links, Guid tenantId, Guid projectId, Guid documentId, int version, string fileName, DateTimeOffset expiresAt) =>
-        new(documentId, version, fileName,
-            links.Create(new FileTicket(FileTicketPurpose.Upload, tenantId, projectId, documentId, version, expiresAt)), expiresAt);
+    public static UploadLink For(
+        ISignedLinks links, Guid tenantId, Guid projectId, Guid documentId, int version, string fileName, DateTimeOffset now, TimeSpan lifetime)
+    {
+        var expiresAt = now + lifetime;
+        return new(documentId, version, fileName,
+            links.Create(new FileTicket(FileTicketPurpose.Upload, tenantId, projectId, documentId, version, expiresAt)), expiresAt,
+            (int)lifetime.TotalSeconds);
+    }
 }

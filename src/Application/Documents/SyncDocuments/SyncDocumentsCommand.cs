@@ -9,4 +9,10 @@ namespace CleanRag.Application.Documents.SyncDocuments;
 [Authorize(CompanyRole.Member)]
 public sealed record SyncDocumentsCommand(Guid ProjectId) : ICommand<SyncResult>, IRetryOnConcurrencyConflict;
 
-public sealed record SyncResult(int DocumentCount, int QueuedCount, IReadOnlyDictionary<string, int> Statuses, string Message);
+/// <param name="DocumentCount">Documents with their bytes (uploaded, queued, processing, indexed or failed): a presigned upload
+/// that never arrived does not count.</param>
+/// <param name="Statuses">The distinct statuses of those documents after the sync, e.g. <c>["queued", "indexed"]</c>.</param>
+/// <param name="StatusCounts">How many documents are in each of <paramref name="Statuses"/>.</param>
+public sealed record SyncResult(
+    Guid CompanyId, Guid ProjectId, int DocumentCount, int QueuedCount, IReadOnlyList<string> Statuses,
+    IReadOnlyDictionary<string, int> StatusCounts, string Message);
