@@ -82,7 +82,8 @@ internal static class ConversationEndpoints
                 return TypedResults.Stream(body => InboxExportWriter.WriteAsync(export, body, json.Value.SerializerOptions, ct),
                     InboxExportWriter.ContentType(export.Format), InboxExportWriter.FileName(export.Format, clock.GetUtcNow()));
             })
-            .WithSummary("Download the conversations the inbox filters match, streamed: ?format=csv (one row per message) or jsonl (one conversation per line).");
+            .WithSummary("Download the conversations the inbox filters match, streamed: ?format=csv (one row per message) or jsonl (one conversation per line).")
+            .Produces<string>(contentType: "text/csv", additionalContentTypes: "application/x-ndjson");
 
         inbox.MapGet("/{conversationId:guid}", async (Guid conversationId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetInboxConversationQuery(conversationId), ct)))
