@@ -8,6 +8,12 @@ public static class InboxFilterRules
 {
     public static void AddInboxFilterRules<T>(this AbstractValidator<T> validator) where T : IInboxRequest
     {
+        validator.RuleFor(q => q.Filter).NotNull().OverridePropertyName("filter").WithMessage("The inbox filters are required.");
+        validator.When(q => q.Filter is not null, () => AddFieldRules(validator));
+    }
+
+    private static void AddFieldRules<T>(AbstractValidator<T> validator) where T : IInboxRequest
+    {
         validator.RuleFor(q => q.Filter.Handling).Must(h => InboxFilterInput.IsHandling(h!)).When(q => q.Filter.Handling is not null)
             .OverridePropertyName("handling").WithMessage("handling must be one of bot, escalated, human, resolved.");
         validator.RuleFor(q => q.Filter.ReviewStatus).Must(s => InboxFilterInput.IsReviewStatus(s!)).When(q => q.Filter.ReviewStatus is not null)
