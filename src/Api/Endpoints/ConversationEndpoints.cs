@@ -1,5 +1,12 @@
+using CleanRag.Api.Inbox;
+using CleanRag.Api.Json;
 using CleanRag.Api.PublicChat;
 using CleanRag.Application.Chat.TestChat;
+using CleanRag.Application.Conversations.ExportInbox;
+using CleanRag.Application.Conversations.GetInboxConversation;
+using CleanRag.Application.Conversations.Inbox;
+using CleanRag.Application.Conversations.ListInbox;
+using CleanRag.Application.Conversations.ReviewConversation;
 using CleanRag.Application.Conversations.GetConversation;
 using CleanRag.Application.Conversations.GetConversationHistory;
 using CleanRag.Application.Conversations.HandBackConversation;
@@ -8,6 +15,8 @@ using CleanRag.Application.Conversations.ReplyToConversation;
 using CleanRag.Application.Conversations.ResolveConversation;
 using CleanRag.Api.OpenApi;
 using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace CleanRag.Api.Endpoints;
 
@@ -50,7 +59,51 @@ internal static class ConversationEndpoints
                 TypedResults.Ok(await mediator.Send(new ResolveConversationCommand(projectId, conversationId), ct)))
             .WithSummary("Close the conversation; the visitor's next question reopens it for the bot.")
             .ProducesErrors(409);
+        MapInbox(app);
         return app;
+    }
+
+    /// <summary>The workspace inbox: every project's conversations, reviewed and exported from one place.</summary>
+    private static void MapInbox(IEndpointRouteBuilder app)
+    {
+        var inbox = app.MapGroup("/v1/conversations").WithTags("Inbox")
+            .RequireSignedInUser()
+            .ProducesErrors(400, 401, 403, 404, 503);
+
+        inbox.MapGet("/", async ([AsParameters] InboxFilterInput filter, string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListInboxQuery(filter, cursor, limit), ct)))
+            .WithSummary("The company's conversations across projects, latest activity first; filters, full-text q, cursor paging (nextCursor).");
+
+        inbox.MapGet("/export", async (
+                [AsParameters] InboxFilterInput filter, string? format, IMediator mediator, IOptions<JsonOptions> json, TimeProvider clock,
+                CancellationToken ct) =>
+            {
+                var export = await mediator.Send(new ExportInboxQuery(filter, format), ct);
+                return TypedResults.Stream(body => InboxExportWriter.WriteAsync(export, body, json.Value.SerializerOptions, ct),
+                    InboxExportWriter.ContentType(export.Format), InboxExportWriter.FileName(export.Format, clock.GetUtcNow()));
+            })
+            .WithSummary("Download the conversations the inbox filters match, streamed: ?format=csv (one row per message) or jsonl (one conversation per line).")
+            .Produces<string>(contentType: "text/csv", additionalContentTypes: "application/x-ndjson");
+
+        inbox.MapGet("/{conversationId:guid}", async (Guid conversationId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetInboxConversationQuery(conversationId), ct)))
+            .WithSummary("A conversation: its messages (visitor, bot, human) with ids, sources and feedback, its handling and review.");
+
+        inbox.MapPatch("/{conversationId:guid}", async (Guid conversationId, ReviewRequest body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(body.ToCommand(conversationId), ct)))
+            .WithSummary("Review a conversation: reviewStatus, rating (1-5, null clears), notes, assigneeUserId (a member; null unassigns).")
+            .ProducesErrors(409);
+    }
+
+    /// <summary>The review PATCH: a property left out stays as it is; null clears rating, notes or assignee.</summary>
+    private sealed record ReviewRequest(
+        PatchField<string> ReviewStatus, PatchField<int?> Rating, PatchField<string> Notes, PatchField<Guid?> AssigneeUserId)
+    {
+        public ReviewConversationCommand ToCommand(Guid conversationId) => new(conversationId,
+            ReviewStatus.IsSet ? new FieldUpdate<string>(ReviewStatus.Value) : null,
+            Rating.IsSet ? new FieldUpdate<int?>(Rating.Value) : null,
+            Notes.IsSet ? new FieldUpdate<string>(Notes.Value) : null,
+            AssigneeUserId.IsSet ? new FieldUpdate<Guid?>(AssigneeUserId.Value) : null);
     }
 
     private sealed record ReplyRequest(string? Content);

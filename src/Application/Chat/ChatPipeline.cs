@@ -103,7 +103,7 @@ public sealed class ChatPipeline(
             if (!ConfidenceScore.Supports(sources, confidence, project.Settings.Retrieval.MinimumRelevance))
             {
                 // Nothing the generator said is backed by a cited passage: refuse honestly rather than answer unsupported.
-                await recorder.RecordAsync(turn, c => c.LeaveUnanswered(turn.MessageId, confidence, turn.AskedAt), cancellationToken);
+                await recorder.RecordAsync(turn, c => c.Refuse(turn.MessageId, confidence, turn.AskedAt), cancellationToken);
                 yield return new AnswerReplaced(NotFoundAnswer);
                 yield return Completed(turn, NotFoundAnswer, [], confidence, "unanswered");
                 yield break;

@@ -25,8 +25,32 @@ public sealed class ConversationDetails
 
     /// <summary>Escalations, hand-backs and resolutions, oldest first.</summary>
     public List<HandlingChange> HandlingChanges { get; set; } = [];
+
+    /// <summary>Questions the bot answered (see <see cref="ConversationOutcomes"/> for what the counts mean).</summary>
+    public int AnsweredCount { get; set; }
+
+    /// <summary>Questions retrieval found nothing relevant for: the documents do not cover them.</summary>
     public int UnansweredCount { get; set; }
+
+    /// <summary>Questions whose generated answer was withheld as unsupported by the passages found.</summary>
+    public int RefusedCount { get; set; }
+
     public int NegativeFeedbackCount { get; set; }
+
+    /// <summary>The team's review: status, rating (1–5), internal notes, assignee, and the last change of status.</summary>
+    public ReviewStatus ReviewStatus { get; set; }
+    public int? Rating { get; set; }
+    public string? Notes { get; set; }
+    public Guid? AssigneeUserId { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public Guid? ReviewedByUserId { get; set; }
+
+    /// <summary>
+    /// The questions, the bot's answers and the team's replies as one text: what the inbox's full-text search (<c>q</c>)
+    /// matches, through a PostgreSQL full-text index over this field.
+    /// </summary>
+    public string SearchText { get; set; } = "";
+
     public List<ConversationMessage> Messages { get; set; } = [];
     public long Version { get; set; }
 }
@@ -43,7 +67,8 @@ public sealed record ConversationMessage(
     bool? Helpful = null,
     string? PageUrl = null,
     string? PageContext = null,
-    Guid? ReplyId = null);
+    Guid? ReplyId = null,
+    string? FeedbackComment = null);
 
 /// <summary>A team member's reply to the visitor.</summary>
 public sealed record HumanReply(Guid MessageId, Guid UserId, string AuthorName, string Content, DateTimeOffset At);

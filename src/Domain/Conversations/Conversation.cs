@@ -7,10 +7,15 @@ namespace CleanRag.Domain.Conversations;
 /// question, answer (with sources and confidence), refusal, escalation and failure, in order.
 /// A question is asked, then settled exactly once: answered, left unanswered, escalated, failed, or held for a person.
 /// Its <see cref="Handling"/> says who answers: the bot, or a person once the visitor asked for one and a person replied.
+/// The team reviews it (status, rating, notes, assignee); each review step that changes something is an event of its own.
 /// </summary>
 public sealed class Conversation : AggregateRoot
 {
     private const string Asked = "asked";
+
+    public const int MinRating = 1;
+    public const int MaxRating = 5;
+    public const int MaxNotesLength = 4000;
 
     private readonly List<Turn> _turns = [];
     private readonly List<Guid> _humanReplyIds = [];
@@ -23,6 +28,10 @@ public sealed class Conversation : AggregateRoot
     public bool EscalationRequested { get; private set; }
     public ConversationHandling Handling { get; private set; }
     public IReadOnlyList<Turn> Turns => _turns;
+    public ReviewStatus ReviewStatus { get; private set; }
+    public int? Rating { get; private set; }
+    public string? Notes { get; private set; }
+    public Guid? AssigneeUserId { get; private set; }
 
     /// <summary>The ids of the team's replies, in order.</summary>
     public IReadOnlyList<Guid> HumanReplyIds => _humanReplyIds;
@@ -35,7 +44,7 @@ public sealed class Conversation : AggregateRoot
         Guid MessageId, string Question, string? Answer, IReadOnlyList<CitedSource> Sources, double? Confidence, string Outcome, bool? Helpful = null)
     {
         /// <summary>The bot's reply to this question as a message of its own, when the bot replied (see <see cref="ConversationMessageIds"/>).</summary>
-        public Guid? ReplyId => Outcome is "answered" or "unanswered" or "escalated" ? ConversationMessageIds.ReplyTo(MessageId) : null;
+        public Guid? ReplyId => Outcome is "answered" or "unanswered" or "refused" or "escalated" ? ConversationMessageIds.ReplyTo(MessageId) : null;
     }
 
     public static ConversationStarted Start(
@@ -75,6 +84,14 @@ public sealed class Conversation : AggregateRoot
         EnsureConfidence(confidence);
         return new QuestionUnanswered(Id, messageId, turn.Question, confidence, now, ConversationMessageIds.ReplyTo(messageId));
     }
+
+    /// <summary>
+    /// The guardrail's honest "I don't know": passages were found and an answer generated, but it was not supported by them, so
+    /// it was withheld. Recorded as <see cref="QuestionUnanswered"/> with <see cref="QuestionUnanswered.Refused"/>, so everything
+    /// reacting to unanswered questions still does.
+    /// </summary>
+    public QuestionUnanswered Refuse(Guid messageId, double confidence, DateTimeOffset now) =>
+        LeaveUnanswered(messageId, confidence, now) with { Refused = true };
 
     /// <summary>The visitor asked for a person instead of an answer, perhaps leaving contact details.</summary>
     public EscalationRequested Escalate(Guid messageId, string reason, string? email, string? phone, DateTimeOffset now)
@@ -154,6 +171,46 @@ public sealed class Conversation : AggregateRoot
         return new FeedbackGiven(Id, turn.MessageId, helpful, string.IsNullOrEmpty(comment) ? null : comment, now);
     }
 
+    /// <summary>Sets the review status; nothing happens (null) when it already has it.</summary>
+    public ConversationReviewed? MarkReview(ReviewStatus status, Guid userId, DateTimeOffset now)
+    {
+        EnsureStarted();
+        if (!Enum.IsDefined(status))
+            throw new DomainRuleViolationException("review_status_unknown", "The review status is not one of new, reviewed, needs_follow_up.");
+        return status == ReviewStatus ? null : new ConversationReviewed(Id, status, userId, now);
+    }
+
+    /// <summary>Rates the conversation from <see cref="MinRating"/> to <see cref="MaxRating"/>, or clears the rating (null); null when unchanged.</summary>
+    public ConversationRated? Rate(int? rating, Guid userId, DateTimeOffset now)
+    {
+        EnsureStarted();
+        if (rating is < MinRating or > MaxRating)
+            throw new DomainRuleViolationException("rating_out_of_range", $"A rating is from {MinRating} to {MaxRating}.");
+        return rating == Rating ? null : new ConversationRated(Id, rating, userId, now);
+    }
+
+    /// <summary>Replaces the internal notes; blank notes clear them. Null when unchanged.</summary>
+    public ConversationNoted? Note(string? notes, Guid userId, DateTimeOffset now)
+    {
+        EnsureStarted();
+        var kept = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        if (kept?.Length > MaxNotesLength)
+            throw new DomainRuleViolationException("notes_too_long", $"Notes are at most {MaxNotesLength} characters.");
+        return kept == Notes ? null : new ConversationNoted(Id, kept, userId, now);
+    }
+
+    /// <summary>
+    /// Assigns the conversation to a team member, or unassigns it (null); null when unchanged. Whether the assignee belongs
+    /// to the company is the company's to say, so the caller checks it.
+    /// </summary>
+    public ConversationAssigned? Assign(Guid? assigneeUserId, Guid userId, DateTimeOffset now)
+    {
+        EnsureStarted();
+        if (assigneeUserId == Guid.Empty)
+            throw new DomainRuleViolationException("assignee_required", "An assignee must be a user id.");
+        return assigneeUserId == AssigneeUserId ? null : new ConversationAssigned(Id, assigneeUserId, userId, now);
+    }
+
     protected override void When(IDomainEvent domainEvent)
     {
         switch (domainEvent)
@@ -175,7 +232,7 @@ public sealed class Conversation : AggregateRoot
                 Complete(e.MessageId, t => t with { Answer = e.Answer, Sources = e.Sources, Confidence = e.Confidence, Outcome = "answered" });
                 break;
             case QuestionUnanswered e:
-                Complete(e.MessageId, t => t with { Confidence = e.Confidence, Outcome = "unanswered" });
+                Complete(e.MessageId, t => t with { Confidence = e.Confidence, Outcome = e.Refused ? "refused" : "unanswered" });
                 break;
             case EscalationRequested e:
                 EscalationRequested = true;
@@ -202,6 +259,18 @@ public sealed class Conversation : AggregateRoot
                 break;
             case FeedbackGiven e:
                 Complete(e.MessageId, t => t with { Helpful = e.Helpful });
+                break;
+            case ConversationReviewed e:
+                ReviewStatus = e.Status;
+                break;
+            case ConversationRated e:
+                Rating = e.Rating;
+                break;
+            case ConversationNoted e:
+                Notes = e.Notes;
+                break;
+            case ConversationAssigned e:
+                AssigneeUserId = e.AssigneeUserId;
                 break;
             default:
                 throw UnknownEvent(domainEvent);

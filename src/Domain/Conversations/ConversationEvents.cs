@@ -37,8 +37,11 @@ public sealed record AnswerGiven(
 
 /// <summary>The documents did not cover the question well enough; the visitor got an honest "I don't know".</summary>
 /// <param name="ReplyId">The refusal as a message of its own, as for <see cref="AnswerGiven.ReplyId"/>.</param>
+/// <param name="Refused">True when passages were found and an answer generated, but it was withheld as unsupported by them (the
+/// guardrail refused it); false when retrieval found nothing relevant, and in events recorded before the two were told apart.</param>
 public sealed record QuestionUnanswered(
-    Guid ConversationId, Guid MessageId, string Question, double Confidence, DateTimeOffset At, Guid? ReplyId = null) : IDomainEvent;
+    Guid ConversationId, Guid MessageId, string Question, double Confidence, DateTimeOffset At, Guid? ReplyId = null, bool Refused = false)
+    : IDomainEvent;
 
 /// <summary>The visitor asked for a person. <paramref name="Email"/>/<paramref name="Phone"/> when they left contact details.</summary>
 /// <param name="MessageId">The chat message that asked for a person, which this settles; null when the visitor used the widget's
@@ -65,3 +68,15 @@ public sealed record AnswerFailed(Guid ConversationId, Guid MessageId, string Co
 
 /// <summary>The visitor rated an answer: <paramref name="Helpful"/> false is negative feedback, which the team wants to hear about.</summary>
 public sealed record FeedbackGiven(Guid ConversationId, Guid MessageId, bool Helpful, string? Comment, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A team member set the conversation's review status (see <see cref="ReviewStatus"/>).</summary>
+public sealed record ConversationReviewed(Guid ConversationId, ReviewStatus Status, Guid UserId, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A team member rated the conversation from 1 to 5; <paramref name="Rating"/> null cleared the rating.</summary>
+public sealed record ConversationRated(Guid ConversationId, int? Rating, Guid UserId, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A team member replaced the conversation's internal notes; <paramref name="Notes"/> null cleared them.</summary>
+public sealed record ConversationNoted(Guid ConversationId, string? Notes, Guid UserId, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A team member assigned the conversation to <paramref name="AssigneeUserId"/>; null unassigned it.</summary>
+public sealed record ConversationAssigned(Guid ConversationId, Guid? AssigneeUserId, Guid UserId, DateTimeOffset At) : IDomainEvent;

@@ -76,7 +76,10 @@ internal static class MartenConfiguration
             opts.Schema.For<ProjectDetails>();
             opts.Schema.For<CompanyDetails>();
             opts.Schema.For<DocumentDetails>().Index(d => d.ProjectId);
-            opts.Schema.For<ConversationDetails>().Index(c => c.ProjectId).Index(c => c.LastMessageAt);
+            // The inbox pages by (lastMessageAt, id) from a real timestamptz column (exact comparisons for the cursor, one
+            // index for the order), and its full-text search runs on a GIN index over the searchable text.
+            opts.Schema.For<ConversationDetails>().Index(c => c.ProjectId).Duplicate(c => c.LastMessageAt)
+                .FullTextIndex(c => c.SearchText);
             opts.Schema.For<Application.Leads.Lead>().Index(l => l.ProjectId).Index(l => l.CreatedAt);
             opts.Schema.For<UploadReceipt>().SingleTenanted();
             opts.Schema.For<ActivityEntry>().Index(a => a.Sequence);
@@ -121,6 +124,7 @@ internal static class MartenConfiguration
             sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<Application.Common.Interfaces.IRequestContext>()));
         services.AddScoped<Application.Common.Interfaces.IReadStore, MartenReadStore>();
         services.AddScoped<Application.Leads.ILeadInbox, MartenLeadInbox>();
+        services.AddScoped<Application.Conversations.Inbox.IConversationInbox, MartenConversationInbox>();
         services.AddScoped<MartenUnitOfWork>();
         services.AddScoped<Application.Common.Interfaces.IUnitOfWork>(sp => sp.GetRequiredService<MartenUnitOfWork>());
         services.AddScoped<Application.Common.Interfaces.IAggregateStore>(sp => new MartenAggregateStore(

@@ -33,14 +33,7 @@ public sealed class GetWidgetMessagesQueryHandler(WidgetConversationAccess acces
     private async Task<IReadOnlyList<WidgetMessage>> TurnAsync(Guid projectId, ConversationMessage message, CancellationToken cancellationToken)
     {
         var question = new WidgetMessage(message.MessageId, "user", message.Question, [], message.AskedAt);
-        var reply = message.Outcome switch
-        {
-            "answered" => message.Answer,
-            "unanswered" => ChatPipeline.NotFoundAnswer,
-            "escalated" => EscalationDetector.Reply,
-            _ => null,
-        };
-        if (reply is null)
+        if (BotReplies.TextOf(message) is not { } reply)
             return [question];
         // Rows projected before replies had ids carry none: the id is the one derived from the question, as recorded now.
         return

@@ -23,7 +23,7 @@ public sealed class ListConversationsQueryHandler(IReadStore readStore)
             cancellationToken);
         return conversations.Select(c => new ConversationSummary(
                 c.Id, c.VisitorId, c.SessionId, c.Channel.ToString().ToLowerInvariant(), c.IsTest, c.StartedAt, c.LastMessageAt,
-                c.MessageCount, c.Escalated, c.UnansweredCount, c.Messages.LastOrDefault()?.Question, c.Handling.ToString().ToLowerInvariant(),
+                c.MessageCount, c.Escalated, c.UnansweredCount + c.RefusedCount, c.Messages.LastOrDefault()?.Question, c.Handling.ToString().ToLowerInvariant(),
                 c.HumanReplies.Count))
             .ToList();
     }

@@ -28,6 +28,7 @@ internal sealed class ConversationDetailsProjection : SingleStreamProjection<Con
         view.MessageCount = view.Messages.Count;
         if (view.Handling == ConversationHandling.Resolved)
             view.Handling = ConversationHandling.Bot;
+        Reindex(view);
         Touch(view, e);
     }
 
@@ -38,6 +39,8 @@ internal sealed class ConversationDetailsProjection : SingleStreamProjection<Con
             Outcome = "answered", Answer = e.Data.Answer, Sources = e.Data.Sources, Confidence = e.Data.Confidence, AnsweredAt = e.Data.AnsweredAt,
             ReplyId = e.Data.ReplyId ?? ConversationMessageIds.ReplyTo(e.Data.MessageId),
         });
+        view.AnsweredCount++;
+        Reindex(view);
         Touch(view, e);
     }
 
@@ -45,10 +48,13 @@ internal sealed class ConversationDetailsProjection : SingleStreamProjection<Con
     {
         Update(view, e.Data.MessageId, m => m with
         {
-            Outcome = "unanswered", Confidence = e.Data.Confidence, AnsweredAt = e.Data.At,
-            ReplyId = e.Data.ReplyId ?? ConversationMessageIds.ReplyTo(e.Data.MessageId),
+            Outcome = e.Data.Refused ? ConversationOutcomes.Refused : ConversationOutcomes.Unanswered, Confidence = e.Data.Confidence,
+            AnsweredAt = e.Data.At, ReplyId = e.Data.ReplyId ?? ConversationMessageIds.ReplyTo(e.Data.MessageId),
         });
-        view.UnansweredCount++;
+        if (e.Data.Refused)
+            view.RefusedCount++;
+        else
+            view.UnansweredCount++;
         Touch(view, e);
     }
 
@@ -73,6 +79,7 @@ internal sealed class ConversationDetailsProjection : SingleStreamProjection<Con
     {
         view.HumanReplies.Add(new HumanReply(e.Data.MessageId, e.Data.UserId, e.Data.AuthorName, e.Data.Content, e.Data.At));
         view.Handling = ConversationHandling.Human;
+        Reindex(view);
         Touch(view, e);
     }
 
@@ -99,10 +106,43 @@ internal sealed class ConversationDetailsProjection : SingleStreamProjection<Con
     public void Apply(IEvent<FeedbackGiven> e, ConversationDetails view)
     {
         var previous = view.Messages.Find(m => m.MessageId == e.Data.MessageId)?.Helpful;
-        Update(view, e.Data.MessageId, m => m with { Helpful = e.Data.Helpful });
+        Update(view, e.Data.MessageId, m => m with { Helpful = e.Data.Helpful, FeedbackComment = e.Data.Comment });
         view.NegativeFeedbackCount += (e.Data.Helpful ? 0 : 1) - (previous == false ? 1 : 0);
         view.Version = e.Version;
     }
+
+    // The team's review changes the conversation, not its activity: the inbox's order stays by the last message.
+    public void Apply(IEvent<ConversationReviewed> e, ConversationDetails view)
+    {
+        view.ReviewStatus = e.Data.Status;
+        view.ReviewedAt = e.Data.At;
+        view.ReviewedByUserId = e.Data.UserId;
+        view.Version = e.Version;
+    }
+
+    public void Apply(IEvent<ConversationRated> e, ConversationDetails view)
+    {
+        view.Rating = e.Data.Rating;
+        view.Version = e.Version;
+    }
+
+    public void Apply(IEvent<ConversationNoted> e, ConversationDetails view)
+    {
+        view.Notes = e.Data.Notes;
+        view.Version = e.Version;
+    }
+
+    public void Apply(IEvent<ConversationAssigned> e, ConversationDetails view)
+    {
+        view.AssigneeUserId = e.Data.AssigneeUserId;
+        view.Version = e.Version;
+    }
+
+    /// <summary>The text the inbox's full-text search matches: every question, bot answer and team reply.</summary>
+    private static void Reindex(ConversationDetails view) =>
+        view.SearchText = string.Join('\n',
+            view.Messages.SelectMany(m => m.Answer is null ? [m.Question] : new[] { m.Question, m.Answer })
+                .Concat(view.HumanReplies.Select(r => r.Content)));
 
     private static void Update(ConversationDetails view, Guid messageId, Func<ConversationMessage, ConversationMessage> change)
     {
