@@ -8,6 +8,8 @@ using CleanRag.Application.Conversations;
 using CleanRag.Application.ApiKeys;
 using CleanRag.Domain.ApiKeys;
 using CleanRag.Application.Webhooks;
+using CleanRag.Application.Leads;
+using CleanRag.Domain.Leads;
 using CleanRag.Domain.Companies;
 using CleanRag.Infrastructure.ApiKeys;
 using CleanRag.Domain.Conversations;
@@ -60,6 +62,7 @@ internal static class MartenConfiguration
             opts.Projections.Add(new AggregateProjection<Conversation>(), ProjectionLifecycle.Live);
             opts.Projections.Add(new AggregateProjection<ApiKey>(), ProjectionLifecycle.Live);
             opts.Projections.Add(new AggregateProjection<WebhookSubscription>(), ProjectionLifecycle.Live);
+            opts.Projections.Add(new AggregateProjection<Lead>(), ProjectionLifecycle.Live);
             // Dashboard entities and lookups: inline, so a write is readable as soon as the command returns.
             opts.Projections.Add<ProjectDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<CompanyDetailsProjection>(ProjectionLifecycle.Inline);
@@ -70,6 +73,7 @@ internal static class MartenConfiguration
             opts.Projections.Add<ApiKeyLookupProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<WebhookDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<ConversationDirectoryProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<LeadDetailsProjection>(ProjectionLifecycle.Inline);
             // Cross-stream feeds: asynchronous, run by the daemon.
             opts.Projections.Add<ActivityFeedProjection>(ProjectionLifecycle.Async);
 
@@ -77,7 +81,7 @@ internal static class MartenConfiguration
             opts.Schema.For<CompanyDetails>();
             opts.Schema.For<DocumentDetails>().Index(d => d.ProjectId);
             opts.Schema.For<ConversationDetails>().Index(c => c.ProjectId).Index(c => c.LastMessageAt);
-            opts.Schema.For<Application.Leads.Lead>().Index(l => l.ProjectId).Index(l => l.CreatedAt);
+            opts.Schema.For<LeadDetails>().Index(l => l.ProjectId).Index(l => l.ConversationId).Index(l => l.CreatedAt);
             opts.Schema.For<UploadReceipt>().SingleTenanted();
             opts.Schema.For<ActivityEntry>().Index(a => a.Sequence);
             // Webhook deliveries are the durable retry queue: claims and leases use optimistic concurrency.
@@ -120,7 +124,6 @@ internal static class MartenConfiguration
         services.AddScoped<Application.Common.Interfaces.IEventStore>(sp => new MartenEventStore(
             sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<Application.Common.Interfaces.IRequestContext>()));
         services.AddScoped<Application.Common.Interfaces.IReadStore, MartenReadStore>();
-        services.AddScoped<Application.Leads.ILeadInbox, MartenLeadInbox>();
         services.AddScoped<MartenUnitOfWork>();
         services.AddScoped<Application.Common.Interfaces.IUnitOfWork>(sp => sp.GetRequiredService<MartenUnitOfWork>());
         services.AddScoped<Application.Common.Interfaces.IAggregateStore>(sp => new MartenAggregateStore(
