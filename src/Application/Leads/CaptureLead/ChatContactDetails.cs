@@ -23,7 +23,7 @@ public static partial class ChatContactDetails
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"\+?\d[\d\s().-]{5,}\d")]
+    [GeneratedRegex(@"\+?\(?\d[\d\s().-]{5,}\d")]
     private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")]
