@@ -99,7 +99,8 @@ internal static class MartenConfiguration
             opts.Schema.For<ProcessedMessage>().SingleTenanted();
             opts.Schema.For<ApiKeyDetails>().Index(k => k.ProjectId);
             opts.Schema.For<ApiKeyLookup>().SingleTenanted();
-            opts.Schema.For<Chat.ConversationDirectoryEntry>().SingleTenanted();
+            // By conversation too: retention removes a conversation's entries together.
+            opts.Schema.For<Chat.ConversationDirectoryEntry>().SingleTenanted().Index(e => e.ConversationId);
 
             // Every domain event type is known up front so the daemon can deserialize any of them.
             foreach (var type in typeof(IDomainEvent).Assembly.GetTypes()
@@ -124,6 +125,7 @@ internal static class MartenConfiguration
         services.AddScoped<Application.Common.Interfaces.IEventStore>(sp => new MartenEventStore(
             sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<Application.Common.Interfaces.IRequestContext>()));
         services.AddScoped<Application.Common.Interfaces.IReadStore, MartenReadStore>();
+        services.AddScoped<Application.Retention.IPersonalDataEraser, Retention.MartenPersonalDataEraser>();
         services.AddScoped<MartenUnitOfWork>();
         services.AddScoped<Application.Common.Interfaces.IUnitOfWork>(sp => sp.GetRequiredService<MartenUnitOfWork>());
         services.AddScoped<Application.Common.Interfaces.IAggregateStore>(sp => new MartenAggregateStore(
