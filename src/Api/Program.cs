@@ -91,6 +91,7 @@ app.MapWidgetConversationEndpoints();
 app.MapApiKeyEndpoints();
 app.MapActivityEndpoints();
 app.MapWebhookEndpoints();
+app.MapLeadEndpoints();
 app.MapWidgetEndpoints();
 
 app.Run();

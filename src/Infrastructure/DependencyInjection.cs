@@ -57,6 +57,8 @@ public static class DependencyInjection
         services.AddDocumentStorage(configuration);
         services.AddRetrieval(configuration);
         services.AddWebhooks(configuration);
+        services.AddSingleton(Retention.RetentionOptions.From(configuration));
+        services.AddHostedService<Retention.RetentionJob>();
 
         services.AddHealthChecks()
             .AddCheck(DatabaseHealthCheck, new PostgresHealthCheck(connectionString));

@@ -27,6 +27,22 @@ public sealed class Company : AggregateRoot
 
     public WorkspaceSettingsChanged ChangeSettings(WorkspaceSettings settings) => new(Id, settings);
 
+    /// <summary>Where retention cuts on <paramref name="now"/>: what was last active before it is removed.</summary>
+    public DateTimeOffset RetentionCutoff(DateTimeOffset now) => now.AddDays(-Settings.DataRetentionDays);
+
+    /// <summary>
+    /// Records what the retention job removed as of <paramref name="now"/> (everything last active before
+    /// <see cref="RetentionCutoff"/>); null when it removed nothing, so a quiet day leaves no record.
+    /// </summary>
+    public RetentionApplied? RecordRetention(int conversationsRemoved, int leadsRemoved, DateTimeOffset now)
+    {
+        if (conversationsRemoved < 0 || leadsRemoved < 0)
+            throw new DomainRuleViolationException("invalid_count", "Retention removes zero or more conversations and leads.");
+        return conversationsRemoved + leadsRemoved == 0
+            ? null
+            : new RetentionApplied(Id, Settings.DataRetentionDays, RetentionCutoff(now), conversationsRemoved, leadsRemoved, now);
+    }
+
     public MemberInvited Invite(Guid inviteId, string email, CompanyRole role, string tokenHash, DateTimeOffset expiresAt, Guid invitedBy)
     {
         if (_members.Values.Any(m => SameEmail(m.Email, email)))
@@ -130,6 +146,8 @@ public sealed class Company : AggregateRoot
             case MemberRemoved e:
                 _members.Remove(e.UserId);
                 break;
+            case RetentionApplied:
+                break; // an audit record: nothing the company decides on changes
             default:
                 throw UnknownEvent(domainEvent);
         }

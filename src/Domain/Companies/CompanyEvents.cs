@@ -24,3 +24,10 @@ public sealed record MemberJoined(Guid CompanyId, Guid UserId, string Email, str
 public sealed record MemberRoleChanged(Guid CompanyId, Guid UserId, CompanyRole Role) : IDomainEvent;
 
 public sealed record MemberRemoved(Guid CompanyId, Guid UserId) : IDomainEvent;
+
+/// <summary>
+/// The data retention job removed what the company's visitors left before <paramref name="Cutoff"/> (last activity older than
+/// <paramref name="RetentionDays"/>): the counts are what the audit keeps of it.
+/// </summary>
+public sealed record RetentionApplied(
+    Guid CompanyId, int RetentionDays, DateTimeOffset Cutoff, int ConversationsRemoved, int LeadsRemoved, DateTimeOffset AppliedAt) : IDomainEvent;

@@ -8,6 +8,8 @@ using CleanRag.Application.Conversations;
 using CleanRag.Application.ApiKeys;
 using CleanRag.Domain.ApiKeys;
 using CleanRag.Application.Webhooks;
+using CleanRag.Application.Leads;
+using CleanRag.Domain.Leads;
 using CleanRag.Domain.Companies;
 using CleanRag.Infrastructure.ApiKeys;
 using CleanRag.Domain.Conversations;
@@ -60,6 +62,7 @@ internal static class MartenConfiguration
             opts.Projections.Add(new AggregateProjection<Conversation>(), ProjectionLifecycle.Live);
             opts.Projections.Add(new AggregateProjection<ApiKey>(), ProjectionLifecycle.Live);
             opts.Projections.Add(new AggregateProjection<WebhookSubscription>(), ProjectionLifecycle.Live);
+            opts.Projections.Add(new AggregateProjection<Lead>(), ProjectionLifecycle.Live);
             // Dashboard entities and lookups: inline, so a write is readable as soon as the command returns.
             opts.Projections.Add<ProjectDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<CompanyDetailsProjection>(ProjectionLifecycle.Inline);
@@ -70,6 +73,7 @@ internal static class MartenConfiguration
             opts.Projections.Add<ApiKeyLookupProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<WebhookDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<ConversationDirectoryProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<LeadDetailsProjection>(ProjectionLifecycle.Inline);
             // Cross-stream feeds: asynchronous, run by the daemon.
             opts.Projections.Add<ActivityFeedProjection>(ProjectionLifecycle.Async);
 
@@ -80,7 +84,7 @@ internal static class MartenConfiguration
             // index for the order), and its full-text search runs on a GIN index over the searchable text.
             opts.Schema.For<ConversationDetails>().Index(c => c.ProjectId).Duplicate(c => c.LastMessageAt)
                 .FullTextIndex(c => c.SearchText);
-            opts.Schema.For<Application.Leads.Lead>().Index(l => l.ProjectId).Index(l => l.CreatedAt);
+            opts.Schema.For<LeadDetails>().Index(l => l.ProjectId).Index(l => l.ConversationId).Index(l => l.CreatedAt);
             opts.Schema.For<UploadReceipt>().SingleTenanted();
             opts.Schema.For<ActivityEntry>().Index(a => a.Sequence);
             // Webhook deliveries are the durable retry queue: claims and leases use optimistic concurrency.
@@ -98,7 +102,8 @@ internal static class MartenConfiguration
             opts.Schema.For<ProcessedMessage>().SingleTenanted();
             opts.Schema.For<ApiKeyDetails>().Index(k => k.ProjectId);
             opts.Schema.For<ApiKeyLookup>().SingleTenanted();
-            opts.Schema.For<Chat.ConversationDirectoryEntry>().SingleTenanted();
+            // By conversation too: retention removes a conversation's entries together.
+            opts.Schema.For<Chat.ConversationDirectoryEntry>().SingleTenanted().Index(e => e.ConversationId);
 
             // Every domain event type is known up front so the daemon can deserialize any of them.
             foreach (var type in typeof(IDomainEvent).Assembly.GetTypes()
@@ -123,8 +128,8 @@ internal static class MartenConfiguration
         services.AddScoped<Application.Common.Interfaces.IEventStore>(sp => new MartenEventStore(
             sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<Application.Common.Interfaces.IRequestContext>()));
         services.AddScoped<Application.Common.Interfaces.IReadStore, MartenReadStore>();
-        services.AddScoped<Application.Leads.ILeadInbox, MartenLeadInbox>();
         services.AddScoped<Application.Conversations.Inbox.IConversationInbox, MartenConversationInbox>();
+        services.AddScoped<Application.Retention.IPersonalDataEraser, Retention.MartenPersonalDataEraser>();
         services.AddScoped<MartenUnitOfWork>();
         services.AddScoped<Application.Common.Interfaces.IUnitOfWork>(sp => sp.GetRequiredService<MartenUnitOfWork>());
         services.AddScoped<Application.Common.Interfaces.IAggregateStore>(sp => new MartenAggregateStore(

@@ -55,9 +55,9 @@ public class HumanHandoffTests
         var stored = await Eventually.GetAsync(async () =>
         {
             await using var session = project.Host.Services.GetRequiredService<IDocumentStore>().QuerySession(project.Owner.CompanyId.ToString());
-            return await session.Query<Lead>().Where(l => l.ConversationId == conversation.ConversationId).FirstOrDefaultAsync();
+            return await session.Query<LeadDetails>().Where(l => l.ConversationId == conversation.ConversationId).FirstOrDefaultAsync();
         }, TimeSpan.FromSeconds(60), "the lead");
-        stored.Should().Match<Lead>(l => l.ProjectId == project.ProjectId && l.Email == "ada@example.com" && l.Message == "  Can a human help? ");
+        stored.Should().Match<LeadDetails>(l => l.ProjectId == project.ProjectId && l.Email == "ada@example.com" && l.Message == "  Can a human help? ");
 
         var beforeReply = DateTimeOffset.UtcNow.AddSeconds(-1).ToString("O");
         var reply = await conversation.DashboardAsync("/replies", new { content = "Hi, Grace here. Glasses are covered up to 150 dollars." });

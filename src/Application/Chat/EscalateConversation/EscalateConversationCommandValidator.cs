@@ -1,4 +1,5 @@
 using CleanRag.Application.Common.Validation;
+using CleanRag.Application.Leads;
 using FluentValidation;
 
 namespace CleanRag.Application.Chat.EscalateConversation;
@@ -9,16 +10,8 @@ public sealed class EscalateConversationCommandValidator : AbstractValidator<Esc
     {
         RuleFor(c => c.ConversationId).NotEmpty().OverridePropertyName("conversation_id").WithName("conversation_id").WithMessage("conversation_id is required.");
         RuleFor(c => c.Email!.Trim()).ValidEmail().OverridePropertyName("email").When(c => !string.IsNullOrWhiteSpace(c.Email));
-        RuleFor(c => c.Phone).Must(phone => IsPhoneNumber(phone!)).When(c => !string.IsNullOrWhiteSpace(c.Phone))
-            .WithName("phone").WithMessage("phone must be a phone number: at least 5 digits, with only spaces, + ( ) . - besides, at most 32 characters.");
+        RuleFor(c => c.Phone).Must(phone => LeadRules.IsPhoneNumber(phone!)).When(c => !string.IsNullOrWhiteSpace(c.Phone))
+            .WithName("phone").WithMessage(LeadRules.PhoneMessage);
         RuleFor(c => c.Message).MaximumLength(2000).WithName("message").WithMessage("message must be at most 2000 characters.");
-    }
-
-    /// <summary>A phone number as people type it: digits with spaces, +, parentheses, dots or dashes.</summary>
-    private static bool IsPhoneNumber(string phone)
-    {
-        var trimmed = phone.Trim();
-        return trimmed.Length <= 32 && trimmed.Count(char.IsAsciiDigit) >= 5
-               && trimmed.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '.' or '-');
     }
 }

@@ -3,6 +3,7 @@ using CleanRag.Application.Common.Messaging;
 using CleanRag.Application.Conversations;
 using CleanRag.Domain.Conversations;
 using CleanRag.Domain.Documents;
+using CleanRag.Domain.Leads;
 using CleanRag.Domain.Webhooks;
 
 namespace CleanRag.Application.Webhooks.FanOut;
@@ -16,6 +17,7 @@ public sealed class WebhookFanOutHandler(IReadStore reads, IWebhookDeliveryOutbo
     IDomainEventHandler<ConversationStarted>,
     IDomainEventHandler<QuestionUnanswered>,
     IDomainEventHandler<EscalationRequested>,
+    IDomainEventHandler<LeadCaptured>,
     IDomainEventHandler<FeedbackGiven>,
     IDomainEventHandler<DocumentIndexed>,
     IDomainEventHandler<DocumentFailed>
@@ -49,17 +51,27 @@ public sealed class WebhookFanOutHandler(IReadStore reads, IWebhookDeliveryOutbo
     {
         var e = notice.Data;
         var conversation = await LoadConversationAsync(e.ConversationId, cancellationToken);
-        var details = new { e.ConversationId, e.MessageId, e.Reason, e.Email, e.Phone, e.Message, conversation.VisitorId, e.At };
-        var escalation = new Notice(WebhookEventTypes.EscalationRequested, conversation.ProjectId, details);
-        // Contact details make the escalation a lead as well: sent as new_lead, and as lead.created to subscriptions made
-        // under that earlier name, so none stops receiving leads (one holding both names gets each).
-        await FanOutAsync(notice.Timestamp, e.Email is null && e.Phone is null
-            ? [escalation]
-            :
-            [
-                escalation, new Notice(WebhookEventTypes.NewLead, conversation.ProjectId, details),
-                new Notice(WebhookEventTypes.LeadCreated, conversation.ProjectId, details),
-            ], cancellationToken);
+        // Contact details also make the escalation a lead, announced as new_lead when the lead is captured (LeadCaptured).
+        await FanOutAsync(notice.Timestamp, [
+            new Notice(WebhookEventTypes.EscalationRequested, conversation.ProjectId, new
+            {
+                e.ConversationId, e.MessageId, e.Reason, e.Email, e.Phone, e.Message, conversation.VisitorId, e.At,
+            }),
+        ], cancellationToken);
+    }
+
+    public Task HandleAsync(DomainEvent<LeadCaptured> notice, CancellationToken cancellationToken)
+    {
+        var e = notice.Data;
+        var lead = new
+        {
+            e.LeadId, e.ConversationId, e.Source, e.Name, e.Email, e.Phone, e.Message, e.Notes, e.VisitorId, At = e.CapturedAt,
+        };
+        // Sent as new_lead, and as lead.created to subscriptions made under that earlier name, so none stops receiving leads
+        // (one holding both names gets each).
+        return FanOutAsync(notice.Timestamp, [
+            new Notice(WebhookEventTypes.NewLead, e.ProjectId, lead), new Notice(WebhookEventTypes.LeadCreated, e.ProjectId, lead),
+        ], cancellationToken);
     }
 
     public async Task HandleAsync(DomainEvent<FeedbackGiven> notice, CancellationToken cancellationToken)
