@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -43,12 +42,12 @@ public static class QuestionKey
     private static IEnumerable<string> Words(string text)
     {
         var word = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormKD).ToLowerInvariant())
+        foreach (var c in text.ToLowerInvariant())
         {
             if (char.IsLetterOrDigit(c))
                 word.Append(c);
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '\'' or '\u2019')
-                continue; // accents and apostrophes stay inside the word: "café" ≈ "cafe", "don't" = "dont"
+            else if (c is '\'' or '\u2019')
+                continue; // apostrophes stay inside the word: "don't" = "dont"
             else if (word.Length > 0)
             {
                 yield return word.ToString();
