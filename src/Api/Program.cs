@@ -90,6 +90,7 @@ app.MapChatEndpoints();
 app.MapWidgetConversationEndpoints();
 app.MapApiKeyEndpoints();
 app.MapActivityEndpoints();
+app.MapAnalyticsEndpoints();
 app.MapWebhookEndpoints();
 app.MapLeadEndpoints();
 app.MapWidgetEndpoints();

@@ -15,6 +15,8 @@ public sealed class Project : AggregateRoot
     public ProjectSettings Settings { get; private set; } = ProjectSettings.Default;
     public WidgetSettings Widget { get; private set; } = WidgetSettings.Default;
 
+    private readonly HashSet<Guid> _dismissedGaps = [];
+
     public static ProjectCreated Create(
         Guid projectId, Guid companyId, string name, string? description, ProjectSettings settings, Guid createdBy, DateTimeOffset now) =>
         new(projectId, companyId, name.Trim(), description?.Trim(), settings, createdBy, now);
@@ -59,6 +61,25 @@ public sealed class Project : AggregateRoot
     public ProjectWentLive? GoLiveOnceIndexed(DateTimeOffset now) =>
         Status == ProjectStatus.Indexing ? new ProjectWentLive(Id, now) : null;
 
+    /// <summary>Hides a knowledge gap from the open list for good (it stays listed as dismissed). Once is enough.</summary>
+    public KnowledgeGapDismissed DismissKnowledgeGap(Guid gapId, Guid userId, DateTimeOffset now)
+    {
+        EnsureNotArchived();
+        if (_dismissedGaps.Contains(gapId))
+            throw new DomainRuleViolationException("knowledge_gap_already_dismissed", "The knowledge gap is already dismissed.");
+        return new KnowledgeGapDismissed(Id, gapId, userId, now);
+    }
+
+    /// <summary>
+    /// Marks a knowledge gap done (the documents were completed). Marking it again is allowed: after the problem recurred, a new
+    /// mark moves the point after which new problems reopen it. A dismissed gap can be marked done, which takes it back.
+    /// </summary>
+    public KnowledgeGapResolved ResolveKnowledgeGap(Guid gapId, Guid userId, DateTimeOffset now)
+    {
+        EnsureNotArchived();
+        return new KnowledgeGapResolved(Id, gapId, userId, now);
+    }
+
     private void EnsureNotArchived()
     {
         if (Status == ProjectStatus.Archived)
@@ -95,6 +116,12 @@ public sealed class Project : AggregateRoot
                 break;
             case ProjectWentLive:
                 Status = ProjectStatus.Live;
+                break;
+            case KnowledgeGapDismissed e:
+                _dismissedGaps.Add(e.GapId);
+                break;
+            case KnowledgeGapResolved e:
+                _dismissedGaps.Remove(e.GapId);
                 break;
             default:
                 throw UnknownEvent(domainEvent);

@@ -25,3 +25,9 @@ public sealed record ProjectDeploymentStarted(Guid ProjectId, Guid DeployedBy, D
 
 /// <summary>The project answers public traffic (it has at least one indexed document).</summary>
 public sealed record ProjectWentLive(Guid ProjectId, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>An admin judged a knowledge gap (a group of unanswered or badly rated questions) not worth acting on.</summary>
+public sealed record KnowledgeGapDismissed(Guid ProjectId, Guid GapId, Guid DismissedBy, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>An admin says the documents now cover a knowledge gap; it shows again only if the problem recurs after <paramref name="At"/>.</summary>
+public sealed record KnowledgeGapResolved(Guid ProjectId, Guid GapId, Guid ResolvedBy, DateTimeOffset At) : IDomainEvent;

@@ -1,4 +1,5 @@
 using CleanRag.Application.Activity;
+using CleanRag.Application.Analytics;
 using CleanRag.Application.Projects;
 using CleanRag.Domain.Common;
 using CleanRag.Application.Companies;
@@ -76,6 +77,9 @@ internal static class MartenConfiguration
             opts.Projections.Add<LeadDetailsProjection>(ProjectionLifecycle.Inline);
             // Cross-stream feeds: asynchronous, run by the daemon.
             opts.Projections.Add<ActivityFeedProjection>(ProjectionLifecycle.Async);
+            opts.Projections.Add<KnowledgeGapDecisionProjection>(ProjectionLifecycle.Inline);
+            // Big batches: each costs a few queries whatever its size, and catching up from zero goes through them all.
+            opts.Projections.Add(new AnalyticsProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 2000);
 
             opts.Schema.For<ProjectDetails>();
             opts.Schema.For<CompanyDetails>();
@@ -87,6 +91,11 @@ internal static class MartenConfiguration
             opts.Schema.For<LeadDetails>().Index(l => l.ProjectId).Index(l => l.ConversationId).Index(l => l.CreatedAt);
             opts.Schema.For<UploadReceipt>().SingleTenanted();
             opts.Schema.For<ActivityEntry>().Index(a => a.Sequence);
+            opts.Schema.For<ProjectDayStats>().Index(d => d.DayNumber).Index(d => d.ProjectId);
+            opts.Schema.For<ProjectAnalyticsTotals>();
+            opts.Schema.For<QuestionGroup>().Index(g => g.ProjectId);
+            opts.Schema.For<KnowledgeGapDecision>().Index(d => d.ProjectId);
+            opts.Schema.For<AnalyticsConversation>();
             // Webhook deliveries are the durable retry queue: claims and leases use optimistic concurrency.
             opts.Schema.For<WebhookDetails>().Index(w => w.ProjectId);
             opts.Schema.For<WebhookDelivery>().Index(d => d.WebhookId).Index(d => d.NextAttemptAt).UseOptimisticConcurrency(true);

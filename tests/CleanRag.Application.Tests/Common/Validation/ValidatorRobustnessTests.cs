@@ -34,6 +34,7 @@ public class ValidatorRobustnessTests
             {
                 var t when t == typeof(ITextExtractor) => (object)new AnyTextExtractor(),
                 var t when t == typeof(IWebhookUrlGuard) => new PermissiveUrlGuard(),
+                var t when t == typeof(TimeProvider) => TimeProvider.System,
                 var t => throw new InvalidOperationException($"Give {validatorType.Name} a test {t.Name}."),
             })
             .ToArray();

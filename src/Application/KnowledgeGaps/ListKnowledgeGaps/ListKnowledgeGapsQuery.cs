@@ -1,0 +1,11 @@
+using CleanRag.Application.Common.Security;
+using CleanRag.Domain.Companies;
+using Mediator;
+
+namespace CleanRag.Application.KnowledgeGaps.ListKnowledgeGaps;
+
+/// <summary>A project's knowledge gaps of one status (<c>open</c> by default), most missed content first.</summary>
+[Authorize(CompanyRole.Member)]
+public sealed record ListKnowledgeGapsQuery(Guid ProjectId, string Status = KnowledgeGap.Open, int Limit = 50) : IQuery<KnowledgeGapList>;
+
+public sealed record KnowledgeGapList(Guid ProjectId, string Status, IReadOnlyList<KnowledgeGap> Items);
