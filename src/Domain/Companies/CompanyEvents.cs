@@ -24,3 +24,6 @@ public sealed record MemberJoined(Guid CompanyId, Guid UserId, string Email, str
 public sealed record MemberRoleChanged(Guid CompanyId, Guid UserId, CompanyRole Role) : IDomainEvent;
 
 public sealed record MemberRemoved(Guid CompanyId, Guid UserId) : IDomainEvent;
+
+/// <summary>An operator put the company on another plan (<paramref name="Plan"/> names one of the configured plans).</summary>
+public sealed record CompanyPlanChanged(Guid CompanyId, string Plan, string? PreviousPlan, DateTimeOffset ChangedAt) : IDomainEvent;

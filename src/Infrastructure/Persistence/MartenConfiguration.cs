@@ -70,6 +70,7 @@ internal static class MartenConfiguration
             opts.Projections.Add<ApiKeyLookupProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<WebhookDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<ConversationDirectoryProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<MeteredMessageProjection>(ProjectionLifecycle.Inline);
             // Cross-stream feeds: asynchronous, run by the daemon.
             opts.Projections.Add<ActivityFeedProjection>(ProjectionLifecycle.Async);
 
@@ -79,6 +80,7 @@ internal static class MartenConfiguration
             opts.Schema.For<ConversationDetails>().Index(c => c.ProjectId).Index(c => c.LastMessageAt);
             opts.Schema.For<Application.Leads.Lead>().Index(l => l.ProjectId).Index(l => l.CreatedAt);
             opts.Schema.For<UploadReceipt>().SingleTenanted();
+            opts.Schema.For<Application.Plans.MeteredMessage>().Index(m => m.AskedAt);
             opts.Schema.For<ActivityEntry>().Index(a => a.Sequence);
             // Webhook deliveries are the durable retry queue: claims and leases use optimistic concurrency.
             opts.Schema.For<WebhookDetails>().Index(w => w.ProjectId);
@@ -121,6 +123,7 @@ internal static class MartenConfiguration
             sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<Application.Common.Interfaces.IRequestContext>()));
         services.AddScoped<Application.Common.Interfaces.IReadStore, MartenReadStore>();
         services.AddScoped<Application.Leads.ILeadInbox, MartenLeadInbox>();
+        services.AddScoped<Application.Plans.IPlanUsageReader, MartenPlanUsageReader>();
         services.AddScoped<MartenUnitOfWork>();
         services.AddScoped<Application.Common.Interfaces.IUnitOfWork>(sp => sp.GetRequiredService<MartenUnitOfWork>());
         services.AddScoped<Application.Common.Interfaces.IAggregateStore>(sp => new MartenAggregateStore(
