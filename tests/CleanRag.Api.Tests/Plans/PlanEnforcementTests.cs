@@ -71,6 +71,10 @@ public class PlanEnforcementTests
             .ShouldBeErrorAsync(HttpStatusCode.Forbidden, "plan_limit_reached");
 
         (await documents.UploadAsync(("small.txt", Bytes(1024)))).StatusCode.Should().Be(HttpStatusCode.Created, "within the storage limit");
+        // Deploy confirms uploads whose bytes arrived: the same limit holds there.
+        (await (await documents.Actor.Client.PostAsync($"/v1/projects/{documents.ProjectId}/deploy", null))
+                .ShouldBeErrorAsync(HttpStatusCode.Forbidden, "plan_limit_reached"))
+            .GetProperty("error").GetString().Should().Contain("1 MB");
     }
 
     [Test]
