@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the real services, then runs the API with the embedded defaults.
 # URL: $CLEANRAG_HTTP_URL (default http://127.0.0.1:5080).
+# With arguments, runs an operator verb against the same services instead of serving (build/run.sh plans set <companyId> <plan>).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$CLEANRAG_ROOT"
@@ -20,6 +21,9 @@ done
 export ASPNETCORE_URLS="$CLEANRAG_HTTP_URL"
 : "${ASPNETCORE_ENVIRONMENT:=Production}"
 export ASPNETCORE_ENVIRONMENT
+if [ "$#" -gt 0 ]; then
+  exec dotnet run --project src/Api/CleanRag.Api.csproj -c Release --no-launch-profile -- "$@"
+fi
 cat <<TXT
 CleanRag API   $CLEANRAG_HTTP_URL
 Data           $Data__Directory

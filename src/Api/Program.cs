@@ -5,6 +5,7 @@ using CleanRag.Api.Endpoints;
 using CleanRag.Api.Errors;
 using CleanRag.Api.Logging;
 using CleanRag.Api.OpenApi;
+using CleanRag.Api.Plans;
 using CleanRag.Api.Widget;
 using CleanRag.Api.PublicChat;
 using CleanRag.Application;
@@ -26,7 +27,8 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
 builder.Services.AddDashboardAuthentication();
-builder.Services.AddWidget(builder.Configuration);
+builder.Services.AddWidget();
+builder.Services.AddPlans(builder.Configuration);
 builder.Services.AddPublicChat();
 
 builder.Services.Configure<JsonOptions>(options =>
@@ -61,6 +63,9 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
 
 var app = builder.Build();
 
+if (OperatorCommandLine.Handles(args))
+    return await OperatorCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
+
 // Outermost, so the request log sees the status the client got (not the exception on its way to the handler).
 app.UseRequestLogging();
 app.UseTraceIdHeader();
@@ -94,8 +99,10 @@ app.MapAnalyticsEndpoints();
 app.MapWebhookEndpoints();
 app.MapLeadEndpoints();
 app.MapWidgetEndpoints();
+app.MapBillingEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the API tests.</summary>
 public partial class Program;

@@ -22,7 +22,7 @@ public sealed class CleanRagApiFactory(Action<IWebHostBuilder>? configure = null
         foreach (var (key, value) in TestServices.Configuration(target))
             builder.UseSetting(key, value);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        foreach (var (key, value) in WebhookTestSettings.Concat(LoginLockoutTestSettings))
+        foreach (var (key, value) in WebhookTestSettings.Concat(LoginLockoutTestSettings).Concat(PlanTestSettings))
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         // Start-up waits for the bus, so disposing a short-lived instance stops it. Otherwise a bus still starting
@@ -50,6 +50,17 @@ public sealed class CleanRagApiFactory(Action<IWebHostBuilder>? configure = null
         ["Webhooks:AutoDisableAfterConsecutiveFailures"] = "3",
         ["Webhooks:SweepInterval"] = "00:00:00.200",
         ["Webhooks:DispatchLease"] = "00:00:03",
+    };
+
+    /// <summary>
+    /// The free plan with limits a test reaches in a few requests. Companies keep the default plan (business: every feature,
+    /// no limits), as before plans existed; plan tests move a company to free or pro with the operator command.
+    /// </summary>
+    private static readonly Dictionary<string, string> PlanTestSettings = new()
+    {
+        ["Plans:Definitions:free:Limits:Documents"] = "2",
+        ["Plans:Definitions:free:Limits:StorageMegabytes"] = "1",
+        ["Plans:Definitions:free:Limits:MessagesPerMonth"] = "2",
     };
 
     /// <summary>Log-in locks of seconds, and a per-address limit a test can reach.</summary>

@@ -3,7 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CleanRag.Application.Common;
+using CleanRag.Application.Plans.SetCompanyPlan;
 using CleanRag.Testing;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanRag.Widget.Tests;
 
@@ -15,6 +19,8 @@ public sealed class Dashboard(HttpClient client, Guid projectId)
         "# Dental\n\nDental cleanings are covered twice a year.";
 
     public Guid ProjectId { get; } = projectId;
+
+    public Guid CompanyId { get; private init; }
 
     /// <summary>
     /// Signs up an owner, creates a project with <paramref name="settings"/> (allowed origins, widget switch, limits),
@@ -28,11 +34,15 @@ public sealed class Dashboard(HttpClient client, Guid projectId)
         await EnsureAsync(signup, HttpStatusCode.Created, HttpStatusCode.OK);
         var token = (await signup.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        await EnsureAsync(await client.PostAsJsonAsync("/v1/companies", new { name = "Northwind Optics" }), HttpStatusCode.Created, HttpStatusCode.OK);
+        var company = await client.PostAsJsonAsync("/v1/companies", new { name = "Northwind Optics" });
+        await EnsureAsync(company, HttpStatusCode.Created, HttpStatusCode.OK);
 
         var created = await client.PostAsJsonAsync("/v1/projects", settings);
         await EnsureAsync(created, HttpStatusCode.Created, HttpStatusCode.OK);
-        var dashboard = new Dashboard(client, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        var dashboard = new Dashboard(client, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid())
+        {
+            CompanyId = (await company.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(),
+        };
 
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(Knowledge));
@@ -75,6 +85,14 @@ public sealed class Dashboard(HttpClient client, Guid projectId)
 
     public async Task SubscribeAsync(string url, params string[] events) =>
         await EnsureAsync(await client.PostAsJsonAsync(Route("/webhooks"), new { url, events }), HttpStatusCode.Created);
+
+    /// <summary>Puts the company on <paramref name="plan"/>, as the operator's <c>plans set</c> verb does.</summary>
+    public async Task PutOnPlanAsync(string plan)
+    {
+        await using var scope = WidgetHost.Api.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<RequestContext>().SetAnonymousTenant(CompanyId);
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SetCompanyPlanCommand(CompanyId, plan));
+    }
 
     private static async Task EnsureAsync(HttpResponseMessage response, params HttpStatusCode[] expected)
     {

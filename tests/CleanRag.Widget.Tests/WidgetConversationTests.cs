@@ -53,6 +53,21 @@ public class WidgetConversationTests : BrowserTest
     }
 
     [Test]
+    public async Task On_a_plan_without_human_handoff_the_widget_does_not_offer_a_person()
+    {
+        var project = await Dashboard.LiveProjectAsync(Dashboard.WidgetOn(WidgetHost.Pages.AllowedOrigin));
+        await project.PutOnPlanAsync("free");
+        var widget = await NewPageAsync(TestPages.Url(WidgetHost.Pages.AllowedOrigin, project.ProjectId));
+        await widget.OpenAsync();
+
+        await widget.AskAsync("What about dental cleanings?");
+        await widget.WaitForAnswerAsync();
+
+        await Expect(widget.LastAnswer.GetByTestId("cleanrag-message-text")).ToContainTextAsync("Dental cleanings are covered twice a year.");
+        await Expect(widget.Page.GetByTestId("cleanrag-escalate")).ToBeHiddenAsync();
+    }
+
+    [Test]
     public async Task Escalating_with_an_email_creates_a_lead_and_sends_the_new_lead_webhook()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -4,6 +4,7 @@ using CleanRag.Application.Chat.Answering;
 using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Application.Documents;
+using CleanRag.Application.Plans;
 using CleanRag.Application.Projects;
 using CleanRag.Domain.Conversations;
 using CleanRag.Domain.Documents;
@@ -17,7 +18,7 @@ namespace CleanRag.Application.Chat;
 /// </summary>
 public sealed class ChatPipeline(
     IReadStore readStore, TurnRecorder recorder, PassageRetrieval retrieval, AnswerGeneration generation, CitationResolver citations,
-    TimeProvider clock, IRequestContext caller)
+    PlanGuard plan, TimeProvider clock, IRequestContext caller)
 {
     public const string NotFoundAnswer = "I couldn't find that in the documents.";
 
@@ -51,6 +52,10 @@ public sealed class ChatPipeline(
                 ["question"] = [$"question must be at most {project.Settings.QuestionMaxLength} characters."],
             });
 
+        // Visitors' questions count against the month's messages; the owner's test traffic does not.
+        if (request.Channel != ConversationChannel.Dashboard && !request.IsTest)
+            await plan.EnsureMessageQuotaAsync(cancellationToken);
+        var handoff = await plan.AllowsAsync(Features.HumanHandoff, cancellationToken);
         var turn = await recorder.BeginAsync(request, project, question, cancellationToken);
         yield return new ConversationOpened(turn.Conversation.Id, turn.MessageId, turn.Conversation.SessionId, turn.Conversation.VisitorId);
         try
@@ -63,7 +68,8 @@ public sealed class ChatPipeline(
                 yield break;
             }
 
-            if (EscalationDetector.Detect(question) is { } escalation)
+            // Without human handoff in the plan nobody would take the conversation: the bot keeps answering instead.
+            if (handoff && EscalationDetector.Detect(question) is { } escalation)
             {
                 await recorder.RecordAsync(turn,
                     c => c.Escalate(turn.MessageId, escalation.Reason, escalation.Email, escalation.Phone, turn.AskedAt), cancellationToken);

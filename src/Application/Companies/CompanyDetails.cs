@@ -8,6 +8,9 @@ public sealed class CompanyDetails
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public WorkspaceSettings Settings { get; set; } = WorkspaceSettings.Default;
+
+    /// <summary>The plan an operator assigned; null: the installation's default plan.</summary>
+    public string? Plan { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<CompanyMember> Members { get; set; } = [];
     public List<CompanyInvite> Invites { get; set; } = [];

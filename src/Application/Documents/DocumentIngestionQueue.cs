@@ -1,6 +1,7 @@
 using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Application.Documents.SyncDocuments;
+using CleanRag.Application.Plans;
 using CleanRag.Domain.Documents;
 
 namespace CleanRag.Application.Documents;
@@ -10,7 +11,7 @@ namespace CleanRag.Application.Documents;
 /// and deploy; both run again from the stored state when ingestion changed a document meanwhile.
 /// </summary>
 public sealed class DocumentIngestionQueue(
-    IRequestContext context, IAggregateStore aggregates, IReadStore readStore, IUploadReceipts receipts, TimeProvider clock)
+    IRequestContext context, IAggregateStore aggregates, IReadStore readStore, IUploadReceipts receipts, PlanGuard plan, TimeProvider clock)
 {
     /// <summary>
     /// Queues every document that is not indexed at its newest version; ingestion runs on the bus. With
@@ -24,12 +25,12 @@ public sealed class DocumentIngestionQueue(
             q => q.Where(d => d.ProjectId == projectId && d.Status != DocumentStatus.Deleted), cancellationToken);
         var statusCounts = new Dictionary<string, int>();
         var queued = 0;
-        var confirmed = 0;
+        var confirmed = new ConfirmedUploads();
         foreach (var details in documents)
         {
             var document = await aggregates.LoadForUpdateAsync<Document>(details.Id, cancellationToken) ?? throw new NotFoundException("Document");
-            if (confirmReceivedUploads && await ConfirmReceivedUploadAsync(document, cancellationToken))
-                confirmed++;
+            if (confirmReceivedUploads)
+                await ConfirmReceivedUploadAsync(document, confirmed, cancellationToken);
             if (document.NeedsIngestion)
             {
                 aggregates.Append(document, document.QueueIngestion(clock.GetUtcNow()));
@@ -45,18 +46,38 @@ public sealed class DocumentIngestionQueue(
             ? "Nothing to ingest: every document is indexed, processing or waiting for its upload."
             : $"{queued} document(s) queued for ingestion. Answers use them once indexed, usually within a minute.";
         var result = new SyncResult(context.TenantId, projectId, statusCounts.Values.Sum(), queued, [.. statusCounts.Keys.Order()], statusCounts, message);
-        return (result, confirmed);
+        return (result, confirmed.Count);
     }
 
-    /// <summary>Confirms the version awaiting its upload when its bytes were received.</summary>
-    private async Task<bool> ConfirmReceivedUploadAsync(Document document, CancellationToken cancellationToken)
+    /// <summary>
+    /// Confirms the version awaiting its upload when its bytes were received, within the plan's documents and storage:
+    /// the uploads confirmed earlier in this pass are not in the read models yet, so they are added to the check.
+    /// </summary>
+    private async Task ConfirmReceivedUploadAsync(Document document, ConfirmedUploads confirmed, CancellationToken cancellationToken)
     {
         if (document.IsDeleted || document.CurrentVersion == document.UploadedVersion
             || await receipts.FindAsync(document.Id, document.CurrentVersion, cancellationToken) is not { } receipt)
         {
-            return false;
+            return;
         }
+        var isNew = document.UploadedVersion == 0;
+        await plan.EnsureCanStoreAsync(confirmed.NewDocuments + (isNew ? 1 : 0), confirmed.Bytes + receipt.SizeBytes,
+            isNew ? null : document.Id, cancellationToken);
         aggregates.Append(document, document.ConfirmUpload(receipt.SizeBytes, receipt.ContentHash, clock.GetUtcNow()));
-        return true;
+        confirmed.Add(isNew, receipt.SizeBytes);
+    }
+
+    private sealed class ConfirmedUploads
+    {
+        public int Count { get; private set; }
+        public int NewDocuments { get; private set; }
+        public long Bytes { get; private set; }
+
+        public void Add(bool isNew, long bytes)
+        {
+            Count++;
+            NewDocuments += isNew ? 1 : 0;
+            Bytes += bytes;
+        }
     }
 }

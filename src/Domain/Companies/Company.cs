@@ -13,6 +13,9 @@ public sealed class Company : AggregateRoot
 
     public string Name { get; private set; } = "";
     public WorkspaceSettings Settings { get; private set; } = WorkspaceSettings.Default;
+
+    /// <summary>The plan an operator assigned; null until one is (the installation's default plan applies).</summary>
+    public string? Plan { get; private set; }
     public IReadOnlyCollection<Member> Members => _members.Values;
     public IReadOnlyCollection<PendingInvite> Invites => _invites.Values;
 
@@ -41,6 +44,14 @@ public sealed class Company : AggregateRoot
         return conversationsRemoved + leadsRemoved == 0
             ? null
             : new RetentionApplied(Id, Settings.DataRetentionDays, RetentionCutoff(now), conversationsRemoved, leadsRemoved, now);
+    }
+
+    /// <summary>Which plan names exist is configuration, checked by the caller; the company only refuses a change to nothing.</summary>
+    public CompanyPlanChanged ChangePlan(string plan, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(plan))
+            throw new DomainRuleViolationException("plan_required", "A plan must be named.");
+        return new CompanyPlanChanged(Id, plan, Plan, now);
     }
 
     public MemberInvited Invite(Guid inviteId, string email, CompanyRole role, string tokenHash, DateTimeOffset expiresAt, Guid invitedBy)
@@ -125,6 +136,9 @@ public sealed class Company : AggregateRoot
                 break;
             case WorkspaceSettingsChanged e:
                 Settings = e.Settings;
+                break;
+            case CompanyPlanChanged e:
+                Plan = e.Plan;
                 break;
             case MemberInvited e:
                 _invites[e.InviteId] = new PendingInvite(e.InviteId, e.Email, e.Role, e.TokenHash, e.ExpiresAt);

@@ -31,3 +31,5 @@ public sealed record MemberRemoved(Guid CompanyId, Guid UserId) : IDomainEvent;
 /// </summary>
 public sealed record RetentionApplied(
     Guid CompanyId, int RetentionDays, DateTimeOffset Cutoff, int ConversationsRemoved, int LeadsRemoved, DateTimeOffset AppliedAt) : IDomainEvent;
+/// <summary>An operator put the company on another plan (<paramref name="Plan"/> names one of the configured plans).</summary>
+public sealed record CompanyPlanChanged(Guid CompanyId, string Plan, string? PreviousPlan, DateTimeOffset ChangedAt) : IDomainEvent;

@@ -61,7 +61,7 @@ public sealed class Conversation : AggregateRoot
             throw new DomainRuleViolationException("question_required", "A question must not be blank.");
         if (FindTurn(messageId) is not null || _humanReplyIds.Contains(messageId))
             throw new DomainRuleViolationException("message_exists", "The conversation already has a message with this id.");
-        return new VisitorAsked(Id, messageId, question, searchQuery, now, pageUrl, pageContext);
+        return new VisitorAsked(Id, messageId, question, searchQuery, now, pageUrl, pageContext, IsTest);
     }
 
     /// <summary>Answers an open question; an answer is grounded, so it cites at least one source.</summary>

@@ -20,9 +20,11 @@ public sealed record ConversationStarted(
 /// <param name="SearchQuery">The standalone query retrieval used (the question rewritten with the conversation's context).</param>
 /// <param name="PageUrl">The page the visitor asked from (widget), when known.</param>
 /// <param name="PageContext">What the widget said that page shows, when anything: the rewriter and the generator saw it too.</param>
+/// <param name="IsTest">Asked in a test conversation (dashboard test chat, test key): the monthly message quota does not count it.
+/// Carried on the question itself so usage is metered from this one event.</param>
 public sealed record VisitorAsked(
     Guid ConversationId, Guid MessageId, string Question, string SearchQuery, DateTimeOffset AskedAt, string? PageUrl = null,
-    string? PageContext = null) : IDomainEvent;
+    string? PageContext = null, bool IsTest = false) : IDomainEvent;
 
 /// <summary>A source an answer cites: which file, where (the passage's first page, and its last when it runs on), and the excerpt shown to the visitor.</summary>
 /// <param name="SourceUrl">The document's own address (where it is published), when it was uploaded with one: what the visitor is linked to.</param>

@@ -75,6 +75,7 @@ internal static class MartenConfiguration
             opts.Projections.Add<WebhookDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<ConversationDirectoryProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<LeadDetailsProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<MeteredMessageProjection>(ProjectionLifecycle.Inline);
             // Cross-stream feeds: asynchronous, run by the daemon.
             opts.Projections.Add<ActivityFeedProjection>(ProjectionLifecycle.Async);
             opts.Projections.Add<KnowledgeGapDecisionProjection>(ProjectionLifecycle.Inline);
@@ -90,6 +91,7 @@ internal static class MartenConfiguration
                 .FullTextIndex(c => c.SearchText);
             opts.Schema.For<LeadDetails>().Index(l => l.ProjectId).Index(l => l.ConversationId).Index(l => l.CreatedAt);
             opts.Schema.For<UploadReceipt>().SingleTenanted();
+            opts.Schema.For<Application.Plans.MeteredMessage>().Index(m => m.AskedAt);
             opts.Schema.For<ActivityEntry>().Index(a => a.Sequence);
             opts.Schema.For<ProjectDayStats>().Index(d => d.DayNumber).Index(d => d.ProjectId);
             opts.Schema.For<ProjectAnalyticsTotals>();
@@ -139,6 +141,7 @@ internal static class MartenConfiguration
         services.AddScoped<Application.Common.Interfaces.IReadStore, MartenReadStore>();
         services.AddScoped<Application.Conversations.Inbox.IConversationInbox, MartenConversationInbox>();
         services.AddScoped<Application.Retention.IPersonalDataEraser, Retention.MartenPersonalDataEraser>();
+        services.AddScoped<Application.Plans.IPlanUsageReader, MartenPlanUsageReader>();
         services.AddScoped<MartenUnitOfWork>();
         services.AddScoped<Application.Common.Interfaces.IUnitOfWork>(sp => sp.GetRequiredService<MartenUnitOfWork>());
         services.AddScoped<Application.Common.Interfaces.IAggregateStore>(sp => new MartenAggregateStore(

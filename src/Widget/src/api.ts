@@ -48,6 +48,8 @@ export interface WidgetConfig {
     custom_css?: string | null;
   };
   office_hours?: { open_now?: boolean; closed_message?: string; next_open_at?: string | null };
+  /** The company's plan: a feature set to false is not offered (absent: an older server, everything offered). */
+  plan_features?: Record<string, boolean>;
 }
 
 /** What the stream reports while an answer is written. */

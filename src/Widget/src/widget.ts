@@ -131,6 +131,12 @@ export class ChatWidget {
     if (settings.welcome && !this.log.querySelector("[data-role=welcome]")) {
       this.log.prepend(el("div", { class: "msg", "data-role": "welcome", "data-testid": "cleanrag-welcome" }, settings.welcome));
     }
+    this.syncEscalateButton();
+  }
+
+  /** Whether the plan lets a visitor ask for a person (the API refuses the escalation otherwise). */
+  private get handoffOffered(): boolean {
+    return this.config.plan_features?.human_handoff !== false;
   }
 
   private open(): void {
@@ -377,7 +383,7 @@ export class ChatWidget {
 
   private showEscalateForm(show: boolean): void {
     this.escalateForm.hidden = !show;
-    this.escalateButton.hidden = show || !this.conversationId || this.disabled;
+    this.escalateButton.hidden = show || !this.conversationId || this.disabled || !this.handoffOffered;
     (show ? this.email : this.input).focus();
   }
 
@@ -396,7 +402,7 @@ export class ChatWidget {
   }
 
   private syncEscalateButton(): void {
-    this.escalateButton.hidden = !this.conversationId || this.disabled || !this.escalateForm.hidden;
+    this.escalateButton.hidden = !this.conversationId || this.disabled || !this.escalateForm.hidden || !this.handoffOffered;
   }
 
   private disable(): void {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CleanRag.Api.Tests.Plans;
 using CleanRag.Api.Tests.PublicChat;
 
 namespace CleanRag.Api.Tests.Widget;
@@ -73,9 +74,14 @@ public class PublicWidgetConfigTests
     [Test]
     public async Task Branding_stays_on_when_the_plan_does_not_allow_removing_it()
     {
-        var body = await (await GetAsync($"/api/widget/config?id={_project.ProjectId}")).Content.ReadFromJsonAsync<JsonElement>();
+        var project = await LiveProject.CreateAsync();
+        (await project.Owner.Client.PatchAsJsonAsync($"/v1/projects/{project.ProjectId}/widget-config", new { showBranding = false }))
+            .EnsureSuccessStatusCode();
+        await PlanOperator.SetAsync(project.Owner.CompanyId, "pro");
 
-        body.GetProperty("plan_features").GetProperty("remove_branding").GetBoolean().Should().BeFalse("appsettings.json's default plan");
+        var body = await (await GetAsync($"/api/widget/config?id={project.ProjectId}")).Content.ReadFromJsonAsync<JsonElement>();
+
+        body.GetProperty("plan_features").GetProperty("remove_branding").GetBoolean().Should().BeFalse("appsettings.json's pro plan");
         body.GetProperty("settings").GetProperty("show_branding").GetBoolean().Should().BeTrue("the owner's false is overridden by the plan");
     }
 

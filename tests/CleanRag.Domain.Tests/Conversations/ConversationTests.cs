@@ -39,6 +39,17 @@ public class ConversationTests
     }
 
     [Test]
+    public void A_question_of_a_test_conversation_says_so_for_the_message_quota()
+    {
+        var id = Guid.NewGuid();
+        var conversation = new Conversation();
+        conversation.ApplyEvent(Conversation.Start(id, Guid.NewGuid(), "visitor-1", "session-1", ConversationChannel.Dashboard, true, null, Now));
+
+        conversation.Ask(Guid.NewGuid(), "And glasses?", "glasses", Now).IsTest.Should().BeTrue();
+        Started(out _).Ask(Guid.NewGuid(), "And glasses?", "glasses", Now).IsTest.Should().BeFalse();
+    }
+
+    [Test]
     public void A_question_needs_a_started_conversation()
     {
         new Conversation().Invoking(c => c.Ask(Guid.NewGuid(), "Are glasses covered?", "glasses", Now))

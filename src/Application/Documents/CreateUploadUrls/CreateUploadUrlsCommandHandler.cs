@@ -1,4 +1,5 @@
 using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Plans;
 using CleanRag.Application.Projects;
 using CleanRag.Domain.Documents;
 using Mediator;
@@ -6,12 +7,14 @@ using Mediator;
 namespace CleanRag.Application.Documents.CreateUploadUrls;
 
 public sealed class CreateUploadUrlsCommandHandler(
-    IRequestContext context, IAggregateStore aggregates, IReadStore readStore, ISignedLinks links, DocumentOptions options, TimeProvider clock)
+    IRequestContext context, IAggregateStore aggregates, IReadStore readStore, ISignedLinks links, DocumentOptions options, PlanGuard plan, TimeProvider clock)
     : ICommandHandler<CreateUploadUrlsCommand, IReadOnlyList<UploadLink>>
 {
     public async ValueTask<IReadOnlyList<UploadLink>> Handle(CreateUploadUrlsCommand command, CancellationToken cancellationToken)
     {
         await readStore.LoadWritableProjectAsync(command.ProjectId, cancellationToken);
+        // The sizes are not known yet: storage is checked again when each upload is confirmed.
+        await plan.EnsureCanStoreAsync(command.Files.Count, newBytes: 0, replacing: null, cancellationToken);
         var now = clock.GetUtcNow();
         var result = new List<UploadLink>();
         foreach (var file in command.Files)

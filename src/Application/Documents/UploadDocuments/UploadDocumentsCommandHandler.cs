@@ -1,5 +1,6 @@
 using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Plans;
 using CleanRag.Application.Projects;
 using CleanRag.Domain.Documents;
 using Mediator;
@@ -7,7 +8,7 @@ using Mediator;
 namespace CleanRag.Application.Documents.UploadDocuments;
 
 public sealed class UploadDocumentsCommandHandler(
-    IRequestContext context, IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, IBlobStore blobs, DocumentOptions options, TimeProvider clock)
+    IRequestContext context, IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, IBlobStore blobs, DocumentOptions options, PlanGuard plan, TimeProvider clock)
     : ICommandHandler<UploadDocumentsCommand, IReadOnlyList<DocumentDetails>>
 {
     public async ValueTask<IReadOnlyList<DocumentDetails>> Handle(UploadDocumentsCommand command, CancellationToken cancellationToken)
@@ -15,6 +16,7 @@ public sealed class UploadDocumentsCommandHandler(
         await readStore.LoadWritableProjectAsync(command.ProjectId, cancellationToken);
         if (command.Files.FirstOrDefault(f => f.Length > options.MaxFileBytes) is not null)
             throw new FileTooLargeException(options.MaxFileBytes);
+        await plan.EnsureCanStoreAsync(command.Files.Count, command.Files.Sum(f => f.Length), replacing: null, cancellationToken);
 
         var documentIds = new List<Guid>();
         foreach (var (file, index) in command.Files.Select((f, i) => (f, i)))

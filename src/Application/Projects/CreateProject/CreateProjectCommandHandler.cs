@@ -1,19 +1,21 @@
 using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Application.Companies;
+using CleanRag.Application.Plans;
 using CleanRag.Domain.Companies;
 using CleanRag.Domain.Projects;
 using Mediator;
 
 namespace CleanRag.Application.Projects.CreateProject;
 
-public sealed class CreateProjectCommandHandler(IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, IRequestContext context, TimeProvider clock)
+public sealed class CreateProjectCommandHandler(IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, IRequestContext context, PlanGuard plan, TimeProvider clock)
     : ICommandHandler<CreateProjectCommand, ProjectDetails>
 {
     public async ValueTask<ProjectDetails> Handle(CreateProjectCommand command, CancellationToken cancellationToken)
     {
         if (command.Settings is { IsEmpty: false } && context.Role < CompanyRole.Admin)
             throw new ForbiddenException("Setting a project's settings or allowed origins needs the admin role.");
+        await plan.EnsureCanAddProjectAsync(cancellationToken);
 
         // New projects inherit the workspace defaults.
         var workspace = (await readStore.LoadCurrentAsync(context, cancellationToken)).Settings;

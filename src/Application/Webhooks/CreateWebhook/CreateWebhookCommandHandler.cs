@@ -1,4 +1,5 @@
 using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Plans;
 using CleanRag.Application.Projects;
 using CleanRag.Domain.Webhooks;
 using Mediator;
@@ -6,12 +7,13 @@ using Mediator;
 namespace CleanRag.Application.Webhooks.CreateWebhook;
 
 public sealed class CreateWebhookCommandHandler(
-    IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, IWebhookUrlGuard guard, IWebhookSecretProtector secrets, IRequestContext context, TimeProvider clock)
+    IAggregateStore aggregates, IUnitOfWork unitOfWork, IReadStore readStore, IWebhookUrlGuard guard, IWebhookSecretProtector secrets, IRequestContext context, PlanGuard plan, TimeProvider clock)
     : ICommandHandler<CreateWebhookCommand, WebhookView>
 {
     public async ValueTask<WebhookView> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
     {
         await readStore.EnsureProjectExistsAsync(command.ProjectId, cancellationToken);
+        await plan.EnsureAllowsAsync(Features.Webhooks, cancellationToken);
         await guard.EnsureSafeAsync(command.Url!, cancellationToken);
 
         var webhookId = Guid.CreateVersion7();

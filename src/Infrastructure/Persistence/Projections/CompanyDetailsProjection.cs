@@ -28,6 +28,12 @@ internal sealed class CompanyDetailsProjection : SingleStreamProjection<CompanyD
         view.Version = e.Version;
     }
 
+    public void Apply(IEvent<CompanyPlanChanged> e, CompanyDetails view)
+    {
+        view.Plan = e.Data.Plan;
+        view.Version = e.Version;
+    }
+
     public void Apply(IEvent<MemberInvited> e, CompanyDetails view)
     {
         view.Invites.Add(new CompanyInvite(e.Data.InviteId, e.Data.Email, e.Data.Role, e.Data.ExpiresAt));

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CleanRag.Application.Documents.Ingestion;
+using CleanRag.Application.Plans;
 using CleanRag.Application.Webhooks;
 using FluentValidation;
 
@@ -35,6 +36,10 @@ public class ValidatorRobustnessTests
                 var t when t == typeof(ITextExtractor) => (object)new AnyTextExtractor(),
                 var t when t == typeof(IWebhookUrlGuard) => new PermissiveUrlGuard(),
                 var t when t == typeof(TimeProvider) => TimeProvider.System,
+                var t when t == typeof(PlanCatalog) => PlanCatalog.From(new PlanOptions
+                {
+                    DefaultPlan = "free", Definitions = new() { ["free"] = new PlanDefinitionOptions() },
+                }),
                 var t => throw new InvalidOperationException($"Give {validatorType.Name} a test {t.Name}."),
             })
             .ToArray();
