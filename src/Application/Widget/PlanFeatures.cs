@@ -12,6 +12,9 @@ public sealed class PlanFeatures(IReadOnlyDictionary<string, bool> flags)
     public const string RemoveBranding = "remove_branding";
     public const string OfficeHours = "office_hours";
 
+    /// <summary>Reading and managing the workspace's projects, documents and conversations with an API key (the public chat needs no plan).</summary>
+    public const string ApiAccess = "api_access";
+
     /// <summary>Every configured flag, for the widget to switch its features on and off.</summary>
     public IReadOnlyDictionary<string, bool> Flags { get; } = flags;
 

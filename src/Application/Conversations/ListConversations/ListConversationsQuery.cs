@@ -7,8 +7,9 @@ namespace CleanRag.Application.Conversations.ListConversations;
 /// <summary>A project's conversations, most recent activity first (the inbox); <paramref name="Handling"/> (bot, escalated, human,
 /// resolved) keeps only those in that state.</summary>
 [Authorize(CompanyRole.Member)]
+[AllowApiKey]
 public sealed record ListConversationsQuery(Guid ProjectId, int Page = 1, int PageSize = 50, bool IncludeTest = true, string? Handling = null)
-    : IQuery<IReadOnlyList<ConversationSummary>>;
+    : IQuery<IReadOnlyList<ConversationSummary>>, IProjectScoped;
 
 public sealed record ConversationSummary(
     Guid Id, string VisitorId, string SessionId, string Channel, bool IsTest, DateTimeOffset StartedAt, DateTimeOffset LastMessageAt,

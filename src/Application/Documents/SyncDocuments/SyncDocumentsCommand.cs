@@ -7,6 +7,7 @@ namespace CleanRag.Application.Documents.SyncDocuments;
 
 /// <summary>Queues every document that is not indexed at its newest version; ingestion runs on the bus.</summary>
 [Authorize(CompanyRole.Member)]
-public sealed record SyncDocumentsCommand(Guid ProjectId) : ICommand<SyncResult>, IRetryOnConcurrencyConflict;
+[AllowApiKey]
+public sealed record SyncDocumentsCommand(Guid ProjectId) : ICommand<SyncResult>, IRetryOnConcurrencyConflict, IProjectScoped;
 
 public sealed record SyncResult(int DocumentCount, int QueuedCount, IReadOnlyDictionary<string, int> Statuses, string Message);
