@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+
+namespace CleanRag.Api.Tests.ProgrammaticApi;
+
+/// <summary>A plan without <c>api_access</c>: keys may still chat, but not read the workspace.</summary>
+[NonParallelizable]
+public class ApiAccessPlanTests
+{
+    private CleanRagApiFactory _host = null!;
+
+    // The api_model target, like the other second hosts: those fixtures are not parallelizable, so the hosts never overlap.
+    [OneTimeSetUp]
+    public void Start() => _host = new CleanRagApiFactory(builder => builder.UseSetting("Plans:Default:Features:api_access", "false"), target: "api_model");
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _host.DisposeAsync();
+
+    [Test]
+    public async Task A_key_reading_the_dashboard_is_refused_by_the_plan_while_chat_and_signed_in_reads_work()
+    {
+        var owner = await TestActors.NewOwnerAsync(host: _host);
+        var project = await (await owner.Client.PostAsJsonAsync("/v1/projects", new { name = "Support" })).Content.ReadFromJsonAsync<JsonElement>();
+        var projectId = project.GetProperty("id").GetGuid();
+        var created = await owner.Client.PostAsJsonAsync($"/v1/projects/{projectId}/keys", new { name = "server", environment = "test" });
+        var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString();
+        var client = _host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-CleanRag-Key", key);
+
+        var read = await client.GetAsync($"/v1/projects/{projectId}/documents");
+        var chat = await client.PostAsJsonAsync("/v1/chat", new { question = "What is covered?" });
+        var signedIn = await owner.Client.GetAsync($"/v1/projects/{projectId}/documents");
+
+        await read.ShouldBeErrorAsync(HttpStatusCode.Forbidden, "plan_forbidden");
+        read.Headers.Contains("X-RateLimit-Limit").Should().BeTrue("the key was authenticated and counted");
+        (await chat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should()
+            .NotBe("plan_forbidden", "the chat is every plan's (this project is simply not deployed yet)");
+        chat.StatusCode.Should().NotBe(HttpStatusCode.Forbidden);
+        signedIn.StatusCode.Should().Be(HttpStatusCode.OK, "the plan gates keys, not the dashboard");
+    }
+}
