@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using CleanRag.Application.Common.Messaging;
+using CleanRag.Application.Common.Security;
 using CleanRag.Domain.Common;
 using CleanRag.Infrastructure.Messaging;
 using FluentValidation;
@@ -82,6 +83,14 @@ public static class ArchitectureRules
             scope => scope.ReflectedTypes()
                 .Where(t => typeof(IDomainEvent).IsAssignableFrom(t) && t.IsClass)
                 .Where(t => !t.IsSealed || !IsRecord(t) || HasMutableState(t))
+                .Select(t => t.FullName!).ToList()),
+
+        new("A message API keys may send ([AllowApiKey]) is a dashboard message ([Authorize]) kept to the key's project (IProjectScoped or IProjectFiltered)",
+            TypeScope.Layers(Application), TypeScope.Violations("ApiKeyScope"),
+            scope => scope.ReflectedTypes()
+                .Where(t => t.IsDefined(typeof(AllowApiKeyAttribute), inherit: false))
+                .Where(t => !t.IsDefined(typeof(AuthorizeAttribute), inherit: false)
+                            || !(typeof(IProjectScoped).IsAssignableFrom(t) || typeof(IProjectFiltered).IsAssignableFrom(t)))
                 .Select(t => t.FullName!).ToList()),
 
         new("Domain event handlers live in Application, and only Infrastructure's generic consumer receives domain events",

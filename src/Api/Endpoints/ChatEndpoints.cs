@@ -4,6 +4,7 @@ using CleanRag.Api.PublicChat;
 using CleanRag.Application.Chat.AskQuestion;
 using CleanRag.Application.Chat.AskWidgetQuestion;
 using CleanRag.Application.Chat.GiveFeedback;
+using CleanRag.Application.Chat.StreamAnswer;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Domain.Conversations;
 using Mediator;
@@ -20,10 +21,22 @@ internal static class ChatEndpoints
         var keyed = app.MapGroup("/v1/chat").WithTags("Chat")
             .RequireApiKey()
             .ProducesErrors(400, 401, 403, 404, 429, 503);
-        keyed.MapPost("/", async (KeyedChatRequest body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(ChatAnswerResponse.From(await mediator.Send(
-                    new AskQuestionCommand(body.Question!, body.ConversationId, body.SessionId, body.VisitorId, Origin(request)), ct))))
-            .WithSummary("Ask the project of your API key; a grounded answer with cited sources, or an honest refusal.")
+        keyed.MapPost("/", async Task<IResult> (KeyedChatRequest body, HttpContext http, IMediator mediator) =>
+            {
+                if (!WantsEventStream(http.Request))
+                {
+                    return TypedResults.Ok(ChatAnswerResponse.From(await mediator.Send(
+                        new AskQuestionCommand(body.Question!, body.ConversationId, body.SessionId, body.VisitorId, Origin(http.Request)), http.RequestAborted)));
+                }
+                var stream = await mediator.Send(new StreamAnswerCommand(body.Question!, body.ConversationId, body.SessionId, body.VisitorId,
+                    Origin(http.Request)), http.RequestAborted);
+                await ChatEventStream.WriteAsync(http, stream.Updates, keepAlive);
+                return TypedResults.Empty;
+            })
+            .WithSummary("Ask the project of your API key; a grounded answer with cited sources, or an honest refusal. With Accept: " +
+                "text/event-stream, the answer streams as the widget's does (conversation_id, token…, sources, citations, confidence, done).")
+            .Produces<ChatAnswerResponse>()
+            .Produces<string>(contentType: "text/event-stream")
             .ProducesErrors(409, 502);
         keyed.MapPost("/feedback", async (KeyedFeedbackRequest body, HttpRequest request, IRequestContext caller, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(
@@ -54,6 +67,10 @@ internal static class ChatEndpoints
         app.MapMethods("/api/chat/feedback", [HttpMethods.Options], PublicChatHeaders.Preflight).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>Whether the client asked for the stream; JSON stays the default (also for Accept: */* or none).</summary>
+    private static bool WantsEventStream(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
 
     private static string? Origin(HttpRequest request) => request.Headers.Origin.ToString() is { Length: > 0 } origin ? origin : null;
 

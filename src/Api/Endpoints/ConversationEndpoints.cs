@@ -36,15 +36,17 @@ internal static class ConversationEndpoints
 
         project.MapGet("/conversations", async (Guid projectId, int? page, int? pageSize, string? handling, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListConversationsQuery(projectId, page ?? 1, pageSize ?? 50, Handling: handling), ct)))
-            .WithSummary("The project's conversations, latest activity first; ?handling=bot|escalated|human|resolved filters by who handles them.");
+            .WithSummary("The project's conversations, latest activity first; ?handling=bot|escalated|human|resolved filters by who handles them.")
+            .AllowApiKey();
 
         project.MapGet("/conversations/{conversationId:guid}", async (Guid projectId, Guid conversationId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetConversationQuery(projectId, conversationId), ct)));
+            TypedResults.Ok(await mediator.Send(new GetConversationQuery(projectId, conversationId), ct))).AllowApiKey();
 
         project.MapGet("/conversations/{conversationId:guid}/events",
                 async (Guid projectId, Guid conversationId, long? version, DateTimeOffset? asOf, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new GetConversationHistoryQuery(projectId, conversationId, version, asOf), ct)))
-            .WithSummary("The conversation's raw event stream (audit); ?version=n or ?asOf=time reads it as it stood then.");
+            .WithSummary("The conversation's raw event stream (audit); ?version=n or ?asOf=time reads it as it stood then.")
+            .AllowApiKey();
 
         project.MapPost("/conversations/{conversationId:guid}/replies",
                 async (Guid projectId, Guid conversationId, ReplyRequest body, IMediator mediator, CancellationToken ct) =>

@@ -37,14 +37,16 @@ internal static class DocumentEndpoints
             .DisableAntiforgery()
             .Accepts<UploadForm>("multipart/form-data")
             .WithSummary("Upload one or many files (multipart); each becomes a document record.")
-            .ProducesErrors(413, 415);
+            .ProducesErrors(413, 415)
+            .AllowApiKey();
 
         documents.MapGet("/", async (Guid projectId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ListDocumentsQuery(projectId), ct)));
+            TypedResults.Ok(await mediator.Send(new ListDocumentsQuery(projectId), ct))).AllowApiKey();
 
         documents.MapPost("/sync", async (Guid projectId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Accepted((string?)null, await mediator.Send(new SyncDocumentsCommand(projectId), ct)))
-            .WithSummary("Queue ingestion (extract → chunk → embed → index) of every document not indexed at its newest version.");
+            .WithSummary("Queue ingestion (extract → chunk → embed → index) of every document not indexed at its newest version.")
+            .AllowApiKey();
 
         documents.MapPost("/upload-url", async (Guid projectId, UploadUrlRequest body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
@@ -52,7 +54,8 @@ internal static class DocumentEndpoints
                     new CreateUploadUrlsCommand(projectId, [new PlannedUpload(body.Filename!, body.ContentType, body.SourceUrl)]), ct);
                 return TypedResults.Ok(UploadUrlResponse.From(links[0], request));
             })
-            .WithSummary("A one-time, 15-minute URL to PUT one file's bytes to; then confirm.");
+            .WithSummary("A one-time, 15-minute URL to PUT one file's bytes to; then confirm.")
+            .AllowApiKey();
 
         documents.MapPost("/bulk-upload-url", async (Guid projectId, BulkUploadUrlRequest body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
@@ -60,12 +63,14 @@ internal static class DocumentEndpoints
                 var planned = (body.Files ?? []).Select(f => f is null ? null! : new PlannedUpload(f.Filename!, f.ContentType, f.SourceUrl)).ToList();
                 var links = await mediator.Send(new CreateUploadUrlsCommand(projectId, planned), ct);
                 return TypedResults.Ok(links.Select(l => UploadUrlResponse.From(l, request)));
-            });
+            })
+            .AllowApiKey();
 
         documents.MapPost("/{documentId:guid}/confirm", async (Guid projectId, Guid documentId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ConfirmUploadCommand(projectId, documentId), ct)))
             .WithSummary("Verify the bytes arrived and mark the document (version) uploaded.")
-            .ProducesErrors(409);
+            .ProducesErrors(409)
+            .AllowApiKey();
 
         documents.MapPost("/{documentId:guid}/replace-url",
                 async (Guid projectId, Guid documentId, ReplaceUrlRequest? body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
@@ -74,10 +79,11 @@ internal static class DocumentEndpoints
                         new CreateReplaceUrlCommand(projectId, documentId, body?.Filename, body?.ContentType, body?.SourceUrl), ct);
                     return TypedResults.Ok(UploadUrlResponse.From(link, request));
                 })
-            .WithSummary("A URL to PUT a new version's bytes to; confirm it like an upload.");
+            .WithSummary("A URL to PUT a new version's bytes to; confirm it like an upload.")
+            .AllowApiKey();
 
         documents.MapGet("/{documentId:guid}/versions", async (Guid projectId, Guid documentId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ListDocumentVersionsQuery(projectId, documentId), ct)));
+            TypedResults.Ok(await mediator.Send(new ListDocumentVersionsQuery(projectId, documentId), ct))).AllowApiKey();
 
         documents.MapGet("/{documentId:guid}/preview-url", async (Guid projectId, Guid documentId, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
@@ -85,7 +91,8 @@ internal static class DocumentEndpoints
                 return TypedResults.Ok(new PreviewUrlResponse(link.DocumentId, link.Version, $"{BaseUrl(request)}/v1/files/{link.Token}", link.ExpiresAt));
             })
             .WithSummary("A signed, 5-minute URL to download the document's current version.")
-            .ProducesErrors(409);
+            .ProducesErrors(409)
+            .AllowApiKey();
 
         documents.MapDelete("/{documentId:guid}", async (Guid projectId, Guid documentId, IMediator mediator, CancellationToken ct) =>
             {

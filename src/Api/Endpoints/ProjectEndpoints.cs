@@ -33,14 +33,16 @@ internal static class ProjectEndpoints
             .WithSummary("Create a project (member; settings and allowed origins need admin).");
 
         projects.MapGet("/", async (bool? includeArchived, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ListProjectsQuery(includeArchived ?? false), ct)));
+                TypedResults.Ok(await mediator.Send(new ListProjectsQuery(includeArchived ?? false), ct)))
+            .WithSummary("The workspace's projects; with an API key, only the key's project.")
+            .AllowApiKey();
 
         projects.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
         {
             var project = await mediator.Send(new GetProjectQuery(id), ct);
             response.Headers.ETag = ETags.For(project.Version);
             return TypedResults.Ok(project);
-        });
+        }).AllowApiKey();
 
         projects.MapPatch("/{id:guid}", async (
                 Guid id, ProjectRequest body, [FromHeader(Name = "If-Match")] string? ifMatch,
@@ -60,7 +62,7 @@ internal static class ProjectEndpoints
             .ProducesErrors(409);
 
         projects.MapGet("/{id:guid}/overview", async (Guid id, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetProjectOverviewQuery(id), ct)));
+            TypedResults.Ok(await mediator.Send(new GetProjectOverviewQuery(id), ct))).AllowApiKey();
 
         projects.MapGet("/{id:guid}/events", async (Guid id, long? version, DateTimeOffset? asOf, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetProjectHistoryQuery(id, version, asOf), ct)))

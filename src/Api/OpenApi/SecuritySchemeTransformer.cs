@@ -36,7 +36,15 @@ internal sealed class SecuritySchemeTransformer : IOpenApiDocumentTransformer, I
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         if (context.Description.ActionDescriptor.EndpointMetadata.OfType<CallerRequirement>().LastOrDefault() is { } requirement)
-            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(requirement.SecurityScheme, context.Document)] = [] }];
+        {
+            // Several requirements are alternatives: either credential will do.
+            operation.Security = [Requirement(requirement.SecurityScheme, context.Document)];
+            if (requirement.AlternativeScheme is { } alternative)
+                operation.Security.Add(Requirement(alternative, context.Document));
+        }
         return Task.CompletedTask;
     }
+
+    private static OpenApiSecurityRequirement Requirement(string scheme, OpenApiDocument? document) =>
+        new() { [new OpenApiSecuritySchemeReference(scheme, document)] = [] };
 }

@@ -4,6 +4,7 @@ using CleanRag.Application.ApiKeys;
 using CleanRag.Application.Common;
 using CleanRag.Application.Common.Security;
 using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Widget;
 
 namespace CleanRag.Api.PublicChat;
 
@@ -24,24 +25,58 @@ internal static class ApiKeyFilter
         return group.WithMetadata(CallerRequirement.ApiKey);
     }
 
+    /// <summary>
+    /// Dashboard routes (<see cref="CallerRequirementExtensions.RequireSignedInUser{TBuilder}"/>): a request without a key goes on to the
+    /// signed-in user's checks. With a key, only a route marked <see cref="CallerRequirementExtensions.AllowApiKey"/> admits it — with
+    /// the key's rate limit; which messages a key may send, about which project and on which plan (<c>api_access</c>),
+    /// the Application decides (<see cref="AllowApiKeyAttribute"/>).
+    /// </summary>
+    public static async ValueTask<object?> DashboardAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var http = invocation.HttpContext;
+        if (!PresentsKey(http.Request))
+            return await next(invocation);
+        if (http.GetEndpoint()?.Metadata.GetMetadata<CallerRequirement>() != CallerRequirement.SignedInUserOrApiKey)
+            return new ErrorResponse(AllowApiKeyAttribute.NotAllowedMessage, "api_key_not_allowed", 401).ToResult(http);
+
+        var caller = await AuthenticateAsync(http);
+        if (caller is null)
+            return InvalidKey(http);
+        return await LimitAsync(http, caller) ?? await next(invocation);
+    }
+
     private static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var http = invocation.HttpContext;
+        var caller = await AuthenticateAsync(http);
+        if (caller is null)
+            return InvalidKey(http);
+
+        PublicChatHeaders.AddCors(http, caller.AllowedOrigins);
+        return await LimitAsync(http, caller) ?? await next(invocation);
+    }
+
+    /// <summary>The presented key's caller, set as the request's; null for a missing, unknown or revoked key.</summary>
+    private static async Task<ApiKeyCaller?> AuthenticateAsync(HttpContext http)
+    {
         var services = http.RequestServices;
         var caller = await services.GetRequiredService<IApiKeyAuthenticator>().AuthenticateAsync(PresentedKey(http.Request), http.RequestAborted);
-        if (caller is null)
-            return new ErrorResponse(AuthorizeApiKeyAttribute.FailureMessage, "invalid_api_key", 401).ToResult(http);
+        if (caller is not null)
+            services.GetRequiredService<RequestContext>().SetApiKey(caller);
+        return caller;
+    }
 
-        services.GetRequiredService<RequestContext>().SetApiKey(caller);
-        PublicChatHeaders.AddCors(http, caller.AllowedOrigins);
-
-        var decision = await services.GetRequiredService<IRateLimiter>()
+    /// <summary>Counts the call against the key's limit and adds the rate-limit headers; the 429 when over the limit.</summary>
+    private static async Task<IResult?> LimitAsync(HttpContext http, ApiKeyCaller caller)
+    {
+        var decision = await http.RequestServices.GetRequiredService<IRateLimiter>()
             .AcquireAsync($"key:{caller.KeyId}", caller.RequestsPerMinute, Window, http.RequestAborted);
         PublicChatHeaders.AddRateLimit(http.Response, decision);
-        return decision.Allowed
-            ? await next(invocation)
-            : RateLimited(http, decision, "Rate limit exceeded for this API key.");
+        return decision.Allowed ? null : RateLimited(http, decision, "Rate limit exceeded for this API key.");
     }
+
+    private static IResult InvalidKey(HttpContext http) =>
+        new ErrorResponse(AuthorizeApiKeyAttribute.FailureMessage, "invalid_api_key", 401).ToResult(http);
 
     public static IResult RateLimited(HttpContext http, RateLimitDecision decision, string message)
     {
@@ -49,6 +84,11 @@ internal static class ApiKeyFilter
         http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new ErrorResponse($"{message} Try again in {retryAfter} s.", "rate_limited", 429) { RetryAfter = retryAfter }.ToResult(http);
     }
+
+    /// <summary>Whether the caller sent a key rather than (or besides) a dashboard JWT, which also comes as a bearer token.</summary>
+    private static bool PresentsKey(HttpRequest request) =>
+        request.Headers[KeyHeader].ToString().Length > 0
+        || request.Headers.Authorization.ToString().StartsWith("Bearer sk_", StringComparison.OrdinalIgnoreCase);
 
     private static string? PresentedKey(HttpRequest request)
     {

@@ -20,6 +20,18 @@ public class OpenApiDocumentTests
 
     private static readonly string[] ApiKeyOperations = ["POST /v1/chat", "POST /v1/chat/feedback"];
 
+    /// <summary>Dashboard routes a project's API key may call too (the programmatic API).</summary>
+    private static readonly string[] UserOrApiKeyOperations =
+    [
+        "GET /v1/projects", "GET /v1/projects/{id}", "GET /v1/projects/{id}/overview",
+        "GET /v1/projects/{projectId}/documents", "POST /v1/projects/{projectId}/documents", "POST /v1/projects/{projectId}/documents/sync",
+        "POST /v1/projects/{projectId}/documents/upload-url", "POST /v1/projects/{projectId}/documents/bulk-upload-url",
+        "POST /v1/projects/{projectId}/documents/{documentId}/confirm", "POST /v1/projects/{projectId}/documents/{documentId}/replace-url",
+        "GET /v1/projects/{projectId}/documents/{documentId}/versions", "GET /v1/projects/{projectId}/documents/{documentId}/preview-url",
+        "GET /v1/projects/{projectId}/conversations", "GET /v1/projects/{projectId}/conversations/{conversationId}",
+        "GET /v1/projects/{projectId}/conversations/{conversationId}/events",
+    ];
+
     /// <summary>The health report is the body of its 503 too: monitors read which check is down.</summary>
     private const string HealthUnavailable = "GET /health 503";
 
@@ -88,7 +100,7 @@ public class OpenApiDocumentTests
     public void Routes_that_need_a_signed_in_user_require_the_bearer_token()
     {
         var offending = Operations()
-            .Where(o => !PublicOperations.Contains(o.Name) && !ApiKeyOperations.Contains(o.Name))
+            .Where(o => !PublicOperations.Contains(o.Name) && !ApiKeyOperations.Contains(o.Name) && !UserOrApiKeyOperations.Contains(o.Name))
             .Where(o => !SecuritySchemesOf(o).SequenceEqual(["bearer"]))
             .Select(o => $"{o.Name}: [{string.Join(", ", SecuritySchemesOf(o))}]")
             .ToList();
@@ -105,6 +117,27 @@ public class OpenApiDocumentTests
         keyed.Where(o => !SecuritySchemesOf(o).SequenceEqual(["apiKey"]))
             .Select(o => $"{o.Name}: [{string.Join(", ", SecuritySchemesOf(o))}]")
             .Should().BeEmpty();
+    }
+
+    [Test]
+    public void The_programmatic_api_accepts_the_bearer_token_or_an_api_key()
+    {
+        var either = Operations().Where(o => UserOrApiKeyOperations.Contains(o.Name)).ToList();
+
+        either.Select(o => o.Name).Should().BeEquivalentTo(UserOrApiKeyOperations);
+        either.Where(o => !SecuritySchemesOf(o).SequenceEqual(["bearer", "apiKey"]))
+            .Select(o => $"{o.Name}: [{string.Join(", ", SecuritySchemesOf(o))}]")
+            .Should().BeEmpty();
+        either.Where(o => Responses(o).All(r => r.Status != "429")).Select(o => o.Name).Should().BeEmpty("keyed calls are rate limited");
+    }
+
+    [Test]
+    public void The_keyed_chat_answers_json_or_an_event_stream()
+    {
+        var keyedChat = Operations().Single(o => o.Name == "POST /v1/chat");
+
+        var success = Responses(keyedChat).Single(r => r.Status == "200");
+        success.Body.GetProperty("content").EnumerateObject().Select(media => media.Name).Should().BeEquivalentTo("application/json", "text/event-stream");
     }
 
     [Test]

@@ -99,3 +99,11 @@ namespace CleanRag.Architecture.Tests.Violations.Reactions
             Task.CompletedTask;
     }
 }
+
+namespace CleanRag.Architecture.Tests.Violations.ApiKeyScope
+{
+    /// <summary>Opened to keys but not scoped: a key of one project would read every project of its company.</summary>
+    [CleanRag.Application.Common.Security.Authorize(CleanRag.Domain.Companies.CompanyRole.Member)]
+    [CleanRag.Application.Common.Security.AllowApiKey]
+    public sealed record ListThingsQuery(Guid ProjectId) : IQuery<string>;
+}

@@ -5,4 +5,5 @@ using Mediator;
 namespace CleanRag.Application.Conversations.GetConversation;
 
 [Authorize(CompanyRole.Member)]
-public sealed record GetConversationQuery(Guid ProjectId, Guid ConversationId) : IQuery<ConversationDetails>;
+[AllowApiKey]
+public sealed record GetConversationQuery(Guid ProjectId, Guid ConversationId) : IQuery<ConversationDetails>, IProjectScoped;

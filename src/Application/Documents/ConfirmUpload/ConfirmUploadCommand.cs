@@ -6,4 +6,5 @@ namespace CleanRag.Application.Documents.ConfirmUpload;
 
 /// <summary>Checks that the bytes of the pending version arrived and marks it uploaded.</summary>
 [Authorize(CompanyRole.Member)]
-public sealed record ConfirmUploadCommand(Guid ProjectId, Guid DocumentId) : ICommand<DocumentDetails>;
+[AllowApiKey]
+public sealed record ConfirmUploadCommand(Guid ProjectId, Guid DocumentId) : ICommand<DocumentDetails>, IProjectScoped;

@@ -6,7 +6,8 @@ namespace CleanRag.Application.Documents.CreateUploadUrls;
 
 /// <summary>Registers documents whose bytes the client will PUT to one-time signed links (large files, browsers).</summary>
 [Authorize(CompanyRole.Member)]
-public sealed record CreateUploadUrlsCommand(Guid ProjectId, IReadOnlyList<PlannedUpload> Files) : ICommand<IReadOnlyList<UploadLink>>;
+[AllowApiKey]
+public sealed record CreateUploadUrlsCommand(Guid ProjectId, IReadOnlyList<PlannedUpload> Files) : ICommand<IReadOnlyList<UploadLink>>, IProjectScoped;
 
 /// <param name="SourceUrl">Where the document is published, if anywhere: answers citing it link there.</param>
 public sealed record PlannedUpload(string FileName, string? ContentType, string? SourceUrl = null);

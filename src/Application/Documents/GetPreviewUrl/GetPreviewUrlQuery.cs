@@ -5,6 +5,7 @@ using Mediator;
 namespace CleanRag.Application.Documents.GetPreviewUrl;
 
 [Authorize(CompanyRole.Member)]
-public sealed record GetPreviewUrlQuery(Guid ProjectId, Guid DocumentId) : IQuery<PreviewLink>;
+[AllowApiKey]
+public sealed record GetPreviewUrlQuery(Guid ProjectId, Guid DocumentId) : IQuery<PreviewLink>, IProjectScoped;
 
 public sealed record PreviewLink(Guid DocumentId, int Version, string Token, DateTimeOffset ExpiresAt);

@@ -5,4 +5,5 @@ using Mediator;
 namespace CleanRag.Application.Documents.ListDocumentVersions;
 
 [Authorize(CompanyRole.Member)]
-public sealed record ListDocumentVersionsQuery(Guid ProjectId, Guid DocumentId) : IQuery<IReadOnlyList<DocumentVersion>>;
+[AllowApiKey]
+public sealed record ListDocumentVersionsQuery(Guid ProjectId, Guid DocumentId) : IQuery<IReadOnlyList<DocumentVersion>>, IProjectScoped;

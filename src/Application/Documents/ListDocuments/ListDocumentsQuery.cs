@@ -5,4 +5,5 @@ using Mediator;
 namespace CleanRag.Application.Documents.ListDocuments;
 
 [Authorize(CompanyRole.Member)]
-public sealed record ListDocumentsQuery(Guid ProjectId) : IQuery<IReadOnlyList<DocumentDetails>>;
+[AllowApiKey]
+public sealed record ListDocumentsQuery(Guid ProjectId) : IQuery<IReadOnlyList<DocumentDetails>>, IProjectScoped;

@@ -7,7 +7,8 @@ namespace CleanRag.Application.Documents.SyncDocuments;
 
 /// <summary>Queues every document that is not indexed at its newest version; ingestion runs on the bus.</summary>
 [Authorize(CompanyRole.Member)]
-public sealed record SyncDocumentsCommand(Guid ProjectId) : ICommand<SyncResult>, IRetryOnConcurrencyConflict;
+[AllowApiKey]
+public sealed record SyncDocumentsCommand(Guid ProjectId) : ICommand<SyncResult>, IRetryOnConcurrencyConflict, IProjectScoped;
 
 /// <param name="DocumentCount">Documents with their bytes (uploaded, queued, processing, indexed or failed): a presigned upload
 /// that never arrived does not count.</param>

@@ -5,4 +5,5 @@ using Mediator;
 namespace CleanRag.Application.Projects.GetProject;
 
 [Authorize(CompanyRole.Member)]
-public sealed record GetProjectQuery(Guid ProjectId) : IQuery<ProjectDetails>;
+[AllowApiKey]
+public sealed record GetProjectQuery(Guid ProjectId) : IQuery<ProjectDetails>, IProjectScoped;

@@ -7,7 +7,8 @@ using Mediator;
 namespace CleanRag.Application.Projects.GetProjectOverview;
 
 [Authorize(CompanyRole.Member)]
-public sealed record GetProjectOverviewQuery(Guid ProjectId) : IQuery<ProjectOverview>;
+[AllowApiKey]
+public sealed record GetProjectOverviewQuery(Guid ProjectId) : IQuery<ProjectOverview>, IProjectScoped;
 
 /// <summary>
 /// Set-up progress of a project, as the dashboard's checklist shows it, and its conversations: the last 30 UTC days, since

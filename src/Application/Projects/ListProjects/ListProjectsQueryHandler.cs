@@ -8,7 +8,12 @@ public sealed class ListProjectsQueryHandler(IReadStore readStore) : IQueryHandl
 {
     public async ValueTask<IReadOnlyList<ProjectDetails>> Handle(ListProjectsQuery query, CancellationToken cancellationToken) =>
         await readStore.ListAsync<ProjectDetails>(
-            projects => (query.IncludeArchived ? projects : projects.Where(p => p.Status != ProjectStatus.Archived))
-                .OrderByDescending(p => p.CreatedAt),
+            projects =>
+            {
+                var listed = query.IncludeArchived ? projects : projects.Where(p => p.Status != ProjectStatus.Archived);
+                if (query.ProjectId is { } projectId)
+                    listed = listed.Where(p => p.Id == projectId);
+                return listed.OrderByDescending(p => p.CreatedAt);
+            },
             cancellationToken);
 }

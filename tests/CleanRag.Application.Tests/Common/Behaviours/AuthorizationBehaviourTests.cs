@@ -1,0 +1,107 @@
+using CleanRag.Application.ApiKeys;
+using CleanRag.Application.Common;
+using CleanRag.Application.Common.Behaviours;
+using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Common.Security;
+using CleanRag.Application.Projects;
+using CleanRag.Application.Projects.ArchiveProject;
+using CleanRag.Application.Projects.GetProject;
+using CleanRag.Application.Projects.ListProjects;
+using CleanRag.Domain.ApiKeys;
+using CleanRag.Domain.Companies;
+using Mediator;
+
+namespace CleanRag.Application.Tests.Common.Behaviours;
+
+public class AuthorizationBehaviourTests
+{
+    private static readonly Guid CompanyId = Guid.NewGuid();
+    private static readonly Guid KeyProjectId = Guid.NewGuid();
+
+    private static RequestContext Keyed()
+    {
+        var context = new RequestContext();
+        context.SetApiKey(new ApiKeyCaller(Guid.NewGuid(), CompanyId, KeyProjectId, ApiKeyEnvironment.Live, 60, []));
+        return context;
+    }
+
+    private static async Task<TMessage?> SentAsync<TMessage, TResponse>(RequestContext context, TMessage message, TResponse response)
+        where TMessage : notnull, IMessage
+    {
+        TMessage? received = default;
+        await new AuthorizationBehaviour<TMessage, TResponse>(context).Handle(
+            message, (m, _) => { received = m; return ValueTask.FromResult(response); }, CancellationToken.None);
+        return received;
+    }
+
+    [Test]
+    public async Task A_key_reads_its_own_project()
+    {
+        var received = await SentAsync(Keyed(), new GetProjectQuery(KeyProjectId), new ProjectDetails());
+
+        received.Should().Be(new GetProjectQuery(KeyProjectId));
+    }
+
+    [Test]
+    public async Task Another_project_of_the_keys_company_is_not_found_for_the_key()
+    {
+        var act = () => SentAsync(Keyed(), new GetProjectQuery(Guid.NewGuid()), new ProjectDetails());
+
+        (await act.Should().ThrowAsync<NotFoundException>()).Which.Code.Should().Be("project_not_found");
+    }
+
+    [Test]
+    public async Task A_workspace_wide_list_is_narrowed_to_the_keys_project()
+    {
+        IReadOnlyList<ProjectDetails> none = [];
+
+        var received = await SentAsync(Keyed(), new ListProjectsQuery(IncludeArchived: true), none);
+        var otherFilter = () => SentAsync(Keyed(), new ListProjectsQuery(ProjectId: Guid.NewGuid()), none);
+
+        received.Should().Be(new ListProjectsQuery(IncludeArchived: true, ProjectId: KeyProjectId));
+        (await otherFilter.Should().ThrowAsync<NotFoundException>()).Which.Code.Should().Be("project_not_found");
+    }
+
+    [Test]
+    public async Task A_signed_in_member_lists_the_whole_workspace()
+    {
+        var member = new RequestContext();
+        member.Set(CompanyId, Guid.NewGuid(), CompanyRole.Member);
+
+        var received = await SentAsync(member, new ListProjectsQuery(), (IReadOnlyList<ProjectDetails>)[]);
+
+        received.Should().Be(new ListProjectsQuery(), "only keys are narrowed");
+    }
+
+    [Test]
+    public async Task A_message_not_opened_to_keys_refuses_a_key_even_for_its_own_project()
+    {
+        var act = () => SentAsync(Keyed(), new ArchiveProjectCommand(KeyProjectId), new ProjectDetails());
+
+        (await act.Should().ThrowAsync<ForbiddenException>()).Which.Code.Should().Be("api_key_not_allowed");
+    }
+
+    [Test]
+    public async Task A_key_has_a_members_rights_only()
+    {
+        var act = () => SentAsync(Keyed(), new AdminOnlyQuery(KeyProjectId), "");
+
+        (await act.Should().ThrowAsync<ForbiddenException>()).Which.Code.Should().Be("forbidden");
+    }
+
+    [Test]
+    public async Task A_keyed_message_that_names_no_project_is_refused_rather_than_read_across_the_workspace()
+    {
+        var act = () => SentAsync(Keyed(), new UnscopedQuery(), "");
+
+        (await act.Should().ThrowAsync<ForbiddenException>()).Which.Code.Should().Be("api_key_not_allowed");
+    }
+
+    [Authorize(CompanyRole.Admin)]
+    [AllowApiKey]
+    private sealed record AdminOnlyQuery(Guid ProjectId) : IQuery<string>, IProjectScoped;
+
+    [Authorize(CompanyRole.Member)]
+    [AllowApiKey]
+    private sealed record UnscopedQuery : IQuery<string>;
+}
