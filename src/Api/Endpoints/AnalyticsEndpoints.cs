@@ -19,6 +19,7 @@ internal static class AnalyticsEndpoints
             .WithSummary("Conversations, questions, outcome rates, confidence, feedback, escalations, leads, latency, top questions and a daily series " +
                          "for a project (or the workspace) over UTC days from–to (default: the last 30 days; at most 366).")
             .RequireSignedInUser()
+            .AllowApiKey()
             .ProducesErrors(400, 401, 403, 404, 503);
 
         app.MapGet("/v1/dashboard/summary", async (IMediator mediator, CancellationToken ct) =>
@@ -34,7 +35,8 @@ internal static class AnalyticsEndpoints
 
         gaps.MapGet("/", async (Guid id, string? status, int? limit, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListKnowledgeGapsQuery(id, status ?? KnowledgeGap.Open, limit ?? 50), ct)))
-            .WithSummary("What to add to the documents: unanswered and badly rated question groups, most missed first (?status=open|dismissed|done).");
+            .WithSummary("What to add to the documents: unanswered and badly rated question groups, most missed first (?status=open|dismissed|done).")
+            .AllowApiKey();
 
         gaps.MapPost("/{gapId:guid}/dismiss", async (Guid id, Guid gapId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new DismissKnowledgeGapCommand(id, gapId), ct)))

@@ -74,7 +74,8 @@ internal static class ConversationEndpoints
 
         inbox.MapGet("/", async ([AsParameters] InboxFilterInput filter, string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListInboxQuery(filter, cursor, limit), ct)))
-            .WithSummary("The company's conversations across projects, latest activity first; filters, full-text q, cursor paging (nextCursor).");
+            .WithSummary("The company's conversations across projects, latest activity first; filters, full-text q, cursor paging (nextCursor).")
+            .AllowApiKey();
 
         inbox.MapGet("/export", async (
                 [AsParameters] InboxFilterInput filter, string? format, IMediator mediator, IOptions<JsonOptions> json, TimeProvider clock,
@@ -89,7 +90,8 @@ internal static class ConversationEndpoints
 
         inbox.MapGet("/{conversationId:guid}", async (Guid conversationId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetInboxConversationQuery(conversationId), ct)))
-            .WithSummary("A conversation: its messages (visitor, bot, human) with ids, sources and feedback, its handling and review.");
+            .WithSummary("A conversation: its messages (visitor, bot, human) with ids, sources and feedback, its handling and review.")
+            .AllowApiKey();
 
         inbox.MapPatch("/{conversationId:guid}", async (Guid conversationId, ReviewRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(body.ToCommand(conversationId), ct)))

@@ -22,7 +22,8 @@ internal static class LeadEndpoints
         leads.MapGet("/", async (Guid? projectId, string? status, string? source, [FromQuery(Name = "from")] DateTimeOffset? since,
                     [FromQuery(Name = "to")] DateTimeOffset? until, string? q, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListLeadsQuery(projectId, status, source, since, until, q, page ?? 1, pageSize ?? 50), ct)))
-            .WithSummary("The workspace's leads, newest first; filters projectId, status, source, from/to (created), q (name, email, phone).");
+            .WithSummary("The workspace's leads, newest first; filters projectId, status, source, from/to (created), q (name, email, phone).")
+            .AllowApiKey();
 
         leads.MapGet("/export", async (string? format, Guid? projectId, string? status, string? source, [FromQuery(Name = "from")] DateTimeOffset? since,
                     [FromQuery(Name = "to")] DateTimeOffset? until, string? q, IMediator mediator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
@@ -38,7 +39,7 @@ internal static class LeadEndpoints
             .Produces<string>(contentType: "text/csv", additionalContentTypes: ["application/x-ndjson"]);
 
         leads.MapGet("/{leadId:guid}", async (Guid leadId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetLeadQuery(leadId), ct)));
+            TypedResults.Ok(await mediator.Send(new GetLeadQuery(leadId), ct))).AllowApiKey();
 
         leads.MapPost("/", async (CreateLeadRequest body, IMediator mediator, CancellationToken ct) =>
             {
@@ -46,7 +47,8 @@ internal static class LeadEndpoints
                     new CreateLeadCommand(body.ProjectId ?? Guid.Empty, body.Name, body.Email, body.Phone, body.Notes, body.ConversationId), ct);
                 return TypedResults.Created($"/v1/leads/{lead.Id}", lead);
             })
-            .WithSummary("Create a lead by hand: projectId, email and/or phone, optional name, notes and a conversationId of that project.");
+            .WithSummary("Create a lead by hand or from your server (source manual or api): projectId, email and/or phone, optional name, notes and a conversationId of that project.")
+            .AllowApiKey();
 
         leads.MapPatch("/{leadId:guid}", async (Guid leadId, UpdateLeadRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateLeadCommand(leadId, body.Status, body.Notes), ct)))

@@ -18,6 +18,10 @@ public class KeyedReadTests
         "/v1/projects/{project}/conversations",
         "/v1/projects/{project}/conversations/{conversation}",
         "/v1/projects/{project}/conversations/{conversation}/events",
+        "/v1/projects/{project}/knowledge-gaps",
+        "/v1/analytics/summary?projectId={project}",
+        "/v1/conversations?projectId={project}",
+        "/v1/leads?projectId={project}",
     ];
 
     private KeyedProjects _keyed = null!;
@@ -94,6 +98,46 @@ public class KeyedReadTests
         signedIn.Headers.Contains("X-RateLimit-Limit").Should().BeFalse("signed-in users are not limited per key");
     }
 
+    [Test]
+    public async Task Workspace_reads_with_a_key_hold_only_the_keys_project()
+    {
+        var sibling = _keyed.KeyClient(_keyed.SiblingKey);
+
+        var inbox = await _keyed.KeyClient().GetFromJsonAsync<JsonElement>("/v1/conversations");
+        var siblingInbox = await sibling.GetFromJsonAsync<JsonElement>("/v1/conversations");
+        var conversation = await _keyed.KeyClient().GetAsync($"/v1/conversations/{_keyed.ConversationId}");
+
+        inbox.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).Should().Contain(_keyed.ConversationId)
+            .And.OnlyContain(id => id == _keyed.ConversationId, "the key's project has this one conversation");
+        siblingInbox.GetProperty("items").GetArrayLength().Should().Be(0, "the sibling project has no conversation");
+        conversation.StatusCode.Should().Be(HttpStatusCode.OK, await conversation.Content.ReadAsStringAsync());
+        await (await sibling.GetAsync($"/v1/conversations/{_keyed.ConversationId}")).ShouldBeErrorAsync(HttpStatusCode.NotFound, "conversation_not_found");
+    }
+
+    [Test]
+    public async Task A_server_creates_and_reads_leads_of_its_keys_project_only()
+    {
+        var created = await _keyed.KeyClient().PostAsJsonAsync("/v1/leads",
+            new { projectId = _keyed.ProjectId, email = "buyer@example.com", name = "Buyer", conversationId = _keyed.ConversationId });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var lead = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var leadId = lead.GetProperty("id").GetGuid();
+        var sibling = _keyed.KeyClient(_keyed.SiblingKey);
+
+        lead.GetProperty("source").GetString().Should().Be("api");
+        (await _keyed.KeyClient().GetFromJsonAsync<JsonElement>($"/v1/leads/{leadId}")).GetProperty("email").GetString().Should().Be("buyer@example.com");
+        (await _keyed.KeyClient().GetFromJsonAsync<JsonElement>("/v1/leads")).GetProperty("items").EnumerateArray()
+            .Select(l => l.GetProperty("id").GetGuid()).Should().Contain(leadId);
+        (await sibling.GetFromJsonAsync<JsonElement>("/v1/leads")).GetProperty("items").GetArrayLength().Should().Be(0);
+        await (await sibling.GetAsync($"/v1/leads/{leadId}")).ShouldBeErrorAsync(HttpStatusCode.NotFound, "lead_not_found");
+        await (await sibling.PostAsJsonAsync("/v1/leads", new { projectId = _keyed.ProjectId, email = "x@example.com" }))
+            .ShouldBeErrorAsync(HttpStatusCode.NotFound, "project_not_found");
+    }
+
+    [TestCase("GET", "/v1/dashboard/summary")]
+    [TestCase("GET", "/v1/leads/export")]
+    [TestCase("GET", "/v1/conversations/export")]
+    [TestCase("GET", "/v1/billing/summary")]
     [TestCase("GET", "/v1/keys")]
     [TestCase("GET", "/v1/projects/{project}/keys")]
     [TestCase("GET", "/v1/projects/{project}/events")]

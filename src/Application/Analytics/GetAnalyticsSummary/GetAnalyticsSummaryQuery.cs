@@ -9,7 +9,11 @@ namespace CleanRag.Application.Analytics.GetAnalyticsSummary;
 /// <paramref name="From"/>–<paramref name="To"/> (inclusive; the last 30 days by default; at most 366 days).
 /// </summary>
 [Authorize(CompanyRole.Member)]
-public sealed record GetAnalyticsSummaryQuery(Guid? ProjectId = null, string? From = null, string? To = null) : IQuery<AnalyticsSummary>;
+[AllowApiKey]
+public sealed record GetAnalyticsSummaryQuery(Guid? ProjectId = null, string? From = null, string? To = null) : IQuery<AnalyticsSummary>, IProjectFiltered
+{
+    public IProjectFiltered RestrictedTo(Guid projectId) => this with { ProjectId = projectId };
+}
 
 public sealed record AnalyticsSummary(
     Guid? ProjectId,

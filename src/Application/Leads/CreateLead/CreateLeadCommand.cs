@@ -9,5 +9,6 @@ namespace CleanRag.Application.Leads.CreateLead;
 /// an email and/or a phone number, optionally a name, notes, and the conversation of the project it came from.
 /// </summary>
 [Authorize(CompanyRole.Member)]
+[AllowApiKey]
 public sealed record CreateLeadCommand(Guid ProjectId, string? Name, string? Email, string? Phone, string? Notes, Guid? ConversationId)
-    : ICommand<LeadView>;
+    : ICommand<LeadView>, IProjectScoped;

@@ -1,3 +1,4 @@
+using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
 using Mediator;
 
@@ -5,6 +6,9 @@ namespace CleanRag.Application.Leads.GetLead;
 
 public sealed class GetLeadQueryHandler(IReadStore readStore) : IQueryHandler<GetLeadQuery, LeadView>
 {
-    public async ValueTask<LeadView> Handle(GetLeadQuery query, CancellationToken cancellationToken) =>
-        LeadView.From(await readStore.LoadLeadAsync(query.LeadId, cancellationToken));
+    public async ValueTask<LeadView> Handle(GetLeadQuery query, CancellationToken cancellationToken)
+    {
+        var lead = await readStore.LoadLeadAsync(query.LeadId, cancellationToken);
+        return query.ProjectId is null || lead.ProjectId == query.ProjectId ? LeadView.From(lead) : throw new NotFoundException("Lead");
+    }
 }
