@@ -76,9 +76,9 @@ internal static class MartenConfiguration
             opts.Projections.Add<ConversationDirectoryProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<LeadDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<MeteredMessageProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<KnowledgeGapDecisionProjection>(ProjectionLifecycle.Inline);
             // Cross-stream feeds: asynchronous, run by the daemon.
             opts.Projections.Add<ActivityFeedProjection>(ProjectionLifecycle.Async);
-            opts.Projections.Add<KnowledgeGapDecisionProjection>(ProjectionLifecycle.Inline);
             // Big batches: each costs a few queries whatever its size, and catching up from zero goes through them all.
             opts.Projections.Add(new AnalyticsProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 2000);
 
