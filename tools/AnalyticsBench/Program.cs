@@ -5,8 +5,9 @@
 // runs it without HTTP) 200 times for one project's default 30 days and 200 times for the workspace's 90 days.
 //
 //   source build/env.sh && dotnet run -c Release --project tools/AnalyticsBench -- [--conversations 100000] [--seed 7]
+//   source build/env.sh && dotnet run -c Release --project tools/AnalyticsBench -- --summary-only   # again on the last run's data
 //
-// The schema (analytics_bench) is dropped first. The API's other async work (activity feed, bus forwarder) is not run:
+// The schema (analytics_bench) is dropped first, unless --summary-only. The API's other async work (activity feed, bus forwarder) is not run:
 // this measures the analytics projection alone.
 using System.Diagnostics;
 using CleanRag.Application;
@@ -26,6 +27,7 @@ using Npgsql;
 
 const string Schema = "analytics_bench";
 var conversationCount = int.Parse(Option("--conversations") ?? "100000");
+var summaryOnly = args.Contains("--summary-only");
 var random = new Random(int.Parse(Option("--seed") ?? "7"));
 
 var configuration = new ConfigurationBuilder()
@@ -38,8 +40,9 @@ var configuration = new ConfigurationBuilder()
     .Build();
 var connectionString = configuration.GetConnectionString("Postgres")
     ?? throw new InvalidOperationException("ConnectionStrings__Postgres is not set: run `source build/env.sh` first.");
-await using (var connection = new NpgsqlConnection(connectionString))
+if (!summaryOnly)
 {
+    await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     await new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE", connection).ExecuteNonQueryAsync();
 }
@@ -48,9 +51,20 @@ await using var services = new ServiceCollection().AddLogging().AddApplication()
 var store = services.GetRequiredService<IDocumentStore>();
 await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
+var now = DateTimeOffset.UtcNow;
+if (summaryOnly)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var reader = await new NpgsqlCommand($"SELECT tenant_id, id FROM {Schema}.mt_doc_projectdetails", connection).ExecuteReaderAsync();
+    var existing = new List<(Guid Company, Guid Project)>();
+    while (await reader.ReadAsync())
+        existing.Add((Guid.Parse(reader.GetString(0)), reader.GetGuid(1)));
+    await MeasureSummariesAsync(existing[0].Company, existing.Select(e => e.Project).ToArray());
+    return 0;
+}
 var companyId = Guid.NewGuid();
 var tenant = companyId.ToString();
-var now = DateTimeOffset.UtcNow;
 var projectIds = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();
 await using (var session = store.LightweightSession(tenant))
 {
@@ -99,8 +113,12 @@ await daemon.StopAllAsync();
 Console.WriteLine($"Analytics projection caught up from zero in {catchUp.Elapsed.TotalSeconds:F1} s ({eventCount / catchUp.Elapsed.TotalSeconds:N0} events/s).");
 
 // ---- 3. Summary latency ----
-await using (var scope = services.CreateAsyncScope())
+await MeasureSummariesAsync(companyId, projectIds);
+return 0;
+
+async Task MeasureSummariesAsync(Guid companyId, Guid[] projectIds)
 {
+    await using var scope = services.CreateAsyncScope();
     scope.ServiceProvider.GetRequiredService<RequestContext>().Set(companyId, Guid.NewGuid(), CompanyRole.Member);
     var handler = new GetAnalyticsSummaryQueryHandler(scope.ServiceProvider.GetRequiredService<IReadStore>(), TimeProvider.System);
     var sample = await handler.Handle(new GetAnalyticsSummaryQuery(projectIds[0]), CancellationToken.None);
@@ -112,7 +130,6 @@ await using (var scope = services.CreateAsyncScope())
     await Measure("GET /v1/analytics/summary?from=…(90 days, whole workspace)",
         () => handler.Handle(new GetAnalyticsSummaryQuery(null, from), CancellationToken.None).AsTask());
 }
-return 0;
 
 static async Task Measure(string what, Func<Task> call)
 {
