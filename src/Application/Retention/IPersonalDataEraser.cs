@@ -12,4 +12,10 @@ public interface IPersonalDataEraser
 
     /// <summary>The lead's events (which hold the contact details) and its read model.</summary>
     void EraseLead(Guid leadId);
+
+    /// <summary>
+    /// Webhook deliveries created before <paramref name="cutoff"/> that are finished (delivered or failed): their bodies hold
+    /// what visitors wrote and their contact details. Pending ones are left to finish.
+    /// </summary>
+    void EraseWebhookDeliveriesBefore(DateTimeOffset cutoff);
 }

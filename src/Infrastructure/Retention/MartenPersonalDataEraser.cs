@@ -2,6 +2,7 @@ using CleanRag.Application.Common.Interfaces;
 using CleanRag.Application.Conversations;
 using CleanRag.Application.Leads;
 using CleanRag.Application.Retention;
+using CleanRag.Application.Webhooks;
 using CleanRag.Infrastructure.Chat;
 using CleanRag.Infrastructure.Persistence;
 using Marten;
@@ -30,4 +31,8 @@ internal sealed class MartenPersonalDataEraser(MartenUnitOfWork unitOfWork, IReq
         session.Events.TombstoneStream(leadId);
         session.Delete<LeadDetails>(leadId);
     }
+
+    public void EraseWebhookDeliveriesBefore(DateTimeOffset cutoff) =>
+        unitOfWork.SessionFor(context.TenantId)
+            .DeleteWhere<WebhookDelivery>(d => d.CreatedAt < cutoff && d.Status != WebhookDeliveryStatus.Pending);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanRag.Api.Tests.Leads;
+using CleanRag.Api.Tests.Webhooks;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Domain.Companies;
 using CleanRag.Infrastructure.Chat;
@@ -26,14 +27,23 @@ public class RetentionJobTests
         var api = await LeadApi.NewProjectAsync();
         var settings = await api.Owner.Client.PatchAsJsonAsync("/v1/companies/settings", new { dataRetentionDays = 1 });
         settings.StatusCode.Should().Be(HttpStatusCode.OK, await settings.Content.ReadAsStringAsync());
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhookId = (await api.Webhooks.SubscribeAsync(receiver.Url, "new_lead")).GetProperty("id").GetGuid();
         var old = await api.StartConversationAsync(c => LeadApi.Asked(c, "Mail me at old@example.com"));
         var oldLead = (await api.WaitForLeadsAsync(old, l => l.Count == 1, "the old conversation's lead"))[0].GetProperty("id").GetGuid();
+        var oldDelivery = (await api.Webhooks.WaitForDeliveriesAsync(webhookId,
+            d => d.Count == 1 && WebhookApi.Is(d[0], "status", "delivered"), "the old lead's delivery"))[0];
         var recent = await api.StartConversationAsync(c => LeadApi.Asked(c, "Mail me at recent@example.com"));
         var recentLead = (await api.WaitForLeadsAsync(recent, l => l.Count == 1, "the recent conversation's lead"))[0].GetProperty("id").GetGuid();
+        await api.Webhooks.WaitForDeliveriesAsync(webhookId, d => d.Count == 2 && d.All(x => WebhookApi.Is(x, "status", "delivered")),
+            "the recent lead's delivery");
         var oldActivity = await LastActivityAsync(api, old);
         var recentActivity = await LastActivityAsync(api, recent);
-        // A day (the retention) after a moment between the two conversations' last messages: only the first is older than that.
-        var clock = new FakeTimeProvider(oldActivity + (recentActivity - oldActivity) / 2 + TimeSpan.FromDays(1));
+        oldActivity.Should().BeBefore(oldDelivery.GetProperty("createdAt").GetDateTimeOffset());
+        // A day (the retention) after a moment between the old lead's delivery and the recent conversation's last message:
+        // the old conversation, its lead and that delivery are older than that, the recent ones are not.
+        var oldDeliveredAt = oldDelivery.GetProperty("createdAt").GetDateTimeOffset();
+        var clock = new FakeTimeProvider(oldDeliveredAt + (recentActivity - oldDeliveredAt) / 2 + TimeSpan.FromDays(1));
 
         await NewJob(clock).RunAsync(CancellationToken.None);
 
@@ -42,6 +52,8 @@ public class RetentionJobTests
         (await StreamAsync(api, old)).Should().BeEmpty("the visitor's words are deleted, not archived");
         (await StreamAsync(api, oldLead)).Should().BeEmpty("so are the contact details in the lead's events");
         (await DirectoryEntriesAsync(old)).Should().BeEmpty();
+        (await api.Webhooks.DeliveriesAsync(webhookId)).Select(d => d.GetProperty("id").GetGuid()).Should()
+            .NotContain(oldDelivery.GetProperty("id").GetGuid(), "its body holds the old lead's email").And.ContainSingle();
         (await api.ListAsync("?q=old@example.com")).Should().BeEmpty();
 
         (await api.Owner.Client.GetAsync(Conversation(api, recent))).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -5,7 +5,8 @@ namespace CleanRag.Application.Retention.ApplyRetention;
 
 /// <summary>
 /// Enforces the company's <c>dataRetentionDays</c> as of <paramref name="AsOf"/>: removes conversations last active before the
-/// cut-off with their leads, and leads without a conversation last changed before it, at most a batch at a time. Sent for each
+/// cut-off with their leads, leads without a conversation last changed before it (at most a batch at a time), and the
+/// finished webhook deliveries created before it. Sent for each
 /// company by the daily retention job (with the job's clock), which repeats it until <see cref="RetentionResult.Complete"/>;
 /// no route sends it.
 /// </summary>

@@ -37,6 +37,7 @@ public sealed class ApplyRetentionCommandHandler(IAggregateStore aggregates, IRe
         var leadIds = leadsOfConversations.Concat(leadsOnTheirOwn).Select(l => l.Id).ToList();
         foreach (var leadId in leadIds)
             eraser.EraseLead(leadId);
+        eraser.EraseWebhookDeliveriesBefore(cutoff);
         if (company.RecordRetention(conversations.Count, leadIds.Count, command.AsOf) is { } applied)
             aggregates.Append(company, applied);
         return new RetentionResult(conversations.Count, leadIds.Count, conversations.Count < BatchSize && leadsOnTheirOwn.Count < BatchSize);
