@@ -55,6 +55,7 @@ builder.Services.AddOpenApi(options =>
 {
     options.AddDocumentTransformer<SecuritySchemeTransformer>();
     options.AddOperationTransformer<SecuritySchemeTransformer>();
+    options.AddOperationTransformer(EventStreamAlternative.Marker);
 });
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddAspNetCoreInstrumentation()

@@ -36,7 +36,7 @@ internal static class ChatEndpoints
             .WithSummary("Ask the project of your API key; a grounded answer with cited sources, or an honest refusal. With Accept: " +
                 "text/event-stream, the answer streams as the widget's does (conversation_id, token…, sources, citations, confidence, done).")
             .Produces<ChatAnswerResponse>()
-            .Produces<string>(contentType: "text/event-stream")
+            .WithMetadata(EventStreamAlternative.Marker)
             .ProducesErrors(409, 502);
         keyed.MapPost("/feedback", async (KeyedFeedbackRequest body, HttpRequest request, IRequestContext caller, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(
