@@ -14,10 +14,11 @@ public abstract class AnalyticsCounts
     public int Messages { get; set; }
     public int Answered { get; set; }
 
-    /// <summary>The honest "I couldn't find that in the documents" (<c>QuestionUnanswered</c>).</summary>
+    /// <summary>The honest "I couldn't find that in the documents": nothing relevant was found (<c>QuestionUnanswered</c>).</summary>
     public int Unanswered { get; set; }
 
-    /// <summary>No answer at all: the model failed or the visitor left mid-answer (<c>AnswerFailed</c>).</summary>
+    /// <summary>An answer was generated but withheld as unsupported by the passages (<c>QuestionUnanswered</c> with <c>Refused</c>),
+    /// as the inbox's <c>outcome=refused</c> means it.</summary>
     public int Refused { get; set; }
 
     /// <summary>Sum and number of the confidences of the bot's replies (answers and honest refusals).</summary>

@@ -21,6 +21,7 @@ internal sealed class MartenPersonalDataEraser(MartenUnitOfWork unitOfWork, IReq
         var session = unitOfWork.SessionFor(context.TenantId);
         session.Events.TombstoneStream(conversationId);
         session.Delete<ConversationDetails>(conversationId);
+        session.Delete<Persistence.Projections.AnalyticsConversation>(conversationId); // its questions' normalised words
         // Global (not per tenant) entries: the conversation's own and one per message id.
         session.DeleteWhere<ConversationDirectoryEntry>(entry => entry.ConversationId == conversationId);
     }

@@ -30,6 +30,9 @@ public class OpenApiDocumentTests
         "GET /v1/projects/{projectId}/documents/{documentId}/versions", "GET /v1/projects/{projectId}/documents/{documentId}/preview-url",
         "GET /v1/projects/{projectId}/conversations", "GET /v1/projects/{projectId}/conversations/{conversationId}",
         "GET /v1/projects/{projectId}/conversations/{conversationId}/events",
+        "GET /v1/conversations", "GET /v1/conversations/{conversationId}",
+        "GET /v1/leads", "GET /v1/leads/{leadId}", "POST /v1/leads",
+        "GET /v1/analytics/summary", "GET /v1/projects/{id}/knowledge-gaps",
     ];
 
     /// <summary>The health report is the body of its 503 too: monitors read which check is down.</summary>

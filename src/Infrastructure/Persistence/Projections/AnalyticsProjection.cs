@@ -1,5 +1,6 @@
 using CleanRag.Application.Analytics;
 using CleanRag.Domain.Conversations;
+using CleanRag.Domain.Leads;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -26,15 +27,16 @@ internal sealed class AnalyticsProjection : ProjectionBase, IProjection
         IncludeType<VisitorAsked>();
         IncludeType<AnswerGiven>();
         IncludeType<QuestionUnanswered>();
-        IncludeType<AnswerFailed>();
         IncludeType<EscalationRequested>();
         IncludeType<FeedbackGiven>();
+        IncludeType<LeadCaptured>();
     }
 
     /// <summary>The daemon gives one tenant's events at a time, with a session of that tenant.</summary>
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        var conversationIds = events.Select(e => e.StreamId).Distinct().ToArray();
+        // A lead names its conversation (when it has one): loaded too, so a lead of a test conversation is not counted.
+        var conversationIds = events.Select(e => e.Data is LeadCaptured { ConversationId: { } id } ? id : e.StreamId).Distinct().ToArray();
         var conversations = (await operations.LoadManyAsync<AnalyticsConversation>(cancellation, conversationIds)).ToDictionary(c => c.Id);
         var changes = new Changes();
         var touched = new HashSet<Guid>();
@@ -60,6 +62,13 @@ internal sealed class AnalyticsProjection : ProjectionBase, IProjection
             conversations[started.ConversationId] = new AnalyticsConversation { Id = started.ConversationId, ProjectId = started.ProjectId };
             changes.Count(started.ProjectId, Day(started.StartedAt), c => c.Conversations++);
             return true;
+        }
+        if (e.Data is LeadCaptured lead)
+        {
+            // Every source counts (escalation, chat, API, by hand); one of a test conversation, which is never tracked, does not.
+            if (lead.ConversationId is null || conversations.ContainsKey(lead.ConversationId.Value))
+                changes.Count(lead.ProjectId, Day(lead.CapturedAt), c => c.Leads++);
+            return false;
         }
         if (!conversations.TryGetValue(e.StreamId, out var conversation))
             return false;
@@ -98,9 +107,13 @@ internal sealed class AnalyticsProjection : ProjectionBase, IProjection
                 });
                 return false;
             case QuestionUnanswered unanswered when conversation.Questions.TryGetValue(unanswered.MessageId, out var question):
+                // Refused (an answer withheld as unsupported) and unanswered (nothing relevant found) are both gaps in the documents.
                 changes.Count(projectId, question.Day, c =>
                 {
-                    c.Unanswered++;
+                    if (unanswered.Refused)
+                        c.Refused++;
+                    else
+                        c.Unanswered++;
                     c.ConfidenceSum += unanswered.Confidence;
                     c.ConfidenceCount++;
                 });
@@ -112,17 +125,8 @@ internal sealed class AnalyticsProjection : ProjectionBase, IProjection
                     g.LastProblemAt = Latest(g.LastProblemAt, unanswered.At);
                 });
                 return false;
-            case AnswerFailed failed when conversation.Questions.TryGetValue(failed.MessageId, out var question):
-                changes.Count(projectId, question.Day, c => c.Refused++);
-                return false;
             case EscalationRequested escalation:
-                var withContact = escalation.Email is not null || escalation.Phone is not null;
-                changes.Count(projectId, Day(escalation.At), c =>
-                {
-                    c.Escalations++;
-                    if (withContact)
-                        c.Leads++;
-                });
+                changes.Count(projectId, Day(escalation.At), c => c.Escalations++);
                 return false;
             case FeedbackGiven feedback when conversation.Questions.TryGetValue(feedback.MessageId, out var question):
                 return Rate(feedback, question, projectId, changes);
