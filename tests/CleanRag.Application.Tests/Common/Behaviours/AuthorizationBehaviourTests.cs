@@ -2,7 +2,10 @@ using CleanRag.Application.ApiKeys;
 using CleanRag.Application.Common;
 using CleanRag.Application.Common.Behaviours;
 using CleanRag.Application.Common.Exceptions;
+using CleanRag.Application.Common.Interfaces;
 using CleanRag.Application.Common.Security;
+using CleanRag.Application.Companies;
+using CleanRag.Application.Plans;
 using CleanRag.Application.Projects;
 using CleanRag.Application.Projects.ArchiveProject;
 using CleanRag.Application.Projects.GetProject;
@@ -25,11 +28,23 @@ public class AuthorizationBehaviourTests
         return context;
     }
 
-    private static async Task<TMessage?> SentAsync<TMessage, TResponse>(RequestContext context, TMessage message, TResponse response)
+    private static readonly PlanCatalog Catalog = PlanCatalog.From(new PlanOptions
+    {
+        DefaultPlan = "business",
+        Definitions = new()
+        {
+            ["business"] = new PlanDefinitionOptions { Features = Features.All.ToDictionary(f => f, _ => true) },
+            ["pro"] = new PlanDefinitionOptions { Features = new() { [Features.Webhooks] = true } },
+        },
+    });
+
+    private static async Task<TMessage?> SentAsync<TMessage, TResponse>(
+        RequestContext context, TMessage message, TResponse response, string plan = "business")
         where TMessage : notnull, IMessage
     {
         TMessage? received = default;
-        await new AuthorizationBehaviour<TMessage, TResponse>(context).Handle(
+        var plans = new PlanGuard(new CompanyPlans(new CompanyOnPlan(plan), context, Catalog), new NoUsage(), TimeProvider.System);
+        await new AuthorizationBehaviour<TMessage, TResponse>(context, plans).Handle(
             message, (m, _) => { received = m; return ValueTask.FromResult(response); }, CancellationToken.None);
         return received;
     }
@@ -95,6 +110,42 @@ public class AuthorizationBehaviourTests
         var act = () => SentAsync(Keyed(), new UnscopedQuery(), "");
 
         (await act.Should().ThrowAsync<ForbiddenException>()).Which.Code.Should().Be("api_key_not_allowed");
+    }
+
+    [Test]
+    public async Task A_key_reads_nothing_on_a_plan_without_api_access_while_a_signed_in_member_does()
+    {
+        var member = new RequestContext();
+        member.Set(CompanyId, Guid.NewGuid(), CompanyRole.Member);
+
+        var keyed = () => SentAsync(Keyed(), new GetProjectQuery(KeyProjectId), new ProjectDetails(), plan: "pro");
+        var signedIn = await SentAsync(member, new GetProjectQuery(KeyProjectId), new ProjectDetails(), plan: "pro");
+
+        (await keyed.Should().ThrowAsync<ForbiddenException>()).Which.Code.Should().Be("plan_forbidden");
+        signedIn.Should().Be(new GetProjectQuery(KeyProjectId));
+    }
+
+    /// <summary>Every company's details name <paramref name="plan"/>.</summary>
+    private sealed class CompanyOnPlan(string plan) : IReadStore
+    {
+        public Task<T?> LoadAsync<T>(Guid id, CancellationToken cancellationToken) where T : class =>
+            Task.FromResult(new CompanyDetails { Id = id, Plan = plan } as T);
+
+        public Task<T?> LoadAsync<T>(string id, CancellationToken cancellationToken) where T : class => Task.FromResult<T?>(null);
+
+        public Task<IReadOnlyList<T>> ListAsync<T>(Func<IQueryable<T>, IQueryable<T>> shape, CancellationToken cancellationToken) where T : class =>
+            throw new NotSupportedException();
+    }
+
+    /// <summary>Features need no usage figures.</summary>
+    private sealed class NoUsage : IPlanUsageReader
+    {
+        public Task<int> CountProjectsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<StoredDocuments> StoredDocumentsAsync(Guid? excludingDocumentId, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<MessageCounts> CountMessagesAsync(BillingPeriod period, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     [Authorize(CompanyRole.Admin)]
