@@ -80,7 +80,7 @@ public sealed class ChatPipeline(
 
             if (!await HasIndexedDocumentsAsync(project, cancellationToken))
             {
-                await recorder.RecordAsync(turn, c => c.LeaveUnanswered(turn.MessageId, 0, turn.AskedAt), cancellationToken);
+                await recorder.RecordAsync(turn, c => c.LeaveUnanswered(turn.MessageId, 0, turn.AskedAt, NoDocumentsYetAnswer), cancellationToken);
                 yield return new AnswerToken(NoDocumentsYetAnswer);
                 yield return Completed(turn, NoDocumentsYetAnswer, [], 0, "unanswered");
                 yield break;

@@ -9,7 +9,7 @@ public static class BotReplies
     public static string? TextOf(ConversationMessage message) => message.Outcome switch
     {
         ConversationOutcomes.Answered => message.Answer,
-        ConversationOutcomes.Unanswered or ConversationOutcomes.Refused => ChatPipeline.NotFoundAnswer,
+        ConversationOutcomes.Unanswered or ConversationOutcomes.Refused => message.Answer ?? ChatPipeline.NotFoundAnswer,
         "escalated" => EscalationDetector.Reply,
         _ => null,
     };

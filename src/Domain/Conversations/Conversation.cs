@@ -77,12 +77,15 @@ public sealed class Conversation : AggregateRoot
             ConversationMessageIds.ReplyTo(messageId));
     }
 
-    /// <summary>The honest "I don't know": the documents did not support an answer to this open question.</summary>
-    public QuestionUnanswered LeaveUnanswered(Guid messageId, double confidence, DateTimeOffset now)
+    /// <summary>
+    /// The honest "I don't know": the documents did not support an answer to this open question. <paramref name="reply"/> is what
+    /// the visitor was told, when not the usual words.
+    /// </summary>
+    public QuestionUnanswered LeaveUnanswered(Guid messageId, double confidence, DateTimeOffset now, string? reply = null)
     {
         var turn = EnsureOpen(messageId);
         EnsureConfidence(confidence);
-        return new QuestionUnanswered(Id, messageId, turn.Question, confidence, now, ConversationMessageIds.ReplyTo(messageId));
+        return new QuestionUnanswered(Id, messageId, turn.Question, confidence, now, ConversationMessageIds.ReplyTo(messageId), Reply: reply);
     }
 
     /// <summary>

@@ -41,8 +41,10 @@ public sealed record AnswerGiven(
 /// <param name="ReplyId">The refusal as a message of its own, as for <see cref="AnswerGiven.ReplyId"/>.</param>
 /// <param name="Refused">True when passages were found and an answer generated, but it was withheld as unsupported by them (the
 /// guardrail refused it); false when retrieval found nothing relevant, and in events recorded before the two were told apart.</param>
+/// <param name="Reply">What the visitor was told when it was not the usual "I couldn't find that" (e.g. that nothing is indexed yet).</param>
 public sealed record QuestionUnanswered(
-    Guid ConversationId, Guid MessageId, string Question, double Confidence, DateTimeOffset At, Guid? ReplyId = null, bool Refused = false)
+    Guid ConversationId, Guid MessageId, string Question, double Confidence, DateTimeOffset At, Guid? ReplyId = null, bool Refused = false,
+    string? Reply = null)
     : IDomainEvent;
 
 /// <summary>The visitor asked for a person. <paramref name="Email"/>/<paramref name="Phone"/> when they left contact details.</summary>

@@ -153,6 +153,9 @@ public class JsonChatTests
         answer.TryGetProperty("sources", out _).Should().BeFalse("an answer without sources has none");
         answer.GetProperty("outcome").GetString().Should().Be("unanswered");
         answer.GetProperty("confidence").GetDouble().Should().Be(0);
+        var transcript = await owner.Client.GetFromJsonAsync<JsonElement>($"/v1/conversations/{answer.GetProperty("conversationId").GetGuid()}");
+        transcript.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("role").GetString() == "bot")
+            .GetProperty("content").GetString().Should().Be(ChatPipeline.NoDocumentsYetAnswer, "the inbox shows what the visitor was told");
     }
 
     [Test]

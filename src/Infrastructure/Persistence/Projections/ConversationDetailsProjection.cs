@@ -48,7 +48,7 @@ internal sealed class ConversationDetailsProjection : SingleStreamProjection<Con
     {
         Update(view, e.Data.MessageId, m => m with
         {
-            Outcome = e.Data.Refused ? ConversationOutcomes.Refused : ConversationOutcomes.Unanswered, Confidence = e.Data.Confidence,
+            Outcome = e.Data.Refused ? ConversationOutcomes.Refused : ConversationOutcomes.Unanswered, Answer = e.Data.Reply, Confidence = e.Data.Confidence,
             AnsweredAt = e.Data.At, ReplyId = e.Data.ReplyId ?? ConversationMessageIds.ReplyTo(e.Data.MessageId),
         });
         if (e.Data.Refused)
