@@ -2,6 +2,7 @@ using CleanRag.Application;
 using CleanRag.Application.Auth.SignUp;
 using CleanRag.Application.Common;
 using CleanRag.Application.Companies.CreateCompany;
+using CleanRag.Application.Plans;
 using CleanRag.Domain.Companies;
 using Mediator;
 using CleanRag.Infrastructure.Messaging;
@@ -32,6 +33,12 @@ public sealed class InfrastructureHost
         builder.Configuration.AddInMemoryCollection(TestServices.Configuration("infrastructure"));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddApplication();
+        // The API builds the catalog from its configuration; here every company has the one plan, with every feature.
+        builder.Services.AddSingleton(PlanCatalog.From(new PlanOptions
+        {
+            DefaultPlan = "business",
+            Definitions = new() { ["business"] = new PlanDefinitionOptions { Features = Features.All.ToDictionary(f => f, _ => true) } },
+        }));
         builder.Services.AddInfrastructure(builder.Configuration, bus =>
         {
             bus.AddConsumer<ProjectCreatedProbe>();
