@@ -1,3 +1,4 @@
+using CleanRag.Api.Exports;
 using CleanRag.Api.Leads;
 using CleanRag.Api.OpenApi;
 using CleanRag.Application.Leads.CreateLead;
@@ -32,8 +33,8 @@ internal static class LeadEndpoints
                 var rows = await mediator.Send(query, ct);
                 var options = json.Value.SerializerOptions;
                 return query.IsJsonl
-                    ? TypedResults.Stream(body => LeadExport.WriteJsonlAsync(body, rows, options, ct), LeadExport.JsonlContentType, "leads.jsonl")
-                    : TypedResults.Stream(body => LeadExport.WriteCsvAsync(body, rows, options, ct), LeadExport.CsvContentType, "leads.csv");
+                    ? TypedResults.Stream(body => StreamedExport.WriteJsonlAsync(body, rows, options, ct), StreamedExport.JsonlContentType, "leads.jsonl")
+                    : TypedResults.Stream(body => LeadExport.WriteCsvAsync(body, rows, options, ct), StreamedExport.CsvContentType, "leads.csv");
             })
             .WithSummary("Every lead matching the list's filters, oldest first, streamed as ?format=csv (default) or jsonl (admin).")
             .Produces<string>(contentType: "text/csv", additionalContentTypes: ["application/x-ndjson"]);

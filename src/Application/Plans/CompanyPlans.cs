@@ -5,13 +5,20 @@ namespace CleanRag.Application.Plans;
 
 /// <summary>
 /// The plan of the request's company (dashboard user, API key, or the company of a widget's project): the one an operator
-/// assigned (<c>CompanyPlanChanged</c>), else the installation's default.
+/// assigned (<c>CompanyPlanChanged</c>), else the installation's default. Read once per request (scope): a chat checks its
+/// quota and its handoff feature, a keyed read its API access and then whatever its handler checks.
 /// </summary>
 public sealed class CompanyPlans(IReadStore readStore, IRequestContext context, PlanCatalog catalog)
 {
+    private (Guid TenantId, Plan Plan)? _current;
+
     public async Task<Plan> CurrentAsync(CancellationToken cancellationToken)
     {
+        if (_current is { } current && current.TenantId == context.TenantId)
+            return current.Plan;
         var company = await readStore.LoadAsync<CompanyDetails>(context.TenantId, cancellationToken);
-        return catalog.For(company?.Plan);
+        var plan = catalog.For(company?.Plan);
+        _current = (context.TenantId, plan);
+        return plan;
     }
 }
