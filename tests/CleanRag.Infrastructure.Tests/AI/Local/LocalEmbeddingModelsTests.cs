@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using CleanRag.Application.Search;
 using CleanRag.Infrastructure.AI;
 using CleanRag.Infrastructure.AI.Local;
 using CleanRag.Infrastructure.AI.Onnx;
@@ -90,6 +91,22 @@ public class LocalEmbeddingModelsTests
         using var unknown = AiTestHost.Build(new() { ["AI:Embeddings:Provider"] = "local", ["AI:Embeddings:Local:Model"] = "gpt-embed" });
         var act = () => unknown.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         act.Should().Throw<InvalidOperationException>().WithMessage("*AI:Embeddings:Local:Model*gpt-embed*minilm*");
+    }
+
+    [Test]
+    public async Task Queries_get_the_instruction_an_asymmetric_model_was_trained_with_and_passages_do_not()
+    {
+        using var arctic = LocalEmbeddingModels.Create(new LocalEmbeddingOptions { Model = LocalEmbeddingModels.ArcticXs });
+        const string question = "Who pays for my eyeglasses?";
+
+        var asQuery = (await arctic.GenerateAsync([question], EmbeddingInput.Queries())).Single();
+        var asPassage = (await arctic.GenerateAsync([question])).Single();
+        var withInstruction = (await arctic.GenerateAsync(["Represent this sentence for searching relevant passages: " + question])).Single();
+
+        Cosine(asQuery, withInstruction).Should().BeGreaterThan(0.9999f, "a query is embedded after snowflake-arctic-embed's query instruction");
+        Cosine(asQuery, asPassage).Should().BeLessThan(0.999f, "a passage is embedded as it is");
+        var miniLmQuery = (await _miniLm.GenerateAsync([question], EmbeddingInput.Queries())).Single();
+        Cosine(miniLmQuery, (await _miniLm.GenerateAsync([question])).Single()).Should().BeGreaterThan(0.9999f, "all-MiniLM-L6-v2 is symmetric");
     }
 
     [Test]
