@@ -83,6 +83,18 @@ public sealed class LuceneStagedGenerationTests
     }
 
     [Test]
+    public async Task A_question_embedded_in_the_old_space_just_before_the_promotion_is_answered_by_words()
+    {
+        await _index.UpsertAsync(_project, OldSpace, [Chunk("a", "refund policy", [1, 0, 0, 0])], CancellationToken.None);
+        await _index.UpsertStagedAsync(_project, NewSpace, [Chunk("a", "refund policy", [0, 1])], CancellationToken.None);
+        await _index.PromoteStagedAsync(_project, CancellationToken.None);
+
+        var hits = await _index.SearchAsync(new HybridQuery(_project, "refund", new float[] { 1, 0, 0, 0 }, 10), CancellationToken.None);
+
+        hits.Select(h => (h.Chunk.ChunkId, h.Vector)).Should().Equal(("a", (SignalScore?)null));
+    }
+
+    [Test]
     public async Task Promotion_is_refused_while_the_live_index_holds_other_chunks_than_the_staged_one()
     {
         await _index.UpsertAsync(_project, OldSpace, [Chunk("a", "one", [1, 0, 0, 0])], CancellationToken.None);

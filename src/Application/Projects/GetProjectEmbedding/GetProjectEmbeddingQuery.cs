@@ -11,7 +11,8 @@ public sealed record GetProjectEmbeddingQuery(Guid ProjectId) : IQuery<ProjectEm
 
 /// <summary>
 /// <paramref name="Model"/> and <paramref name="Dimensions"/>: the live index's space (null while it holds no vectors).
-/// <paramref name="Status"/>: current (in the configured model's space), pending (another space, waiting its turn),
+/// <paramref name="Status"/>: current (in the configured model's space; with done = total when a re-embedding got it there
+/// since the start), pending (another space, waiting its turn),
 /// reembedding (<paramref name="Done"/> of <paramref name="Total"/> chunks in <paramref name="TargetModel"/>'s space so far)
 /// or failed (<paramref name="Failure"/> says why; tried again at the next start).
 /// </summary>

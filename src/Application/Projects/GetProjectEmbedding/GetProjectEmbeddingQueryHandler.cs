@@ -16,9 +16,14 @@ public sealed class GetProjectEmbeddingQueryHandler(
                       ?? throw new NotFoundException("Project");
         var space = await index.GetEmbeddingSpaceAsync(new ProjectScope(project.CompanyId, project.Id), cancellationToken);
         var target = models.ActiveModelId;
+        var run = progress.Of(project.Id);
         if (space is null || space.ModelId == target)
-            return new ProjectEmbedding(space?.ModelId, space?.Dimensions, "current", null, null, null, null);
-        return progress.Of(project.Id) switch
+        {
+            // After a re-embedding into this space, what it did (done = total).
+            var finished = run is { Failure: null } && run.ToModel == space?.ModelId ? run : null;
+            return new ProjectEmbedding(space?.ModelId, space?.Dimensions, "current", null, finished?.Done, finished?.Total, null);
+        }
+        return run switch
         {
             { Failure: { } failure } running => new(space.ModelId, space.Dimensions, "failed", target, running.Done, running.Total, failure),
             { } running => new(space.ModelId, space.Dimensions, "reembedding", target, running.Done, running.Total, null),

@@ -63,7 +63,7 @@ public sealed partial class ProjectReembedder(
             while (!await index.PromoteStagedAsync(scope, cancellationToken));
 
             await RecordAsync(scope.ProjectId, p => p.CompleteReembedding(target, total, clock.GetUtcNow()), cancellationToken);
-            progress.Complete(scope.ProjectId);
+            progress.Complete(scope.ProjectId, live.ModelId, target, total);
             LogCompleted(scope.ProjectId, target, total);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -15,7 +15,9 @@ public sealed class ReembeddingProgress
     internal void Report(Guid projectId, string fromModel, string toModel, int done, int total) =>
         _projects[projectId] = new ProjectReembedding(fromModel, toModel, done, total, Failure: null);
 
-    internal void Complete(Guid projectId) => _projects.TryRemove(projectId, out _);
+    /// <summary>Kept, so the project shows what its last re-embedding did until the next start.</summary>
+    internal void Complete(Guid projectId, string fromModel, string toModel, int total) =>
+        _projects[projectId] = new ProjectReembedding(fromModel, toModel, total, total, Failure: null);
 
     internal void Fail(Guid projectId, string reason) =>
         _projects.AddOrUpdate(projectId,

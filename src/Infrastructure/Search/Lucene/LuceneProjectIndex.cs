@@ -154,7 +154,10 @@ internal sealed class LuceneProjectIndex : IDisposable
                 var filter = documentIds is null ? _scopeFilter : new QueryWrapperFilter(ScopeQuery(documentIds));
                 var luceneDocs = new Dictionary<string, int>(StringComparer.Ordinal);
                 var lexical = terms.Count == 0 ? [] : SearchLexical(searcher, terms, window, filter, luceneDocs);
-                var nearest = vector.IsEmpty ? [] : SearchVector(searcher, vector, window, documentIds, filter, luceneDocs);
+                // A query embedded in the space this index held just before its re-embedded generation took over is
+                // answered by words alone, that once.
+                var inSpace = _vectors.Space is not { } space || space.Dimensions == vector.Length;
+                var nearest = vector.IsEmpty || !inSpace ? [] : SearchVector(searcher, vector, window, documentIds, filter, luceneDocs);
                 return RankFusion.Fuse(lexical, nearest, fusion, k)
                     .Select(hit => hit with { Chunk = StoredChunk(searcher, luceneDocs[hit.Chunk.ChunkId], hit.Chunk.ChunkId) })
                     .ToList();
