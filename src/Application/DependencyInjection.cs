@@ -30,6 +30,8 @@ public static class DependencyInjection
         services.AddScoped<ApiKeys.ApiKeyIssuer>();
         services.AddScoped<Documents.DocumentIngestionQueue>();
         services.AddScoped<Projects.DeployReadinessReader>();
+        services.AddScoped<Projects.ReembedProject.ProjectReembedder>();
+        services.AddSingleton<Projects.ReembedProject.ReembeddingProgress>();
         services.AddScoped<Plans.CompanyPlans>();
         services.AddScoped<Plans.PlanGuard>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);

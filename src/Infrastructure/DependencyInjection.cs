@@ -81,7 +81,8 @@ public static class DependencyInjection
             case var other:
                 throw new InvalidOperationException($"Search:Engine '{other}' is unknown; use lucene or elasticsearch.");
         }
-        services.AddAiProviders(configuration, _ => new HashingEmbeddingGenerator());
+        services.AddAiProviders(configuration,
+            _ => new HashingEmbeddingGenerator(AiConfiguration.ReadOptions(configuration).Embeddings.Hashing.Dimensions));
         services.AddReranking(configuration);
         services.AddQueryRewriting(configuration);
         // Without a configured language model, answers are composed extractively from the documents.

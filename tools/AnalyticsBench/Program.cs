@@ -36,6 +36,8 @@ var configuration = new ConfigurationBuilder()
     {
         ["Persistence:Schema"] = Schema, ["Persistence:RunDaemon"] = "false", ["Persistence:ApplyDatabaseChangesOnStartup"] = "false",
         ["Data:Directory"] = Path.Combine(Path.GetTempPath(), "cleanrag-analytics-bench"),
+        // Nothing is embedded here; hashing keeps the local model's package out of the way.
+        ["AI:Embeddings:Provider"] = "hashing",
     })
     .Build();
 var connectionString = configuration.GetConnectionString("Postgres")

@@ -49,7 +49,7 @@ await using var index = new LuceneSearchIndex(dataDirectory);
 var indexer = new DocumentIndexer(
     services.GetRequiredService<CleanRag.Application.Documents.Ingestion.ITextExtractor>(),
     services.GetRequiredService<CleanRag.Application.Documents.Ingestion.IChunker>(),
-    embedder, index);
+    services.GetRequiredService<IEmbeddingModels>(), index);
 var scope = new ProjectScope(Guid.NewGuid(), Guid.NewGuid());
 
 var files = folders.SelectMany(f => Directory.GetFiles(f)).Concat(singleFiles)

@@ -7,6 +7,7 @@ using CleanRag.Application.Projects.DeployProject;
 using CleanRag.Application.Projects.GetDeployReadiness;
 using CleanRag.Application.Projects.GetIntegration;
 using CleanRag.Application.Projects.GetProject;
+using CleanRag.Application.Projects.GetProjectEmbedding;
 using CleanRag.Application.Projects.GetProjectHistory;
 using CleanRag.Application.Projects.GetProjectOverview;
 using CleanRag.Application.Projects.ListProjects;
@@ -60,6 +61,11 @@ internal static class ProjectEndpoints
                 TypedResults.Ok(await mediator.Send(new ArchiveProjectCommand(id), ct)))
             .WithSummary("Archive a project: reads still work, chat refuses it.")
             .ProducesErrors(409);
+
+        projects.MapGet("/{id:guid}/embedding", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetProjectEmbeddingQuery(id), ct)))
+            .WithSummary("The embedding space the project answers from: current, or pending / reembedding (done of total chunks) / failed after the embedding model changed.")
+            .AllowApiKey();
 
         projects.MapGet("/{id:guid}/overview", async (Guid id, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetProjectOverviewQuery(id), ct))).AllowApiKey();

@@ -24,7 +24,40 @@ public interface ISearchIndex
 
     /// <summary>The embedding space recorded for a project's index, or null while it holds no vectors.</summary>
     Task<EmbeddingSpace?> GetEmbeddingSpaceAsync(ProjectScope scope, CancellationToken cancellationToken);
+
+    // Re-embedding into another space: a project's chunks are copied, embedded by the new model, into a staged
+    // generation of its index that no search sees, which then replaces the live one at once (PromoteStagedAsync).
+
+    /// <summary>
+    /// A page of the live index's chunks (texts and metadata, no vectors), ordered by chunk id, after
+    /// <paramref name="afterChunkId"/> (null: from the first). <see cref="ChunkPage.Total"/> counts all the live chunks.
+    /// </summary>
+    Task<ChunkPage> ReadChunksAsync(ProjectScope scope, string? afterChunkId, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>The staged generation's space and chunk ids (what is already re-embedded), or null when there is none.</summary>
+    Task<StagedGeneration?> GetStagedAsync(ProjectScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Adds or replaces chunks of the staged generation (created on first use); its space is fixed by the first vectors like a live index's.</summary>
+    Task UpsertStagedAsync(ProjectScope scope, EmbeddingSpace space, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken);
+
+    /// <summary>Removes chunks from the staged generation (ones the live index no longer holds).</summary>
+    Task DeleteStagedAsync(ProjectScope scope, IReadOnlyCollection<string> chunkIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes the staged generation the live index, atomically for searches and writers, if it holds exactly the live
+    /// index's chunk ids; otherwise (a document was indexed or deleted meanwhile) changes nothing and returns false.
+    /// </summary>
+    Task<bool> PromoteStagedAsync(ProjectScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the staged generation, if any.</summary>
+    Task DiscardStagedAsync(ProjectScope scope, CancellationToken cancellationToken);
 }
+
+/// <summary>Chunks of a live index in chunk id order; <paramref name="Next"/> continues after the last, null at the end.</summary>
+public sealed record ChunkPage(IReadOnlyList<IndexedChunk> Chunks, string? Next, int Total);
+
+/// <summary>A staged generation of a project's index: the space of its vectors (null while none) and its chunks.</summary>
+public sealed record StagedGeneration(EmbeddingSpace? Space, IReadOnlySet<string> ChunkIds);
 
 /// <summary>One tenant's project: the unit of isolation of the index.</summary>
 public sealed record ProjectScope(Guid TenantId, Guid ProjectId);

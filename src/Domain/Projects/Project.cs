@@ -14,6 +14,8 @@ public sealed class Project : AggregateRoot
     public ProjectStatus Status { get; private set; }
     public ProjectSettings Settings { get; private set; } = ProjectSettings.Default;
     public WidgetSettings Widget { get; private set; } = WidgetSettings.Default;
+    /// <summary>The embedding model the project's chunks are being embedded with again, while that runs; otherwise null.</summary>
+    public string? ReembeddingTo { get; private set; }
 
     private readonly HashSet<Guid> _dismissedGaps = [];
 
@@ -80,6 +82,19 @@ public sealed class Project : AggregateRoot
         return new KnowledgeGapResolved(Id, gapId, userId, now);
     }
 
+    /// <summary>
+    /// Starts embedding the project's chunks again with <paramref name="toModel"/>; null when that is already under way
+    /// (a restart resumes it without a second start in the history).
+    /// </summary>
+    public ProjectReembeddingStarted? StartReembedding(string fromModel, string toModel, int chunkCount, DateTimeOffset now) =>
+        ReembeddingTo == toModel ? null : new ProjectReembeddingStarted(Id, fromModel, toModel, chunkCount, now);
+
+    public ProjectReembeddingCompleted CompleteReembedding(string toModel, int chunkCount, DateTimeOffset now) =>
+        new(Id, toModel, chunkCount, now);
+
+    public ProjectReembeddingFailed FailReembedding(string toModel, string reason, DateTimeOffset now) =>
+        new(Id, toModel, reason, now);
+
     private void EnsureNotArchived()
     {
         if (Status == ProjectStatus.Archived)
@@ -122,6 +137,12 @@ public sealed class Project : AggregateRoot
                 break;
             case KnowledgeGapResolved e:
                 _dismissedGaps.Remove(e.GapId);
+                break;
+            case ProjectReembeddingStarted e:
+                ReembeddingTo = e.ToModel;
+                break;
+            case ProjectReembeddingCompleted or ProjectReembeddingFailed:
+                ReembeddingTo = null;
                 break;
             default:
                 throw UnknownEvent(domainEvent);

@@ -31,3 +31,15 @@ public sealed record KnowledgeGapDismissed(Guid ProjectId, Guid GapId, Guid Dism
 
 /// <summary>An admin says the documents now cover a knowledge gap; it shows again only if the problem recurs after <paramref name="At"/>.</summary>
 public sealed record KnowledgeGapResolved(Guid ProjectId, Guid GapId, Guid ResolvedBy, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>
+/// The installation's embedding model changed: the project's chunks are being embedded again, from the
+/// <paramref name="FromModel"/> space its index holds into <paramref name="ToModel"/>'s. Chat answers from the old space until it completes.
+/// </summary>
+public sealed record ProjectReembeddingStarted(Guid ProjectId, string FromModel, string ToModel, int ChunkCount, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>Every chunk is embedded with <paramref name="ToModel"/> and that index now answers.</summary>
+public sealed record ProjectReembeddingCompleted(Guid ProjectId, string ToModel, int ChunkCount, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>Re-embedding stopped on an error; the old space keeps answering and it is tried again at the next start.</summary>
+public sealed record ProjectReembeddingFailed(Guid ProjectId, string ToModel, string Reason, DateTimeOffset At) : IDomainEvent;

@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using CleanRag.Infrastructure.AI.Local;
 using CleanRag.Infrastructure.AI.Onnx;
 using CleanRag.Infrastructure.AI.Resilience;
+using CleanRag.Application.Search;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,8 @@ public static class AiConfiguration
 {
     /// <summary>
     /// Registers the embedding generator chosen by <c>AI:Embeddings:Provider</c> (local, the default: a sentence-embedding
-    /// model inside the process, loaded on first use; hashing → <paramref name="hashingEmbeddingGenerator"/>; onnx, openai, ollama) and, when <c>AI:Chat:Provider</c> is openai or ollama, an <see cref="IChatClient"/>.
+    /// model inside the process, loaded on first use; hashing → <paramref name="hashingEmbeddingGenerator"/>; onnx, openai, ollama),
+    /// the catalog of models an index built earlier may need (<see cref="IEmbeddingModels"/>) and, when <c>AI:Chat:Provider</c> is openai or ollama, an <see cref="IChatClient"/>.
     /// For the default chat provider (extractive) no chat client is registered here. Remote models are wrapped in
     /// retry, timeout and circuit breaker (<c>...:Remote:Resilience</c>) and fail with UpstreamModelException.
     /// </summary>
@@ -43,6 +45,8 @@ public static class AiConfiguration
                 var other => throw UnknownProvider("AI:Embeddings:Provider", other, "local, hashing, onnx, openai, ollama"),
             };
         services.AddSingleton(embeddingFactory);
+        services.AddSingleton<IEmbeddingModels>(provider => new EmbeddingModelCatalog(
+            provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), embeddings.Local));
 
         var chat = options.Chat;
         switch (Normalise(chat.Provider))

@@ -26,12 +26,12 @@ public static class AiProviderNames
 public sealed class EmbeddingProviderOptions
 {
     /// <summary>
-    /// hashing (default) | local | onnx | openai | ollama. <c>local</c> becomes the default once a project indexed in
-    /// another space is re-embedded in the background (issue 17): until then, switching would leave existing
-    /// projects refusing new uploads (their index is in the hashing space) and mixing spaces at query time.
+    /// local (default) | hashing | onnx | openai | ollama. Changing it is safe: projects indexed in another model's space
+    /// keep answering in it while they are re-embedded in the background (ReembeddingService).
     /// </summary>
-    public string Provider { get; set; } = AiProviderNames.Hashing;
+    public string Provider { get; set; } = AiProviderNames.Local;
     public LocalEmbeddingOptions Local { get; set; } = new();
+    public HashingEmbeddingOptions Hashing { get; set; } = new();
     public RemoteModelOptions Remote { get; set; } = new();
     public OnnxModelOptions Onnx { get; set; } = new();
     /// <summary>Requested output dimensions (OpenAI text-embedding-3 models can shorten); null = the model's own.</summary>
@@ -54,6 +54,12 @@ public sealed class LocalEmbeddingOptions
     public int MaxConcurrentRuns { get; set; } = 2;
     /// <summary>Threads ONNX Runtime uses inside one run; 0 = the processor count, at most 4.</summary>
     public int IntraOpThreads { get; set; }
+}
+
+/// <summary>The built-in lexical embedder; each dimension is a space of its own (cleanrag-hashing-v1-{dimensions}).</summary>
+public sealed class HashingEmbeddingOptions
+{
+    public int Dimensions { get; set; } = Embeddings.HashingEmbeddingGenerator.DefaultDimensions;
 }
 
 public sealed class ChatProviderOptions

@@ -8,11 +8,17 @@ namespace CleanRag.Infrastructure.Ingestion;
 /// <summary>
 /// The ingestion pipeline for one document version: extract → chunk → embed (batched) → index, then
 /// drop the document's older versions from the index. Used by ingestion (<c>IngestDocumentHandler</c>) and the benchmark.
+/// <para>
+/// The chunks are embedded in the space the project's live index holds, which is not the configured model's while the
+/// project is re-embedded (<c>ProjectReembedder</c> catches them up into the new space before it takes over). When the
+/// process cannot run that model, the chunks are indexed for words only. Should the re-embedding take over between
+/// the embedding and the write, the write is refused (another space) and the redelivery embeds them in the new one.
+/// </para>
 /// </summary>
 public sealed class DocumentIndexer(
     ITextExtractor extractor,
     IChunker chunker,
-    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    IEmbeddingModels models,
     ISearchIndex index) : IDocumentIndexer
 {
     private const int EmbeddingBatchSize = 64;
@@ -26,15 +32,16 @@ public sealed class DocumentIndexer(
             throw new ExtractionFailedException("no_text", "The file contains no text to index.");
 
         var indexed = new List<IndexedChunk>(chunks.Count);
-        EmbeddingSpace? space = null;
+        var space = await index.GetEmbeddingSpaceAsync(scope, cancellationToken);
+        var embedder = space is null ? models.Active : models.Find(space.ModelId);
         foreach (var batch in chunks.Chunk(EmbeddingBatchSize))
         {
-            var embeddings = await embedder.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken);
+            var embeddings = embedder is null ? null : await embedder.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken);
             for (var i = 0; i < batch.Length; i++)
             {
-                var vector = embeddings[i].Vector;
+                var vector = embeddings?[i].Vector ?? ReadOnlyMemory<float>.Empty;
                 space ??= new EmbeddingSpace(
-                    embeddings[i].ModelId ?? embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown", vector.Length);
+                    embeddings![i].ModelId ?? embedder!.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown", vector.Length);
                 var chunk = batch[i];
                 indexed.Add(new IndexedChunk($"{document.DocumentId:N}:{document.Version}:{chunk.Index}", document.DocumentId,
                     document.Version, document.FileName, chunk.Text, chunk.HeadingPath, chunk.PageStart, chunk.PageEnd,

@@ -12,7 +12,8 @@ public static class SearchConfiguration
     /// <summary>
     /// The embedded search engine (<see cref="LuceneSearchIndex"/>) as the singleton <see cref="ISearchIndex"/>,
     /// its indexes under <c>{Data:Directory}/indexes</c>. The container disposes it at shutdown. Its files can be
-    /// lost apart from the database, so it is checked against the documents at every start.
+    /// lost apart from the database, so it is checked against the documents at every start. Projects indexed with another
+    /// embedding model than the configured one are re-embedded in the background (<see cref="ReembeddingService"/>).
     /// </summary>
     public static IServiceCollection AddEmbeddedSearch(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +22,7 @@ public static class SearchConfiguration
         services.AddSingleton<ISearchIndexInventory>(provider => provider.GetRequiredService<LuceneSearchIndex>());
         services.AddScoped<SearchIndexRestorer>();
         services.AddHostedService<SearchIndexRestoreService>();
+        services.AddHostedService<ReembeddingService>();
         return services;
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class SearchIndexRestoreService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // After every hosted service has started: the schema exists and the bus consumes what gets queued.
-        if (!await HostStartedAsync(stoppingToken))
+        if (!await lifetime.WaitUntilStartedAsync(stoppingToken))
             return;
         try
         {
@@ -54,22 +54,6 @@ public sealed partial class SearchIndexRestoreService(
                 total.Lost + restoration.Lost, total.Queued + restoration.Queued);
         }
         LogChecked(total.Checked, tenants.Count, total.Lost);
-    }
-
-    private async Task<bool> HostStartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
-        try
-        {
-            await started.Task;
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning,

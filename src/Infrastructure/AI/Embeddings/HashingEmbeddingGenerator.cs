@@ -38,11 +38,14 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     private readonly Analyzer _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
     private readonly EmbeddingGeneratorMetadata _metadata;
 
+    private const string ModelIdPrefix = "cleanrag-hashing-v1-";
+    private const int MinimumDimensions = 16;
+
     public HashingEmbeddingGenerator(int dimensions = DefaultDimensions)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 16);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, MinimumDimensions);
         Dimensions = dimensions;
-        ModelId = $"cleanrag-hashing-v1-{dimensions}";
+        ModelId = $"{ModelIdPrefix}{dimensions}";
         _metadata = new EmbeddingGeneratorMetadata("cleanrag-hashing", providerUri: null, ModelId, dimensions);
     }
 
@@ -50,6 +53,16 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     /// <summary>Changes whenever the features or weights change, so indexes built with another variant are refused.</summary>
     public string ModelId { get; }
+
+    /// <summary>The dimensions of the variant whose <see cref="ModelId"/> is <paramref name="modelId"/>, if it is one of these generators'.</summary>
+    public static bool TryParseModelId(string modelId, out int dimensions)
+    {
+        dimensions = 0;
+        return modelId.StartsWith(ModelIdPrefix, StringComparison.Ordinal)
+               && int.TryParse(modelId.AsSpan(ModelIdPrefix.Length), System.Globalization.NumberStyles.None,
+                   System.Globalization.CultureInfo.InvariantCulture, out dimensions)
+               && dimensions >= MinimumDimensions;
+    }
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)

@@ -30,8 +30,14 @@ public static class LocalEmbeddingModels
         _ => throw AiConfiguration.UnknownProvider("AI:Embeddings:Local:Model", name, $"{MiniLm}, {ArcticXs}"),
     };
 
+    /// <summary>The names <c>AI:Embeddings:Local:Model</c> accepts.</summary>
+    public static IReadOnlyList<string> Names { get; } = [MiniLm, ArcticXs];
+
     /// <summary>The model's id as recorded with an index's embedding space, without loading the model.</summary>
     public static string ModelId(string name) => Find(name).Id;
+
+    /// <summary>The longest input, in tokens, the model was trained on.</summary>
+    public static int TrainedWindow(string name) => Find(name).TrainedWindow;
 
     /// <summary>A generator for the named model; the model loads on its first use.</summary>
     public static OnnxEmbeddingGenerator Create(LocalEmbeddingOptions options)

@@ -60,6 +60,13 @@ internal sealed class ProjectDetailsProjection : SingleStreamProjection<ProjectD
         Touch(view, e);
     }
 
+    // Re-embedding changes no detail shown here, but the version is the stream's: the ETag must match what If-Match is checked against.
+    public void Apply(IEvent<ProjectReembeddingStarted> e, ProjectDetails view) => Touch(view, e);
+
+    public void Apply(IEvent<ProjectReembeddingCompleted> e, ProjectDetails view) => Touch(view, e);
+
+    public void Apply(IEvent<ProjectReembeddingFailed> e, ProjectDetails view) => Touch(view, e);
+
     private static void Touch(ProjectDetails view, IEvent e)
     {
         view.Version = e.Version;

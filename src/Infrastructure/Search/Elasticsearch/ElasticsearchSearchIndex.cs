@@ -91,6 +91,33 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         return mapping is null ? null : ChunkIndexLayout.RecordedSpace(mapping.Meta);
     }
 
+    // Re-embedding (issue 17) is not implemented for Elasticsearch: a tenant's projects share one index whose mapping fixes
+    // the vector dimension, so a staged generation would be a new tenant index filled project by project and swapped
+    // behind the alias for all of them at once. Until then, no background re-embedding runs with this engine (it is
+    // registered with the embedded one only): a tenant's index keeps its space, which queries and uploads keep using.
+
+    public Task<ChunkPage> ReadChunksAsync(ProjectScope scope, string? afterChunkId, int pageSize, CancellationToken cancellationToken) =>
+        throw ReembeddingNotSupported();
+
+    public Task<StagedGeneration?> GetStagedAsync(ProjectScope scope, CancellationToken cancellationToken) =>
+        throw ReembeddingNotSupported();
+
+    public Task UpsertStagedAsync(ProjectScope scope, EmbeddingSpace space, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken) =>
+        throw ReembeddingNotSupported();
+
+    public Task DeleteStagedAsync(ProjectScope scope, IReadOnlyCollection<string> chunkIds, CancellationToken cancellationToken) =>
+        throw ReembeddingNotSupported();
+
+    public Task<bool> PromoteStagedAsync(ProjectScope scope, CancellationToken cancellationToken) =>
+        throw ReembeddingNotSupported();
+
+    public Task DiscardStagedAsync(ProjectScope scope, CancellationToken cancellationToken) =>
+        throw ReembeddingNotSupported();
+
+    private static NotSupportedException ReembeddingNotSupported() => new(
+        "Re-embedding a project into another embedding space is not supported with Elasticsearch yet (issue 17): " +
+        "keep AI:Embeddings:Provider at the model the tenant's index was built with, or reindex into a new index.");
+
     /// <summary>
     /// Creates the tenant's index on first use; a concurrent creator winning the race is fine. The
     /// vector dimension is fixed in the mapping, so every project of a tenant shares one embedding space.

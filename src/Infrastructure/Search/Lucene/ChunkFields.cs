@@ -79,6 +79,16 @@ internal static class ChunkFields
 
     public static Term ChunkTerm(string chunkId) => new(ChunkId, chunkId);
 
+    /// <summary>A document's chunk id from its doc value, without decompressing its stored fields.</summary>
+    public static string ChunkIdOf(IndexReader reader, int doc)
+    {
+        var leaves = reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var bytes = new BytesRef();
+        leaf.AtomicReader.GetBinaryDocValues(ChunkIdValue).Get(doc - leaf.DocBase, bytes);
+        return bytes.Utf8ToString();
+    }
+
     /// <summary>Stands for a chunk during fusion, which needs only its id; replaced by the stored chunk afterwards.</summary>
     public static IndexedChunk Placeholder(string chunkId) =>
         new(chunkId, Guid.Empty, 0, "", "", null, null, null, 0, 0, ReadOnlyMemory<float>.Empty);

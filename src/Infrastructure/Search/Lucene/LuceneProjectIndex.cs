@@ -154,7 +154,10 @@ internal sealed class LuceneProjectIndex : IDisposable
                 var filter = documentIds is null ? _scopeFilter : new QueryWrapperFilter(ScopeQuery(documentIds));
                 var luceneDocs = new Dictionary<string, int>(StringComparer.Ordinal);
                 var lexical = terms.Count == 0 ? [] : SearchLexical(searcher, terms, window, filter, luceneDocs);
-                var nearest = vector.IsEmpty ? [] : SearchVector(searcher, vector, window, documentIds, filter, luceneDocs);
+                // A query embedded in the space this index held just before its re-embedded generation took over is
+                // answered by words alone, that once.
+                var inSpace = _vectors.Space is not { } space || space.Dimensions == vector.Length;
+                var nearest = vector.IsEmpty || !inSpace ? [] : SearchVector(searcher, vector, window, documentIds, filter, luceneDocs);
                 return RankFusion.Fuse(lexical, nearest, fusion, k)
                     .Select(hit => hit with { Chunk = StoredChunk(searcher, luceneDocs[hit.Chunk.ChunkId], hit.Chunk.ChunkId) })
                     .ToList();
@@ -167,6 +170,98 @@ internal sealed class LuceneProjectIndex : IDisposable
         finally
         {
             _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="pageSize"/> live chunks in chunk id order after <paramref name="afterChunkId"/>, read from the
+    /// terms dictionary and the stored fields. Null when the index was closed meanwhile.
+    /// </summary>
+    public ChunkPage? ReadChunks(string? afterChunkId, int pageSize)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (IsClosed)
+                return null;
+            var searcher = _searchers.Acquire();
+            try
+            {
+                var chunks = new List<IndexedChunk>(pageSize);
+                foreach (var doc in LiveChunkDocs(searcher.IndexReader, afterChunkId))
+                {
+                    chunks.Add(ChunkFields.ToChunk(searcher.Doc(doc)));
+                    if (chunks.Count == pageSize)
+                        break;
+                }
+                var next = chunks.Count == pageSize ? chunks[^1].ChunkId : null;
+                return new ChunkPage(chunks, next, searcher.IndexReader.NumDocs);
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>The ids of the live chunks. Null when the index was closed meanwhile.</summary>
+    public IReadOnlySet<string>? ChunkIds()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return IsClosed ? null : ChunkIdsLocked();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Removes chunks by id; false (nothing done) when the index was closed meanwhile.</summary>
+    public bool DeleteChunks(IReadOnlyCollection<string> chunkIds)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (IsClosed)
+                return false;
+            foreach (var chunkId in chunkIds)
+            {
+                _writer.DeleteDocuments(ChunkFields.ChunkTerm(chunkId));
+                _storedChunks.TryRemove(chunkId, out _);
+            }
+            _vectors.Delete(chunkIds);
+            CommitAndRefresh();
+            return true;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>
+    /// Closes the index's files (for its directory to be replaced) if <paramref name="accept"/> approves its chunk ids, with
+    /// writers and searches held off between the look and the close. False, and still open, otherwise.
+    /// </summary>
+    public bool CloseIf(Func<IReadOnlySet<string>, bool> accept)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (IsClosed || !accept(ChunkIdsLocked()))
+                return false;
+            CloseFiles();
+            return true;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
         }
     }
 
@@ -350,6 +445,50 @@ internal sealed class LuceneProjectIndex : IDisposable
                 return leaf.DocBase + doc;
         }
         return null;
+    }
+
+    private HashSet<string> ChunkIdsLocked()
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var doc in LiveChunkDocs(searcher.IndexReader, afterChunkId: null))
+                ids.Add(ChunkFields.ChunkIdOf(searcher.IndexReader, doc));
+            return ids;
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The Lucene documents of the live chunks, in chunk id order, after <paramref name="afterChunkId"/>.</summary>
+    private static IEnumerable<int> LiveChunkDocs(IndexReader reader, string? afterChunkId)
+    {
+        var terms = MultiFields.GetTerms(reader, ChunkFields.ChunkId);
+        if (terms is null)
+            yield break;
+        var liveDocs = MultiFields.GetLiveDocs(reader);
+        var termsEnum = terms.GetEnumerator();
+        var positioned = false;
+        if (afterChunkId is not null)
+        {
+            var status = termsEnum.SeekCeil(new BytesRef(afterChunkId));
+            if (status == TermsEnum.SeekStatus.END)
+                yield break;
+            // On a later term than the cursor: that term is the first of the page.
+            positioned = status == TermsEnum.SeekStatus.NOT_FOUND;
+        }
+        DocsEnum? postings = null;
+        while (positioned || termsEnum.MoveNext())
+        {
+            positioned = false;
+            postings = termsEnum.Docs(liveDocs, postings, DocsFlags.NONE);
+            var doc = postings.NextDoc();
+            if (doc != DocIdSetIterator.NO_MORE_DOCS)
+                yield return doc;
+        }
     }
 
     private List<string> ChunkIdsMatching(Query selection)

@@ -13,6 +13,13 @@ namespace CleanRag.Infrastructure.Search.Lucene;
 /// cosine kNN, fused by <see cref="RankFusion"/>. Each project has its own directory
 /// <c>{dataDirectory}/indexes/{tenantId}/{projectId}/</c>, and every query is also filtered on the
 /// stored tenant and project, so isolation does not rest on paths alone. Safe for concurrent use.
+/// <para>
+/// A re-embedding builds a staged generation in <c>{projectId}.staged/</c> beside the project's directory; promotion
+/// closes both, renames the live directory to <c>{projectId}.replaced/</c>, the staged one to the live name, and deletes
+/// the replaced one. A crash between the renames is repaired when the project is next opened (the replaced directory
+/// goes back), so the live index is never lost; the staged generation stays and the re-embedding resumes from it.
+/// Callers that meet a closed index (swapped meanwhile) reopen it under the gate and retry.
+/// </para>
 /// </summary>
 public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDisposable, IAsyncDisposable
 {
@@ -21,7 +28,11 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDi
 
     private readonly string _indexesRoot;
     private readonly Analyzer _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+    private const string StagedSuffix = ".staged";
+    private const string ReplacedSuffix = ".replaced";
+
     private readonly Dictionary<ProjectScope, LuceneProjectIndex> _open = [];
+    private readonly Dictionary<ProjectScope, LuceneProjectIndex> _staged = [];
     private readonly Lock _openGate = new();
     private bool _disposed;
 
@@ -45,8 +56,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDi
     public Task DeleteDocumentAsync(ProjectScope scope, Guid documentId, VersionSelector versions, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        // A closed index means the project was deleted, which deleted the document too.
-        Project(scope, create: false)?.DeleteDocument(documentId, versions);
+        // A closed index was deleted (which deleted the document too: no index is found again) or replaced (retried on the new one).
+        while (Project(scope, create: false) is { } project && !project.DeleteDocument(documentId, versions))
+            cancellationToken.ThrowIfCancellationRequested();
         return Task.CompletedTask;
     }
 
@@ -63,6 +75,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDi
                 _open.Remove(scope);
                 project.Delete();
             }
+            DiscardStagedLocked(scope);
         }
         return Task.CompletedTask;
     }
@@ -72,15 +85,92 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDi
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.K);
         var terms = string.IsNullOrWhiteSpace(query.Text) ? [] : AnalyseQuery(query.Text);
-        var hits = Project(query.Scope, create: false)
-            ?.Search(terms, query.Vector, query.K, query.Fusion ?? FusionOptions.Default, query.DocumentIds);
-        return Task.FromResult(hits ?? []);
+        while (Project(query.Scope, create: false) is { } project)
+        {
+            // Null when the index was closed meanwhile: deleted (not found again) or replaced by its re-embedded generation.
+            if (project.Search(terms, query.Vector, query.K, query.Fusion ?? FusionOptions.Default, query.DocumentIds) is { } hits)
+                return Task.FromResult(hits);
+        }
+        return Task.FromResult<IReadOnlyList<SearchHit>>([]);
     }
 
     public Task<EmbeddingSpace?> GetEmbeddingSpaceAsync(ProjectScope scope, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Project(scope, create: false)?.EmbeddingSpace);
+    }
+
+    public Task<ChunkPage> ReadChunksAsync(ProjectScope scope, string? afterChunkId, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        while (Project(scope, create: false) is { } project)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (project.ReadChunks(afterChunkId, pageSize) is { } page)
+                return Task.FromResult(page);
+        }
+        return Task.FromResult(new ChunkPage([], null, 0));
+    }
+
+    public Task<StagedGeneration?> GetStagedAsync(ProjectScope scope, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var staged = Staged(scope, create: false);
+        // The staged generation is written by the one re-embedding of the project, which is the caller: it stays open.
+        return Task.FromResult(staged is null ? null : new StagedGeneration(staged.EmbeddingSpace, staged.ChunkIds()!));
+    }
+
+    public Task UpsertStagedAsync(ProjectScope scope, EmbeddingSpace space, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (chunks.Count > 0 && !Staged(scope, create: true)!.Upsert(space, chunks))
+            throw new InvalidOperationException($"The staged index of project {scope.ProjectId} was discarded while it was written.");
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteStagedAsync(ProjectScope scope, IReadOnlyCollection<string> chunkIds, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Staged(scope, create: false)?.DeleteChunks(chunkIds);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> PromoteStagedAsync(ProjectScope scope, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_openGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var staged = StagedLocked(scope, create: false)
+                         ?? throw new InvalidOperationException($"Project {scope.ProjectId} has no staged index to promote.");
+            var live = OpenLocked(scope, create: false)
+                       ?? throw new InvalidOperationException($"Project {scope.ProjectId} has no index to replace (it was deleted).");
+            var stagedIds = staged.ChunkIds()!;
+            // Holds the live index's writers and searches off between the comparison and the close; under the gate, nothing reopens it.
+            if (!live.CloseIf(liveIds => liveIds.SetEquals(stagedIds)))
+                return Task.FromResult(false);
+            staged.Dispose();
+            _open.Remove(scope);
+            _staged.Remove(scope);
+            var path = ProjectPath(scope);
+            System.IO.Directory.Move(path, path + ReplacedSuffix);
+            System.IO.Directory.Move(path + StagedSuffix, path);
+            System.IO.Directory.Delete(path + ReplacedSuffix, recursive: true);
+            // Reopened now, so the next search does not pay for it.
+            OpenLocked(scope, create: false);
+        }
+        return Task.FromResult(true);
+    }
+
+    public Task DiscardStagedAsync(ProjectScope scope, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_openGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            DiscardStagedLocked(scope);
+        }
+        return Task.CompletedTask;
     }
 
     public Task<IndexedDocumentVersions> ListDocumentVersionsAsync(ProjectScope scope, CancellationToken cancellationToken)
@@ -93,9 +183,13 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDi
             // Not opened for writing just to be listed: a check of every project at start-up must not keep them all open.
             // Read under the gate, so the directory is neither opened for writing nor deleted meanwhile.
             if (!_open.TryGetValue(scope, out project))
+            {
+                RecoverInterruptedPromotion(ProjectPath(scope));
                 return Task.FromResult(ReadDocumentVersions(Path.Combine(ProjectPath(scope), LuceneProjectIndex.LuceneFolder)));
+            }
         }
-        return Task.FromResult(project.DocumentVersions() ?? IndexedDocumentVersions.None);
+        // Closed meanwhile: deleted (nothing found again) or replaced by its re-embedded generation (listed again).
+        return project.DocumentVersions() is { } versions ? Task.FromResult(versions) : ListDocumentVersionsAsync(scope, cancellationToken);
     }
 
     public void Dispose()
@@ -105,9 +199,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDi
             if (_disposed)
                 return;
             _disposed = true;
-            foreach (var project in _open.Values)
+            foreach (var project in _open.Values.Concat(_staged.Values))
                 project.Dispose();
             _open.Clear();
+            _staged.Clear();
         }
         _analyzer.Dispose();
     }
@@ -163,11 +258,57 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDi
 
     private string ProjectPath(ProjectScope scope) => Path.Combine(_indexesRoot, scope.TenantId.ToString(), scope.ProjectId.ToString());
 
+    private LuceneProjectIndex? Staged(ProjectScope scope, bool create)
+    {
+        lock (_openGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return StagedLocked(scope, create);
+        }
+    }
+
+    private LuceneProjectIndex? StagedLocked(ProjectScope scope, bool create)
+    {
+        if (_staged.TryGetValue(scope, out var staged))
+            return staged;
+        var path = ProjectPath(scope) + StagedSuffix;
+        if (!create && !System.IO.Directory.Exists(path))
+            return null;
+        staged = new LuceneProjectIndex(path, scope, _analyzer);
+        _staged[scope] = staged;
+        return staged;
+    }
+
+    private void DiscardStagedLocked(ProjectScope scope)
+    {
+        if (StagedLocked(scope, create: false) is { } staged)
+        {
+            _staged.Remove(scope);
+            staged.Delete();
+        }
+    }
+
+    /// <summary>
+    /// A promotion cut short between its two renames left the live index under the replaced name: it goes back (the
+    /// staged generation is still there to be promoted again). Cut short after them, only the replaced copy is left to delete.
+    /// </summary>
+    private static void RecoverInterruptedPromotion(string path)
+    {
+        var replaced = path + ReplacedSuffix;
+        if (!System.IO.Directory.Exists(replaced))
+            return;
+        if (System.IO.Directory.Exists(path))
+            System.IO.Directory.Delete(replaced, recursive: true);
+        else
+            System.IO.Directory.Move(replaced, path);
+    }
+
     private LuceneProjectIndex? OpenLocked(ProjectScope scope, bool create)
     {
         if (_open.TryGetValue(scope, out var project))
             return project;
         var path = ProjectPath(scope);
+        RecoverInterruptedPromotion(path);
         // An unknown project has no hits; looking it up must not create its directory.
         if (!create && !System.IO.Directory.Exists(path))
             return null;
