@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace CleanRag.Application.Evaluation.AddTestPrompt;
+
+public sealed class AddTestPromptCommandValidator : AbstractValidator<AddTestPromptCommand>
+{
+    public AddTestPromptCommandValidator() => Include(new TestPromptInputValidator<AddTestPromptCommand>());
+}
