@@ -19,6 +19,8 @@ public sealed class TestRun : AggregateRoot
 
     public bool IsFinished => Status is TestRunStatus.Completed or TestRunStatus.Failed;
 
+    public bool IsPending(int index) => !IsFinished && !_evaluated.Contains(index);
+
     /// <summary>The prompts not yet evaluated, in run order.</summary>
     public IReadOnlyList<RunPrompt> Remaining => [.. Prompts.Where(p => !_evaluated.Contains(p.Index))];
 

@@ -43,14 +43,17 @@ public sealed partial class ExecuteTestRunHandler(
             foreach (var prompt in run.Remaining)
             {
                 var evaluated = await EvaluateAsync(run, prompt, fileNames, cancellationToken);
-                run = await aggregates.LoadForUpdateAsync<TestRun>(runId, cancellationToken) ?? throw new InvalidOperationException("The run is gone.");
+                run = (await aggregates.LoadForUpdateAsync<TestRun>(runId, cancellationToken))!;
+                if (!run.IsPending(prompt.Index))
+                    continue; // a concurrent delivery recorded it meanwhile
                 aggregates.Append(run, run.Evaluate(prompt.Index, evaluated.Answer, evaluated.Outcome, evaluated.Sources, evaluated.Confidence,
                     evaluated.LatencyMs, evaluated.Verdict.Passed, evaluated.Verdict.Reasons, clock.GetUtcNow()));
                 // Each verdict is committed at once: the run shows its progress, and a restart resumes after it.
                 await unitOfWork.CommitAsync(cancellationToken);
             }
             run = (await aggregates.LoadForUpdateAsync<TestRun>(runId, cancellationToken))!;
-            aggregates.Append(run, run.Complete(clock.GetUtcNow()));
+            if (!run.IsFinished)
+                aggregates.Append(run, run.Complete(clock.GetUtcNow()));
         }
         catch (Exception exception) when (exception is not OperationCanceledException && notice.IsFinalAttempt)
         {
