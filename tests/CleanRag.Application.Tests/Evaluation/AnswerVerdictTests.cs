@@ -25,7 +25,8 @@ public class AnswerVerdictTests
     {
         var verdict = Judge(TestExpectation.Of(Benefits, null, 8, null, false), sources: [Source(Handbook, 3), Source(Benefits, 8)]);
 
-        verdict.Should().Be(new AnswerVerdict(true, []));
+        verdict.Passed.Should().BeTrue();
+        verdict.Reasons.Should().BeEmpty();
     }
 
     [Test]
@@ -38,7 +39,8 @@ public class AnswerVerdictTests
         var verdict = Judge(TestExpectation.Of(null, "Northwind_Standard_Benefits_Details.pdf", 8, null, false),
             sources: [Source(Benefits, 7), Source(Benefits, 9, 10)]);
 
-        verdict.Should().Be(new AnswerVerdict(false, ["expected Northwind_Standard_Benefits_Details.pdf page 8; cited pages 7, 9–10"]));
+        verdict.Passed.Should().BeFalse();
+        verdict.Reasons.Should().Equal("expected Northwind_Standard_Benefits_Details.pdf page 8; cited pages 7, 9–10");
     }
 
     [Test]
@@ -56,7 +58,8 @@ public class AnswerVerdictTests
     {
         var verdict = Judge(TestExpectation.Of(null, null, null, ["COPAY", "deductible", "per visit"], false), sources: [Source(Benefits, 1)]);
 
-        verdict.Should().Be(new AnswerVerdict(false, ["missing word 'deductible'", "missing phrase 'per visit'"]));
+        verdict.Passed.Should().BeFalse();
+        verdict.Reasons.Should().Equal("missing word 'deductible'", "missing phrase 'per visit'");
     }
 
     [Test]

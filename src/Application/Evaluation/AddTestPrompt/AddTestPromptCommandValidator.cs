@@ -4,5 +4,9 @@ namespace CleanRag.Application.Evaluation.AddTestPrompt;
 
 public sealed class AddTestPromptCommandValidator : AbstractValidator<AddTestPromptCommand>
 {
-    public AddTestPromptCommandValidator() => Include(new TestPromptInputValidator<AddTestPromptCommand>());
+    public AddTestPromptCommandValidator()
+    {
+        this.QuestionRules(required: true);
+        this.ExpectationRules();
+    }
 }

@@ -4,6 +4,10 @@ namespace CleanRag.Application.Evaluation.ChangeTestPrompt;
 
 public sealed class ChangeTestPromptCommandValidator : AbstractValidator<ChangeTestPromptCommand>
 {
-    public ChangeTestPromptCommandValidator() =>
-        Include(new TestPromptInputValidator<ChangeTestPromptCommand>(questionRequired: false, checksExpectation: c => c.ReplacesExpectation));
+    public ChangeTestPromptCommandValidator()
+    {
+        this.QuestionRules(required: false);
+        // The expectation's fields are checked only when it is replaced (otherwise they are simply absent).
+        When(c => c.ReplacesExpectation, () => this.ExpectationRules());
+    }
 }

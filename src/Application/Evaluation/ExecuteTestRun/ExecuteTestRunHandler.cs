@@ -78,7 +78,7 @@ public sealed partial class ExecuteTestRunHandler(
         try
         {
             var reply = await chat.AnswerAsync(new ChatRequest(run.ProjectId, prompt.Question, ConversationId: null, SessionId: null,
-                VisitorId: $"test_run_{run.Id:N}", ConversationChannel.Dashboard, IsTest: true), cancellationToken);
+                VisitorId: $"test_run_{run.Id:N}", ConversationChannel.Dashboard, IsTest: true, LinkSources: false), cancellationToken);
             (answer, outcome, confidence) = (reply.Answer, reply.Outcome, reply.Confidence);
             sources = [.. reply.Sources.Select(c => new RunSource(c.Source.DocumentId, c.Source.Title, c.Source.PageNumber, c.Source.PageEnd))];
         }

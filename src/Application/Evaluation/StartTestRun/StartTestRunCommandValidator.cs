@@ -11,6 +11,10 @@ public sealed class StartTestRunCommandValidator : AbstractValidator<StartTestRu
             .WithMessage($"A test run runs at most {TestRun.MaxPrompts} prompts.");
         RuleFor(c => c.PromptIds).Must(ids => ids!.Distinct().Count() == ids!.Count).When(c => c.PromptIds is not null)
             .WithMessage("promptIds must not repeat a prompt.");
-        RuleForEach(c => c.Prompts).SetValidator(new TestPromptInputValidator<TestPromptInput>());
+        RuleForEach(c => c.Prompts).ChildRules(prompt =>
+        {
+            prompt.QuestionRules(required: true);
+            prompt.ExpectationRules();
+        });
     }
 }

@@ -8,7 +8,7 @@ public sealed record SuggestionSource(Guid DocumentId, string FileName, Extracte
 
 /// <summary>
 /// Proposes test prompts from documents' text, deterministically (same text, same proposals): each heading with text under it
-/// becomes "What does {document} say about {heading}?", and each defining sentence ("The Plus plan covers one eye exam per year.")
+/// becomes "What does {file name} say about {heading}?", and each defining sentence ("The Plus plan covers one eye exam per year.")
 /// becomes a "What …?" question ("What does the Plus plan cover?"). Each expects its document and the page of the text, and
 /// must contain up to two key terms of that text (figures first, then names, then the longest words). Documents take turns, so a
 /// long one does not crowd out the others.
@@ -118,8 +118,8 @@ public static partial class TestPromptSuggester
 
     private static string Title(SuggestionSource source)
     {
-        var title = string.IsNullOrWhiteSpace(source.Text.Title) ? Path.GetFileNameWithoutExtension(source.FileName) : source.Text.Title!;
-        return Clean(title.Replace('_', ' '));
+        // The file name, not the extracted title: a Markdown file's title is its first heading, which makes "What does Vision say about Vision?".
+        return Clean(Path.GetFileNameWithoutExtension(source.FileName).Replace('_', ' '));
     }
 
     private static string Clean(string text) => Whitespace().Replace(text, " ").Trim().TrimStart('#', ' ');
