@@ -151,6 +151,24 @@ public class TestRunTests
     }
 
     [Test]
+    public async Task A_question_the_chat_does_not_take_fails_its_prompt_with_the_reason_and_the_run_still_completes()
+    {
+        var (api, _) = await ProjectWithBenefitsAsync();
+        // The project's current settings apply: questions are now limited to 20 characters.
+        (await api.Actor.Client.PatchAsJsonAsync($"/v1/projects/{api.ProjectId}", new { questionMaxLength = 20 })).EnsureSuccessStatusCode();
+
+        var run = await FinishedAsync(api, await StartRunAsync(api, new
+        {
+            prompts = new object[] { new { question = "How much of my glasses is covered?" }, new { question = "Dental cleanings?" } },
+        }));
+
+        run.GetProperty("status").GetString().Should().Be("completed");
+        Result(run, 0).GetProperty("outcome").GetString().Should().Be("failed");
+        Reasons(Result(run, 0)).Should().ContainSingle().Which.Should().StartWith("the chat failed:");
+        Result(run, 1).GetProperty("outcome").GetString().Should().Be("answered");
+    }
+
+    [Test]
     public async Task A_project_without_saved_prompts_has_nothing_to_run()
     {
         var api = await DocumentApi.NewProjectAsync();

@@ -55,7 +55,7 @@ public sealed partial class ExecuteTestRunHandler(
             if (!run.IsFinished)
                 aggregates.Append(run, run.Complete(clock.GetUtcNow()));
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && notice.IsFinalAttempt)
+        catch (Exception exception) when (exception is not (OperationCanceledException or ConcurrencyConflictException) && notice.IsFinalAttempt)
         {
             LogGaveUp(exception, runId);
             unitOfWork.Reset();
@@ -72,25 +72,23 @@ public sealed partial class ExecuteTestRunHandler(
     private async Task<Evaluated> EvaluateAsync(TestRun run, RunPrompt prompt, IReadOnlyDictionary<Guid, string> fileNames, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        string answer, outcome;
-        IReadOnlyList<RunSource> sources;
-        double confidence;
+        ChatAnswer reply;
         try
         {
-            var reply = await chat.AnswerAsync(new ChatRequest(run.ProjectId, prompt.Question, ConversationId: null, SessionId: null,
+            reply = await chat.AnswerAsync(new ChatRequest(run.ProjectId, prompt.Question, ConversationId: null, SessionId: null,
                 VisitorId: $"test_run_{run.Id:N}", ConversationChannel.Dashboard, IsTest: true, LinkSources: false), cancellationToken);
-            (answer, outcome, confidence) = (reply.Answer, reply.Outcome, reply.Confidence);
-            sources = [.. reply.Sources.Select(c => new RunSource(c.Source.DocumentId, c.Source.Title, c.Source.PageNumber, c.Source.PageEnd))];
         }
         catch (ApplicationErrorException refused)
         {
-            (answer, outcome, confidence, sources) = ("", "failed", 0, []);
-            var latency = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            return new Evaluated(answer, outcome, sources, confidence, latency, new AnswerVerdict(false, [$"the chat failed: {refused.Message}"]));
+            return new Evaluated("", "failed", [], 0, ElapsedMs(started), new AnswerVerdict(false, [$"the chat failed: {refused.Message}"]));
         }
-        var latencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return new Evaluated(answer, outcome, sources, confidence, latencyMs, AnswerVerdict.Judge(prompt.Expectation, answer, outcome, sources, fileNames));
+        IReadOnlyList<RunSource> sources =
+            [.. reply.Sources.Select(c => new RunSource(c.Source.DocumentId, c.Source.Title, c.Source.PageNumber, c.Source.PageEnd))];
+        return new Evaluated(reply.Answer, reply.Outcome, sources, reply.Confidence, ElapsedMs(started),
+            AnswerVerdict.Judge(prompt.Expectation, reply.Answer, reply.Outcome, sources, fileNames));
     }
+
+    private static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
     private sealed record Evaluated(string Answer, string Outcome, IReadOnlyList<RunSource> Sources, double Confidence, long LatencyMs, AnswerVerdict Verdict);
 
