@@ -98,6 +98,7 @@ app.MapApiKeyEndpoints();
 app.MapActivityEndpoints();
 app.MapAnalyticsEndpoints();
 app.MapWebhookEndpoints();
+app.MapEvaluationEndpoints();
 app.MapLeadEndpoints();
 app.MapWidgetEndpoints();
 app.MapBillingEndpoints();

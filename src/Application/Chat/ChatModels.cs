@@ -4,9 +4,11 @@ namespace CleanRag.Application.Chat;
 
 /// <summary>A visitor's question to a project, from whichever channel.</summary>
 /// <param name="Origin">The browser's Origin header, checked against the project's allowed origins (public channels only).</param>
+/// <param name="LinkSources">False for callers that show no links (test runs): they run outside any request, where the public
+/// address a file link needs may be unknown, and each source's <see cref="Citation.Url"/> is then only its document's source URL.</param>
 public sealed record ChatRequest(
     Guid ProjectId, string Question, Guid? ConversationId, string? SessionId, string? VisitorId, ConversationChannel Channel, bool IsTest,
-    string? PageUrl = null, string? PageContext = null, string? Origin = null);
+    string? PageUrl = null, string? PageContext = null, string? Origin = null, bool LinkSources = true);
 
 /// <summary>The complete answer, as the JSON APIs return it.</summary>
 /// <param name="MessageId">The visitor's question in the conversation; feedback on the answer names it.</param>

@@ -123,7 +123,10 @@ public sealed class ChatPipeline(
                 c => c.Answer(turn.MessageId, answer, cited, confidence, generated.Model, latencyMs, generated.PromptTokens,
                     generated.CompletionTokens, answeredAt),
                 cancellationToken);
-            yield return Completed(turn, answer, await citations.LinkAsync(project.Id, cited, cancellationToken), confidence, "answered");
+            var shown = request.LinkSources
+                ? await citations.LinkAsync(project.Id, cited, cancellationToken)
+                : [.. cited.Select(source => new Citation(source, source.SourceUrl))];
+            yield return Completed(turn, answer, shown, confidence, "answered");
         }
         finally
         {

@@ -5,6 +5,7 @@ using CleanRag.Domain.Common;
 using CleanRag.Application.Companies;
 using CleanRag.Application.Users;
 using CleanRag.Application.Documents;
+using CleanRag.Application.Evaluation;
 using CleanRag.Application.Conversations;
 using CleanRag.Application.ApiKeys;
 using CleanRag.Domain.ApiKeys;
@@ -15,6 +16,7 @@ using CleanRag.Domain.Companies;
 using CleanRag.Infrastructure.ApiKeys;
 using CleanRag.Domain.Conversations;
 using CleanRag.Domain.Documents;
+using CleanRag.Domain.Evaluation;
 using CleanRag.Domain.Projects;
 using CleanRag.Domain.Users;
 using CleanRag.Domain.Webhooks;
@@ -64,6 +66,8 @@ internal static class MartenConfiguration
             opts.Projections.Add(new AggregateProjection<ApiKey>(), ProjectionLifecycle.Live);
             opts.Projections.Add(new AggregateProjection<WebhookSubscription>(), ProjectionLifecycle.Live);
             opts.Projections.Add(new AggregateProjection<Lead>(), ProjectionLifecycle.Live);
+            opts.Projections.Add(new AggregateProjection<TestSuite>(), ProjectionLifecycle.Live);
+            opts.Projections.Add(new AggregateProjection<TestRun>(), ProjectionLifecycle.Live);
             // Dashboard entities and lookups: inline, so a write is readable as soon as the command returns.
             opts.Projections.Add<ProjectDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<CompanyDetailsProjection>(ProjectionLifecycle.Inline);
@@ -77,6 +81,8 @@ internal static class MartenConfiguration
             opts.Projections.Add<LeadDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<MeteredMessageProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<KnowledgeGapDecisionProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<TestSuiteDetailsProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<TestRunDetailsProjection>(ProjectionLifecycle.Inline);
             // Cross-stream feeds: asynchronous, run by the daemon.
             opts.Projections.Add<ActivityFeedProjection>(ProjectionLifecycle.Async);
             // Big batches: each costs a few queries whatever its size, and catching up from zero goes through them all.
@@ -97,6 +103,9 @@ internal static class MartenConfiguration
             opts.Schema.For<ProjectAnalyticsTotals>();
             opts.Schema.For<QuestionGroup>().Index(g => g.ProjectId);
             opts.Schema.For<KnowledgeGapDecision>().Index(d => d.ProjectId);
+            opts.Schema.For<TestSuiteDetails>();
+            // Runs are listed per project, newest first, and compared with the project's previous completed run.
+            opts.Schema.For<TestRunDetails>().Index(r => r.ProjectId).Index(r => r.StartedAt);
             opts.Schema.For<AnalyticsConversation>();
             // Webhook deliveries are the durable retry queue: claims and leases use optimistic concurrency.
             opts.Schema.For<WebhookDetails>().Index(w => w.ProjectId);
