@@ -82,11 +82,13 @@ public partial class NorthwindEndToEndTests
         hits.Should().BeGreaterThanOrEqualTo(MinimumHits, string.Join('\n', misses));
     }
 
-    /// <summary>The pages a cited passage spans (pageNumber to pageEnd).</summary>
+    /// <summary>The pages a cited passage spans (pageStart to pageEnd; pageNumber, the page cited, is one of them).</summary>
     private static IEnumerable<int> Pages(JsonElement source)
     {
-        var first = source.GetProperty("pageNumber").GetInt32();
-        var last = source.TryGetProperty("pageEnd", out var end) ? end.GetInt32() : first;
+        var cited = source.GetProperty("pageNumber").GetInt32();
+        var first = source.GetProperty("pageStart").GetInt32();
+        var last = source.GetProperty("pageEnd").GetInt32();
+        cited.Should().BeInRange(first, last, "the page cited is a page of the passage");
         return Enumerable.Range(first, last - first + 1);
     }
 

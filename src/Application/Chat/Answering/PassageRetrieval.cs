@@ -23,10 +23,13 @@ public sealed class PassageRetrieval(
         var query = await rewriter.RewriteAsync(question, history, page, cancellationToken);
         var embedding = (await embedder.GenerateAsync([query], EmbeddingInput.Queries(), cancellationToken))[0];
         var retrieval = project.Settings.Retrieval;
-        var fusion = FusionDefaults.For(retrieval.LexicalWeight,
-            embedding.ModelId ?? embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
+        var modelId = embedding.ModelId ?? embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId;
+        var fusion = FusionDefaults.For(retrieval.LexicalWeight, modelId);
         var candidates = await index.SearchAsync(
             new HybridQuery(new ProjectScope(project.CompanyId, project.Id), query, embedding.Vector, CandidatePool, fusion), cancellationToken);
+        // A question nothing in the documents comes close to is off-topic, whatever words a passage happens to share with it.
+        if (!SemanticFloor.Clears(modelId, candidates))
+            return new RetrievedPassages(query, []);
         var reranked = await reranker.RerankAsync(query, candidates, retrieval.TopK, cancellationToken);
         // The project's threshold applies after fusion and rerank, never before.
         return new RetrievedPassages(query, reranked.Where(h => h.Score >= retrieval.MinimumRelevance).ToList());
