@@ -19,16 +19,41 @@ using Microsoft.Extensions.DependencyInjection;
 // (AI__Embeddings__Remote__Endpoint=...), as for the API. The corpus is embedded through the same provider the API
 // registers, cached per model (a rerun does not embed again), indexed through ISearchIndex (the embedded Lucene
 // engine, in a temporary directory), and every judged query is issued three ways (bm25, vector, hybrid).
+//
+// Question mode: dotnet run -c Release --project tools/Eval -- --questions <file.jsonl> --documents <folder>
+//        [--api url] [--off-topic-file file] [--chunk-size tokens] [--keep-project]
+// runs reference questions through a RUNNING service's public API (ChatQuestions): the embedder and generator are
+// the service's own, so start it with the configuration to measure (AI__Embeddings__Provider=local build/run.sh).
 
 const int IndexBatchSize = 64; // as DocumentIndexer hands chunks to the embedder
 const int ResultsPerQuery = 100;
 const int WarmUpQueries = 100; // enough for tiered JIT to settle, so the first method measured is not penalised
 
+if (Option("--questions") is { } questionsPath)
+{
+    if (Option("--documents") is not { } documentsFolder)
+    {
+        Console.Error.WriteLine("Question mode needs --documents <folder> (the files the questions are about).");
+        return 2;
+    }
+    try
+    {
+        return await ChatQuestions.RunAsync(questionsPath, documentsFolder,
+            Option("--api") ?? Environment.GetEnvironmentVariable("CLEANRAG_HTTP_URL") ?? "http://127.0.0.1:5080",
+            Option("--off-topic-file"), Option("--chunk-size") is { } chunkSize ? int.Parse(chunkSize, CultureInfo.InvariantCulture) : null,
+            args.Contains("--keep-project"));
+    }
+    catch (Exception e) when (e is SetupFailedException or HttpRequestException)
+    {
+        Console.Error.WriteLine($"Setup failed: {e.Message}");
+        return 1;
+    }
+}
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
 {
     Console.Error.WriteLine("Usage: CleanRag.Eval <beir-folder> [--split train|test] [--embedder local|hashing|onnx|openai|ollama] " +
         "[--model minilm|arctic-xs] [--max-tokens n] [--fusion auto|rrf|convex] [--lexical-weight w] [--rrf-k k] [--sweep] " +
-        "[--no-cache] [--cache-dir dir]");
+        "[--no-cache] [--cache-dir dir]\n   or: CleanRag.Eval --questions <file.jsonl> --documents <folder> [--api url] [--off-topic-file file] [--chunk-size tokens] [--keep-project]");
     return 2;
 }
 var folder = args[0];

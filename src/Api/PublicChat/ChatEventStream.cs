@@ -63,7 +63,8 @@ internal static partial class ChatEventStream
         var urls = answer.Sources.Where(c => c.Url is not null).Select(c => c.Url!).ToList();
         await writer.WriteEventAsync("sources", JsonSerializer.Serialize(urls, Json), cancellationToken);
         await writer.WriteEventAsync("citations", JsonSerializer.Serialize(answer.Sources.Select(c => new CitationEvent(
-            c.Source.Title, c.Source.Excerpt, c.Source.PageNumber, c.Source.PageEnd, c.Source.DocumentId, c.Source.Score, c.Url)), Json), cancellationToken);
+            c.Source.Title, c.Source.Excerpt, c.Source.PageNumber, c.Source.PageStart ?? c.Source.PageNumber, c.Source.PageEnd,
+            c.Source.DocumentId, c.Source.Score, c.Url)), Json), cancellationToken);
         await writer.WriteEventAsync("confidence", answer.Confidence.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         await writer.WriteEventAsync("done", JsonSerializer.Serialize(
             new DoneEvent(answer.ConversationId, answer.MessageId, answer.VisitorId, answer.Outcome, answer.Answer), Json), cancellationToken);
@@ -72,8 +73,10 @@ internal static partial class ChatEventStream
     /// <summary>The data of <c>token</c> and <c>replace</c>.</summary>
     private sealed record TextEvent(string Text);
 
-    /// <summary>One element of <c>citations</c>: <c>page</c> is the passage's first page, <c>page_end</c> its last.</summary>
-    private sealed record CitationEvent(string Title, string Excerpt, int? Page, int? PageEnd, Guid DocumentId, double Score, string? Url);
+    /// <summary>One element of <c>citations</c>: <c>page</c> is the page cited (of the sentence the answer used), the passage
+    /// spans <c>page_start</c>..<c>page_end</c>.</summary>
+    private sealed record CitationEvent(
+        string Title, string Excerpt, int? Page, int? PageStart, int? PageEnd, Guid DocumentId, double Score, string? Url);
 
     private sealed record DoneEvent(Guid ConversationId, Guid MessageId, string VisitorId, string Outcome, string Answer);
 

@@ -57,6 +57,24 @@ public static partial class GroundedPrompt
         CitationPattern().Matches(answer).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
             .Distinct().ToList();
 
+    /// <summary>Each citation of an answer with the text it is attached to: what precedes it back to the previous citation
+    /// (for "A [1][2]" both cite "A").</summary>
+    public static IReadOnlyList<(int Number, string Text)> CitedSpans(string answer)
+    {
+        var spans = new List<(int, string)>();
+        var start = 0;
+        var text = "";
+        foreach (Match match in CitationPattern().Matches(answer))
+        {
+            var preceding = answer[start..match.Index];
+            if (!string.IsNullOrWhiteSpace(preceding))
+                text = preceding.Trim();
+            spans.Add((int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), text));
+            start = match.Index + match.Length;
+        }
+        return spans;
+    }
+
     private static string OneLine(string text) => WhitespacePattern().Replace(text, " ").Trim();
 
     /// <summary>

@@ -74,6 +74,8 @@ public sealed class EmbeddingSpaceMismatchException(EmbeddingSpace indexed, Embe
 }
 
 /// <summary>A chunk as indexed: text for BM25, vector for kNN, and what a citation needs.</summary>
+/// <param name="PageBreaks">Where each page after <see cref="PageStart"/> begins in <see cref="Text"/>, so a citation can name
+/// the page of the sentence used; null for a chunk on one page and for chunks indexed before pages were tracked.</param>
 public sealed record IndexedChunk(
     string ChunkId,
     Guid DocumentId,
@@ -85,7 +87,38 @@ public sealed record IndexedChunk(
     int? PageEnd,
     int CharStart,
     int CharEnd,
-    ReadOnlyMemory<float> Vector);
+    ReadOnlyMemory<float> Vector,
+    IReadOnlyList<PageBreak>? PageBreaks = null)
+{
+    /// <summary>The page the character at <paramref name="offset"/> of <see cref="Text"/> is on (<see cref="PageStart"/> without breaks).</summary>
+    public int? PageAt(int offset) => PageBreak.PageAt(PageStart, PageBreaks, offset);
+}
+
+/// <summary><paramref name="Page"/> begins at <paramref name="Offset"/> of a chunk's text.</summary>
+public readonly record struct PageBreak(int Offset, int Page)
+{
+    public static int? PageAt(int? pageStart, IReadOnlyList<PageBreak>? breaks, int offset)
+    {
+        var page = pageStart;
+        foreach (var pageBreak in breaks ?? [])
+        {
+            if (pageBreak.Offset > offset)
+                break;
+            page = pageBreak.Page;
+        }
+        return page;
+    }
+
+    /// <summary>Breaks as one stored value, "offset:page;offset:page" (null for none), and back.</summary>
+    public static string? Format(IReadOnlyList<PageBreak>? breaks) =>
+        breaks is null || breaks.Count == 0 ? null
+            : string.Join(';', breaks.Select(b => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{b.Offset}:{b.Page}")));
+
+    public static IReadOnlyList<PageBreak>? Parse(string? stored) =>
+        string.IsNullOrEmpty(stored) ? null
+            : [.. stored.Split(';').Select(pair => pair.Split(':')).Select(parts => new PageBreak(
+                int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)))];
+}
 
 /// <summary>Which versions of a document an operation applies to.</summary>
 public sealed record VersionSelector(int? Only = null, int? AllExcept = null)
@@ -123,7 +156,8 @@ public sealed record HybridQuery(
     FusionOptions? Fusion = null,
     IReadOnlyCollection<Guid>? DocumentIds = null);
 
-/// <summary>One signal's view of a hit: its 1-based rank and raw score in that signal.</summary>
+/// <summary>One signal's view of a hit: its 1-based rank and raw score in that signal (for the vector signal, the cosine
+/// similarity of the chunk to the query, whatever the engine).</summary>
 public sealed record SignalScore(int Rank, double Score);
 
 public sealed record SearchHit(IndexedChunk Chunk, double Score, SignalScore? Lexical, SignalScore? Vector);

@@ -28,8 +28,13 @@ public sealed record VisitorAsked(
 
 /// <summary>A source an answer cites: which file, where (the passage's first page, and its last when it runs on), and the excerpt shown to the visitor.</summary>
 /// <param name="SourceUrl">The document's own address (where it is published), when it was uploaded with one: what the visitor is linked to.</param>
+/// <param name="PageNumber">The page cited: where the passage's sentence the answer used is (its first page in events recorded
+/// before pages within a passage were tracked).</param>
+/// <param name="PageStart">The passage spans <paramref name="PageStart"/>..<paramref name="PageEnd"/>; null in older events, whose
+/// passage starts at <paramref name="PageNumber"/>.</param>
 public sealed record CitedSource(
-    int Number, Guid DocumentId, string Title, string Excerpt, int? PageNumber, double Score, int? PageEnd = null, string? SourceUrl = null);
+    int Number, Guid DocumentId, string Title, string Excerpt, int? PageNumber, double Score, int? PageEnd = null, string? SourceUrl = null,
+    int? PageStart = null);
 
 /// <param name="ReplyId">The bot's reply as a message of its own (feedback and polling name it); null in events recorded before
 /// replies had ids: <see cref="ConversationMessageIds.ReplyTo"/> of the question's id then, which is what is recorded now.</param>

@@ -1,4 +1,5 @@
 using CleanRag.Application.Documents.Ingestion;
+using CleanRag.Application.Search;
 
 namespace CleanRag.Infrastructure.Chunking;
 
@@ -251,7 +252,21 @@ public sealed class StructureAwareChunker(ITokenCounter tokenCounter) : IChunker
             _chunks.Add(new TextChunk(
                 _chunks.Count, text, tokenCounter.CountTokens(text),
                 pages.Count == 0 ? null : pages.Min(), pages.Count == 0 ? null : pages.Max(),
-                own.HeadingPath, start, end));
+                own.HeadingPath, start, end, PageBreaks(units, start)));
+        }
+
+        /// <summary>Where in the chunk's text each unit on a later page than the one before it begins.</summary>
+        private static List<PageBreak>? PageBreaks(List<Unit> units, int chunkStart)
+        {
+            List<PageBreak>? breaks = null;
+            int? page = null;
+            foreach (var unit in units.Where(u => u.Page is not null))
+            {
+                if (page is not null && unit.Page > page)
+                    (breaks ??= []).Add(new PageBreak(unit.Start - chunkStart, unit.Page!.Value));
+                page = unit.Page;
+            }
+            return breaks;
         }
     }
 }

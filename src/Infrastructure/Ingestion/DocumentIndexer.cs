@@ -45,7 +45,7 @@ public sealed class DocumentIndexer(
                 var chunk = batch[i];
                 indexed.Add(new IndexedChunk($"{document.DocumentId:N}:{document.Version}:{chunk.Index}", document.DocumentId,
                     document.Version, document.FileName, chunk.Text, chunk.HeadingPath, chunk.PageStart, chunk.PageEnd,
-                    chunk.CharStart, chunk.CharEnd, vector));
+                    chunk.CharStart, chunk.CharEnd, vector, chunk.PageBreaks));
             }
         }
 

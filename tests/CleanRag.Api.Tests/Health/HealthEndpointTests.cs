@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanRag.Api.Tests.Health;
 
@@ -24,6 +26,19 @@ public class HealthEndpointTests
         body.GetProperty("timestamp").GetDateTimeOffset().Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
         body.GetProperty("checks").GetProperty("database").GetString().Should().Be("ok");
         body.GetProperty("checks").GetProperty("broker").GetString().Should().Be("ok");
+    }
+
+    [Test]
+    public async Task Health_names_the_embedding_model_new_documents_are_embedded_with()
+    {
+        using var client = ApiHost.Factory.CreateClient();
+        var metadata = ApiHost.Factory.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()
+            .GetService<EmbeddingGeneratorMetadata>()!;
+
+        var body = await (await client.GetAsync("/health")).Content.ReadFromJsonAsync<JsonElement>();
+
+        body.GetProperty("embeddings").GetProperty("provider").GetString().Should().Be(metadata.ProviderName);
+        body.GetProperty("embeddings").GetProperty("model").GetString().Should().Be(metadata.DefaultModelId).And.NotBeNullOrEmpty();
     }
 
     /// <summary>A second API instance pointed at a port where no PostgreSQL listens.</summary>

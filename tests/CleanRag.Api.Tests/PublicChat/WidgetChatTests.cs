@@ -41,6 +41,7 @@ public class WidgetChatTests
         citation.GetProperty("score").GetDouble().Should().BeGreaterThan(0);
         citation.GetProperty("url").GetString().Should().Be(url);
         citation.TryGetProperty("page", out _).Should().BeTrue();
+        citation.TryGetProperty("page_start", out _).Should().BeTrue();
         citation.TryGetProperty("page_end", out _).Should().BeTrue();
         var file = await TestActors.Anonymous().GetAsync(new Uri(url).PathAndQuery);
         file.StatusCode.Should().Be(HttpStatusCode.OK);

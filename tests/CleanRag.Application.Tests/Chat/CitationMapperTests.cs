@@ -27,6 +27,31 @@ public class CitationMapperTests
     }
 
     [Test]
+    public void A_passage_over_two_pages_cites_the_page_of_the_sentence_the_answer_used()
+    {
+        const string text = "Glasses are covered once a year.\n\nContact lenses are covered instead of glasses, up to $150.";
+        var chunk = new IndexedChunk("c", Handbook, 1, "handbook.pdf", text, null, 3, 4, 0, text.Length, ReadOnlyMemory<float>.Empty,
+            [new PageBreak(text.IndexOf("Contact", StringComparison.Ordinal), 4)]);
+
+        var extractive = CitationMapper.Map("Contact lenses are covered instead of glasses, up to $150. [1]", [new SearchHit(chunk, 0.9, null, null)]);
+        var paraphrased = CitationMapper.Map("You can get contact lenses instead of glasses, up to $150 [1].", [new SearchHit(chunk, 0.9, null, null)]);
+        var firstPage = CitationMapper.Map("Glasses are covered once a year [1].", [new SearchHit(chunk, 0.9, null, null)]);
+
+        extractive.Single().Should().Match<Domain.Conversations.CitedSource>(s => s.PageNumber == 4 && s.PageStart == 3 && s.PageEnd == 4);
+        paraphrased.Single().PageNumber.Should().Be(4);
+        firstPage.Single().PageNumber.Should().Be(3);
+    }
+
+    [Test]
+    public void A_passage_indexed_without_page_breaks_cites_its_first_page()
+    {
+        var sources = CitationMapper.Map("Contact lenses are covered [1].",
+            [Hit(Handbook, "handbook.pdf", "Glasses are covered. Contact lenses are covered.", 0.9, pageStart: 3, pageEnd: 4)]);
+
+        sources.Single().Should().Match<Domain.Conversations.CitedSource>(s => s.PageNumber == 3 && s.PageStart == 3 && s.PageEnd == 4);
+    }
+
+    [Test]
     public void Sources_follow_the_order_of_first_mention_once_each()
     {
         var passages = Passages(3);

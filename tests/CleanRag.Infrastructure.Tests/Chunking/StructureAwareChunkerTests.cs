@@ -1,3 +1,4 @@
+using CleanRag.Application.Search;
 using CleanRag.Application.Documents.Ingestion;
 using CleanRag.Infrastructure.Chunking;
 using CleanRag.Infrastructure.Extraction;
@@ -88,6 +89,31 @@ public class StructureAwareChunkerTests
     }
 
     [Test]
+    public void A_chunk_over_a_page_break_records_where_each_later_page_begins_in_its_text()
+    {
+        var document = Document(
+            Paragraph("Glasses are covered once a year.", 3),
+            Paragraph("Contact lenses are covered instead of glasses.", 4),
+            Paragraph("Frames have a limit.", 4),
+            Paragraph("Laser surgery is not covered.", 6));
+
+        var chunk = _chunker.Chunk(document, new ChunkingOptions(TargetTokens: 200)).Single();
+
+        chunk.Should().Match<TextChunk>(c => c.PageStart == 3 && c.PageEnd == 6);
+        chunk.PageBreaks.Should().Equal(
+            new PageBreak(chunk.Text.IndexOf("Contact", StringComparison.Ordinal), 4),
+            new PageBreak(chunk.Text.IndexOf("Laser", StringComparison.Ordinal), 6));
+    }
+
+    [Test]
+    public void A_chunk_on_one_page_records_no_page_breaks()
+    {
+        var document = Document(Paragraph("Glasses are covered once a year.", 3), Paragraph("Frames have a limit.", 3));
+
+        _chunker.Chunk(document, new ChunkingOptions(TargetTokens: 200)).Single().PageBreaks.Should().BeNull();
+    }
+
+    [Test]
     public void A_small_section_is_packed_together_with_the_next_one()
     {
         var document = Document(
@@ -152,7 +178,7 @@ public class StructureAwareChunkerTests
         var first = _chunker.Chunk(document, ChunkingOptions.Default);
         var second = new StructureAwareChunker(Tokens).Chunk(document, ChunkingOptions.Default);
 
-        second.Should().Equal(first);
+        second.Should().BeEquivalentTo(first, options => options.WithStrictOrdering());
     }
 
     [Test]

@@ -298,6 +298,69 @@ public sealed class LuceneSearchIndexTests
     }
 
     [Test]
+    public async Task A_misspelt_query_finds_the_document_through_close_words_of_the_index()
+    {
+        await Upsert(ProjectA,
+            Chunk("hearing", "Hearing care services include exams and hearing aids"),
+            Chunk("parking", "Parking spaces are assigned by the office manager"));
+
+        var hits = await Search(ProjectA, "What typs of hearin care servises", []);
+
+        hits.Select(h => h.Chunk.ChunkId).Should().Equal("hearing");
+    }
+
+    [Test]
+    public async Task A_word_the_documents_hold_is_not_expanded_so_its_exact_match_ranks_first()
+    {
+        await Upsert(ProjectA,
+            Chunk("exact", "The vision plan covers glasses"),
+            Chunk("neighbour", "Version two of the mission statement"));
+
+        // "vision" is in the index: only the chunk with the exact word matches, none of its neighbours ("version").
+        (await Search(ProjectA, "vision", [])).Select(h => h.Chunk.ChunkId).Should().Equal("exact");
+        (await Search(ProjectA, "versoin", [])).Select(h => h.Chunk.ChunkId).Should().Equal("neighbour");
+    }
+
+    [Test]
+    public async Task A_misspelt_word_is_weighed_below_a_correctly_spelt_one()
+    {
+        await Upsert(ProjectA,
+            Chunk("dental", "Dental cleaning twice a year"),
+            Chunk("vision", "Vision exams once a year"));
+
+        // Both words match one chunk each; the exact one outranks the corrected typo.
+        var hits = await Search(ProjectA, "dentl vision", []);
+
+        hits.Select(h => h.Chunk.ChunkId).Should().Equal("vision", "dental");
+    }
+
+    [Test]
+    public async Task Typo_expansion_never_reaches_another_project_or_tenant()
+    {
+        var otherTenant = new ProjectScope(Guid.NewGuid(), ProjectA.ProjectId);
+        await Upsert(ProjectA, Chunk("a1", "parking spaces"));
+        await Upsert(ProjectB, Chunk("b1", "hearing services"));
+        await Upsert(otherTenant, Chunk("t1", "hearing services"));
+
+        (await Search(ProjectA, "hearin servises", [])).Should().BeEmpty();
+        (await Search(ProjectB, "hearin servises", [])).Select(h => h.Chunk.ChunkId).Should().Equal("b1");
+    }
+
+    [Test]
+    public async Task A_chunk_keeps_its_page_breaks_for_citations()
+    {
+        await Upsert(ProjectA,
+            new IndexedChunk("two-pages", Guid.NewGuid(), 1, "handbook.pdf", "Glasses are covered. Lenses too.", null, 3, 4, 0, 32,
+                ReadOnlyMemory<float>.Empty, [new PageBreak(21, 4)]),
+            Chunk("one-page", "Glasses are covered."));
+
+        var hits = await Search(ProjectA, "glasses", []);
+
+        hits.Single(h => h.Chunk.ChunkId == "two-pages").Chunk.PageBreaks.Should().Equal(new PageBreak(21, 4));
+        hits.Single(h => h.Chunk.ChunkId == "one-page").Chunk.PageBreaks.Should().BeNull();
+    }
+
+    [Test]
     public async Task The_document_title_is_searchable()
     {
         await Upsert(ProjectA, new IndexedChunk("a1", Guid.NewGuid(), 1, "Northwind Health Plus", "covers dental care",

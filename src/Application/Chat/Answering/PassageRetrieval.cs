@@ -43,6 +43,10 @@ public sealed partial class PassageRetrieval(
         var retrieval = project.Settings.Retrieval;
         var fusion = FusionDefaults.For(retrieval.LexicalWeight, modelId);
         var candidates = await index.SearchAsync(new HybridQuery(scope, query, vector, CandidatePool, fusion), cancellationToken);
+        // A question nothing in the documents comes close to is off-topic, whatever words a passage happens to share with it
+        // (judged only when the question was embedded: searched by words alone, no candidate has a vector score).
+        if (!vector.IsEmpty && !SemanticFloor.Clears(modelId, candidates))
+            return new RetrievedPassages(query, []);
         var reranked = await reranker.RerankAsync(query, candidates, retrieval.TopK, cancellationToken);
         // The project's threshold applies after fusion and rerank, never before.
         return new RetrievedPassages(query, reranked.Where(h => h.Score >= retrieval.MinimumRelevance).ToList());

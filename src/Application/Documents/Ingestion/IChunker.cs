@@ -1,3 +1,5 @@
+using CleanRag.Application.Search;
+
 namespace CleanRag.Application.Documents.Ingestion;
 
 /// <summary>Splits extracted text into overlapping, structure-aware chunks sized in tokens.</summary>
@@ -15,7 +17,8 @@ public sealed record ChunkingOptions(int TargetTokens = 400, double OverlapRatio
 
 /// <summary>
 /// One chunk. <see cref="CharStart"/>/<see cref="CharEnd"/> are offsets into the document's full text
-/// (its blocks joined by blank lines), so an excerpt can be cut from the source.
+/// (its blocks joined by blank lines), so an excerpt can be cut from the source. <see cref="PageBreaks"/> are
+/// offsets into <see cref="Text"/> where each later page begins (null when the chunk is on one page).
 /// </summary>
 public sealed record TextChunk(
     int Index,
@@ -25,4 +28,5 @@ public sealed record TextChunk(
     int? PageEnd,
     string? HeadingPath,
     int CharStart,
-    int CharEnd);
+    int CharEnd,
+    IReadOnlyList<PageBreak>? PageBreaks = null);

@@ -126,7 +126,9 @@ internal sealed record ChunkDocument(
 
     public JsonObject ToJson() => JsonSerializer.SerializeToNode(this, ElasticsearchClient.SerializerOptions)!.AsObject();
 
-    // Search responses leave the vector out (_source excludes it), so hits carry an empty vector.
+    // Search responses leave the vector out (_source excludes it), so hits carry an empty vector. Page breaks within a chunk
+    // are not kept here yet: the strict mapping of existing -v1 indexes would refuse a new field, so adding one needs a
+    // mapping update (or a -v2 layout); until then citations from this engine name the passage's first page.
     public IndexedChunk ToChunk() => new(
         ChunkId, DocumentId, DocumentVersion, DocumentTitle, Text, HeadingPath, PageStart, PageEnd, CharStart, CharEnd,
         Embedding ?? ReadOnlyMemory<float>.Empty);

@@ -79,7 +79,7 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
             ? RankedAsync(alias, LexicalRequest(query, window), cancellationToken)
             : Task.FromResult<IReadOnlyList<RankedCandidate>>([]);
         var vector = hasVector
-            ? RankedAsync(alias, VectorRequest(query, window), cancellationToken)
+            ? NearestAsync(alias, VectorRequest(query, window), cancellationToken)
             : Task.FromResult<IReadOnlyList<RankedCandidate>>([]);
         await Task.WhenAll(lexical, vector);
         return RankFusion.Fuse(await lexical, await vector, fusion, query.K);
@@ -152,6 +152,18 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
                 ["filter"] = QueryFilters(query),
                 ["should"] = new JsonArray(
                     new JsonObject { ["match"] = new JsonObject { [ChunkFields.Text] = new JsonObject { ["query"] = query.Text } } },
+                    // Typo tolerance as in the embedded engine: close words of the index (one edit up to five letters, two
+                    // beyond), the first letter kept, a few per term and down-weighted, so an exact match still ranks first.
+                    new JsonObject
+                    {
+                        ["match"] = new JsonObject
+                        {
+                            [ChunkFields.Text] = new JsonObject
+                            {
+                                ["query"] = query.Text, ["fuzziness"] = "AUTO", ["prefix_length"] = 1, ["max_expansions"] = 3, ["boost"] = 0.5,
+                            },
+                        },
+                    },
                     new JsonObject
                     {
                         ["match"] = new JsonObject
@@ -191,6 +203,13 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         var hits = await client.SearchAsync<ChunkDocument>(alias, request, cancellationToken);
         return hits.Select(hit => new RankedCandidate(hit.Source.ToChunk(), hit.Score ?? 0)).ToList();
     }
+
+    /// <summary>
+    /// kNN hits scored as the index contract says, by cosine similarity: Elasticsearch scores a cosine field (1 + cos) / 2.
+    /// Fusion is unaffected (min-max and ranks), but an absolute floor on the similarity means the same in both engines.
+    /// </summary>
+    private async Task<IReadOnlyList<RankedCandidate>> NearestAsync(string alias, JsonObject request, CancellationToken cancellationToken) =>
+        [.. (await RankedAsync(alias, request, cancellationToken)).Select(c => c with { Score = 2 * c.Score - 1 })];
 
     private static JsonArray QueryFilters(HybridQuery query)
     {

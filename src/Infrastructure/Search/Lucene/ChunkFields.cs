@@ -24,6 +24,8 @@ internal static class ChunkFields
     public const string HeadingPath = "heading_path";
     public const string PageStart = "page_start";
     public const string PageEnd = "page_end";
+    /// <summary>Where later pages begin in the text (<see cref="PageBreak.Format"/>); absent on one-page chunks and older ones.</summary>
+    public const string PageBreaks = "page_breaks";
     public const string CharStart = "char_start";
     public const string CharEnd = "char_end";
 
@@ -60,6 +62,8 @@ internal static class ChunkFields
             document.Add(new StoredField(PageStart, pageStart));
         if (chunk.PageEnd is { } pageEnd)
             document.Add(new StoredField(PageEnd, pageEnd));
+        if (PageBreak.Format(chunk.PageBreaks) is { } pageBreaks)
+            document.Add(new StoredField(PageBreaks, pageBreaks));
         return document;
     }
 
@@ -75,7 +79,8 @@ internal static class ChunkFields
         document.GetField(PageEnd)?.GetInt32Value(),
         document.GetField(CharStart).GetInt32Value() ?? 0,
         document.GetField(CharEnd).GetInt32Value() ?? 0,
-        ReadOnlyMemory<float>.Empty);
+        ReadOnlyMemory<float>.Empty,
+        PageBreak.Parse(document.Get(PageBreaks)));
 
     public static Term ChunkTerm(string chunkId) => new(ChunkId, chunkId);
 

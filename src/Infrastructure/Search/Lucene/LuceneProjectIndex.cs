@@ -374,8 +374,18 @@ internal sealed class LuceneProjectIndex : IDisposable
         IndexSearcher searcher, IReadOnlyList<WeightedTerm> terms, int window, Filter filter, Dictionary<string, int> luceneDocs)
     {
         var query = new BooleanQuery();
+        // Expansions stay within Lucene's clause limit and, being the costly part, few: a question has few words.
+        var expansions = Math.Min(MaxTypoExpandedTerms, BooleanQuery.MaxClauseCount - terms.Count);
         foreach (var term in terms)
-            query.Add(new TermQuery(new Term(ChunkFields.Content, term.Text)) { Boost = term.Weight }, Occur.SHOULD);
+        {
+            var exact = new Term(ChunkFields.Content, term.Text);
+            query.Add(new TermQuery(exact) { Boost = term.Weight }, Occur.SHOULD);
+            if (expansions > 0 && TypoExpansion(searcher.IndexReader, exact, term.Weight) is { } neighbours)
+            {
+                query.Add(neighbours, Occur.SHOULD);
+                expansions--;
+            }
+        }
         var top = searcher.Search(query, filter, window);
         var leaves = searcher.IndexReader.Leaves;
         var ranked = new List<RankedCandidate>(top.ScoreDocs.Length);
@@ -390,6 +400,30 @@ internal sealed class LuceneProjectIndex : IDisposable
         }
         return ranked;
     }
+
+    /// <summary>
+    /// A query term none of the project's chunks holds is likely misspelt ("servises"): it also
+    /// matches the few closest words of the index's own vocabulary (Damerau-Levenshtein, the first letter kept, one
+    /// edit for short words and two from six letters; FuzzyQuery's default rewrite keeps the closest few as term
+    /// queries), each scored by BM25 like any term but at a fraction of the
+    /// term's weight, so a document holding the exact word still ranks first. Null when the term needs no expansion.
+    /// </summary>
+    private static FuzzyQuery? TypoExpansion(IndexReader reader, Term term, float weight)
+    {
+        var length = term.Text.Length;
+        if (length < MinimumTypoLength || reader.DocFreq(term) > 0)
+            return null;
+        return new FuzzyQuery(term, length >= TwoEditsLength ? 2 : 1, prefixLength: 1, TypoExpansions, transpositions: true)
+        {
+            Boost = weight * TypoWeight,
+        };
+    }
+
+    private const int MinimumTypoLength = 3; // analysed (stemmed) length: "typs" is "typ"
+    private const int TwoEditsLength = 6;
+    private const int TypoExpansions = 3;
+    private const int MaxTypoExpandedTerms = 16;
+    private const float TypoWeight = 0.5f;
 
     private List<RankedCandidate> SearchVector(
         IndexSearcher searcher, ReadOnlyMemory<float> vector, int window, IReadOnlyCollection<Guid>? documentIds,

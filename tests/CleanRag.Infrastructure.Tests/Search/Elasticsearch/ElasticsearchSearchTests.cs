@@ -31,6 +31,7 @@ public class ElasticsearchSearchTests
                 "filter": {{scopeFilters}},
                 "should": [
                   { "match": { "text": { "query": "refund window" } } },
+                  { "match": { "text": { "query": "refund window", "fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 3, "boost": 0.5 } } },
                   { "match": { "title": { "query": "refund window", "boost": 2 } } }
                 ],
                 "minimum_should_match": 1
@@ -81,12 +82,15 @@ public class ElasticsearchSearchTests
         // RRF with k = 60: b = 1/62 + 1/61 leads, then a = 1/61, then c = 1/62.
         hits.Select(h => h.Chunk.ChunkId).Should().Equal("b", "a", "c");
         hits[0].Lexical.Should().Be(new SignalScore(2, 3.25));
-        hits[0].Vector.Should().Be(new SignalScore(1, 0.97));
+        // Elasticsearch scores cosine kNN as (1 + cos) / 2; the vector signal is the cosine itself, as in the embedded engine.
+        hits[0].Vector!.Rank.Should().Be(1);
+        hits[0].Vector!.Score.Should().BeApproximately(0.94, 1e-9);
         hits[0].Score.Should().BeApproximately(1.0 / 62 + 1.0 / 61, 1e-12);
         hits[1].Lexical.Should().Be(new SignalScore(1, 7.5));
         hits[1].Vector.Should().BeNull();
         hits[2].Lexical.Should().BeNull();
-        hits[2].Vector.Should().Be(new SignalScore(2, 0.91));
+        hits[2].Vector!.Rank.Should().Be(2);
+        hits[2].Vector!.Score.Should().BeApproximately(0.82, 1e-9);
 
         var chunk = hits[0].Chunk;
         chunk.Should().BeEquivalentTo(new
@@ -125,7 +129,7 @@ public class ElasticsearchSearchTests
         var hits = await testbed.SearchIndex.SearchAsync(new HybridQuery(Scope, "  ", QueryVector, K: 5), CancellationToken.None);
 
         testbed.Requests.Should().ContainSingle().Which.IsKnn.Should().BeTrue();
-        hits.Should().ContainSingle().Which.Vector.Should().Be(new SignalScore(1, 0.9));
+        hits.Should().ContainSingle().Which.Vector!.Score.Should().BeApproximately(0.8, 1e-9, "(1 + cos) / 2 = 0.9 is a cosine of 0.8");
     }
 
     [Test]
