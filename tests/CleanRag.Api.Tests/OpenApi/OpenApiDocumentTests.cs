@@ -23,7 +23,7 @@ public class OpenApiDocumentTests
     /// <summary>Dashboard routes a project's API key may call too (the programmatic API).</summary>
     private static readonly string[] UserOrApiKeyOperations =
     [
-        "GET /v1/projects", "GET /v1/projects/{id}", "GET /v1/projects/{id}/overview",
+        "GET /v1/projects", "GET /v1/projects/{id}", "GET /v1/projects/{id}/overview", "GET /v1/projects/{id}/embedding",
         "GET /v1/projects/{projectId}/documents", "POST /v1/projects/{projectId}/documents", "POST /v1/projects/{projectId}/documents/sync",
         "POST /v1/projects/{projectId}/documents/upload-url", "POST /v1/projects/{projectId}/documents/bulk-upload-url",
         "POST /v1/projects/{projectId}/documents/{documentId}/confirm", "POST /v1/projects/{projectId}/documents/{documentId}/replace-url",
