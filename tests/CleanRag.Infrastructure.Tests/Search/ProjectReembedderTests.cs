@@ -73,9 +73,29 @@ public sealed class ProjectReembedderTests
         model.Embedded.Should().Equal("Glasses are covered up to 150 dollars.");
         _events.Stream(_scope.ProjectId).Select(e => e.GetType()).Should().Equal(
             typeof(ProjectCreated), typeof(ProjectReembeddingStarted), typeof(ProjectReembeddingCompleted));
-        _progress.Of(_scope.ProjectId).Should().Be(new ProjectReembedding(OldSpace.ModelId, model.Id, 2, 2, null));
+        _progress.Of(_scope.ProjectId).Should().Be(new ProjectReembedding(OldSpace.ModelId, model.Id, 2, 2, null, Completed: true));
         (await _index.GetEmbeddingSpaceAsync(_scope, CancellationToken.None)).Should().Be(new EmbeddingSpace(model.Id, 256));
         (await _index.ReadChunksAsync(_scope, null, 10, CancellationToken.None)).Chunks.Select(c => c.ChunkId).Should().Equal("a", "b");
+    }
+
+    [Test]
+    public async Task A_kill_between_the_promotion_and_its_record_is_recorded_as_completed_at_the_next_start()
+    {
+        var model = new CountingModel(fail: false);
+        _events.Add(_scope.ProjectId, new ProjectReembeddingStarted(_scope.ProjectId, OldSpace.ModelId, model.Id, 2, Now));
+        using (var embedder = new HashingEmbeddingGenerator(256))
+            await _index.UpsertStagedAsync(_scope, new EmbeddingSpace(model.Id, 256),
+                [Chunk("a", "Dental cleanings are covered twice a year.", embedder), Chunk("b", "Glasses are covered up to 150 dollars.", embedder)],
+                CancellationToken.None);
+        (await _index.PromoteStagedAsync(_scope, CancellationToken.None)).Should().BeTrue();
+
+        (await Reembedder(model).ReembedAsync(_scope, CancellationToken.None)).Should().BeFalse("the space is already the model's");
+        (await Reembedder(model).ReembedAsync(_scope, CancellationToken.None)).Should().BeFalse();
+
+        model.Embedded.Should().BeEmpty();
+        _events.Stream(_scope.ProjectId).Skip(1).Should().Equal(
+            new ProjectReembeddingStarted(_scope.ProjectId, OldSpace.ModelId, model.Id, 2, Now),
+            new ProjectReembeddingCompleted(_scope.ProjectId, model.Id, 2, Now));
     }
 
     private ProjectReembedder Reembedder(CountingModel model) =>

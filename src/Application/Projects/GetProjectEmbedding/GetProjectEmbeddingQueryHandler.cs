@@ -17,6 +17,10 @@ public sealed class GetProjectEmbeddingQueryHandler(
         var space = await index.GetEmbeddingSpaceAsync(new ProjectScope(project.CompanyId, project.Id), cancellationToken);
         var target = models.ActiveModelId;
         var run = progress.Of(project.Id);
+        // Between the promotion and the recorded completion the project still shows "reembedding": "current" means
+        // the history says so too.
+        if (space is not null && space.ModelId == target && run is { Failure: null, Completed: false } && run.ToModel == target)
+            return new ProjectEmbedding(space.ModelId, space.Dimensions, "reembedding", target, run.Done, run.Total, null);
         if (space is null || space.ModelId == target)
         {
             // After a re-embedding into this space, what it did (done = total).

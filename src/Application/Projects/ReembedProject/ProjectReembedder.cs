@@ -35,8 +35,13 @@ public sealed partial class ProjectReembedder(
     {
         var live = await index.GetEmbeddingSpaceAsync(scope, cancellationToken);
         var target = models.ActiveModelId;
-        if (live is null || live.ModelId == target)
+        if (live is null)
             return false;
+        if (live.ModelId == target)
+        {
+            await RecordPromotionCutShortAsync(scope, target, cancellationToken);
+            return false;
+        }
         var project = await events.LoadAsync<Project>(scope.ProjectId, cancellationToken);
         // An archived project answers no chat and takes no upload: its index may stay as it is.
         if (project is null || project.Status == ProjectStatus.Archived)
@@ -75,6 +80,20 @@ public sealed partial class ProjectReembedder(
             await RecordAsync(scope.ProjectId, p => p.FailReembedding(target, reason, clock.GetUtcNow()), CancellationToken.None);
         }
         return true;
+    }
+
+    /// <summary>
+    /// A kill between the promotion and its record leaves the history with a start and no end although the project already
+    /// answers from the new space: the end is recorded at the next start.
+    /// </summary>
+    private async Task RecordPromotionCutShortAsync(ProjectScope scope, string target, CancellationToken cancellationToken)
+    {
+        if ((await events.LoadAsync<Project>(scope.ProjectId, cancellationToken))?.ReembeddingTo != target)
+            return;
+        var total = (await index.ReadChunksAsync(scope, afterChunkId: null, pageSize: 1, cancellationToken)).Total;
+        await RecordAsync(scope.ProjectId, p => p.ReembeddingTo == target ? p.CompleteReembedding(target, total, clock.GetUtcNow()) : null,
+            cancellationToken);
+        LogCompleted(scope.ProjectId, target, total);
     }
 
     /// <summary>
