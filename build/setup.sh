@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent set-up of the real services CleanRag needs: PostgreSQL 15 and RabbitMQ (and Chromium for the
-# widget's browser tests). Installs them from Debian packages when missing, starts a private cluster/node for this checkout
-# (no systemd needed), creates users, databases and vhosts, waits until both accept connections,
+# widget's browser tests, aiosmtpd for the mail tests). Installs them from Debian packages when missing, starts a
+# private cluster/node for this checkout (no systemd needed), creates users, databases and vhosts, waits until both accept connections,
 # and prints the connection settings. Safe to run any number of times.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -16,6 +16,8 @@ install_packages() {
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
   # The widget's browser tests drive Debian's Chromium through Playwright (no browser download).
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # The mail tests deliver through MailKit to a local SMTP sink (aiosmtpd's Maildir handler).
+  [ -d /usr/lib/python3/dist-packages/aiosmtpd ] || missing+=(python3-aiosmtpd)
   [ ${#missing[@]} -eq 0 ] && return
   log "installing ${missing[*]} (Debian packages)"
   as_root apt-get update -qq

@@ -125,9 +125,15 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IRefreshTokenStore, MartenRefreshTokenStore>();
+        services.AddSingleton<IPasswordResetTokens, MartenPasswordResetTokens>();
+        services.AddSingleton(configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions());
         services.AddSingleton<ILoginThrottle, MartenLoginThrottle>();
         services.AddSingleton<IUserDirectory, MartenUserDirectory>();
-        services.AddSingleton<IEmailSender, LoggingEmailSender>();
+        var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
+        if (string.IsNullOrWhiteSpace(smtp.Host))
+            services.AddSingleton<IEmailSender, LoggingEmailSender>();
+        else
+            services.AddSingleton<IEmailSender>(sp => new SmtpEmailSender(smtp, sp.GetRequiredService<ILogger<SmtpEmailSender>>()));
         services.AddSingleton<ICallerLookup, MartenCallerLookup>();
     }
 }

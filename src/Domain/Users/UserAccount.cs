@@ -11,6 +11,8 @@ public sealed class UserAccount : AggregateRoot
     public static UserRegistered Register(Guid userId, string email, string name, DateTimeOffset now) =>
         new(userId, email.Trim().ToLowerInvariant(), name.Trim(), now);
 
+    public UserPasswordReset ResetPassword(DateTimeOffset now) => new(Id, now);
+
     protected override void When(IDomainEvent domainEvent)
     {
         switch (domainEvent)
@@ -19,6 +21,8 @@ public sealed class UserAccount : AggregateRoot
                 Id = e.UserId;
                 Email = e.Email;
                 Name = e.Name;
+                break;
+            case UserPasswordReset:
                 break;
             default:
                 throw UnknownEvent(domainEvent);

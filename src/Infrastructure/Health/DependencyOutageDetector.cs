@@ -6,7 +6,8 @@ namespace CleanRag.Infrastructure.Health;
 /// <summary>
 /// PostgreSQL failures that a retry may cure: Npgsql's transient errors (refused or broken connections, timeouts,
 /// an exhausted pool) and the server's own "shutting down / starting up / too many connections" states.
-/// Marten and MassTransit wrap them, so the whole chain of inner exceptions is searched.
+/// Marten and MassTransit wrap them, so the whole chain of inner exceptions is searched. Also the SMTP relay refusing or
+/// not answering.
 /// </summary>
 internal sealed class DependencyOutageDetector : IDependencyOutageDetector
 {
@@ -26,6 +27,8 @@ internal sealed class DependencyOutageDetector : IDependencyOutageDetector
                 return "database";
             if (e is NpgsqlException { IsTransient: true } and not PostgresException)
                 return "database";
+            if (e is Email.MailServerUnavailableException)
+                return "mail server";
         }
         return null;
     }

@@ -77,4 +77,40 @@ internal sealed class MartenRefreshTokenStore(IDocumentStore store, AuthOptions 
         }
         return new RedeemedRefreshToken(record.UserId, record.FamilyId);
     }
+
+    public async Task RevokeFamilyAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var record = await session.LoadAsync<RefreshTokenRecord>(SecretTokens.Hash(refreshToken), cancellationToken);
+        if (record is null)
+            return;
+        if (record.FamilyId == Guid.Empty)
+        {
+            // A token from before families: it is its own session.
+            record.RedeemedAt ??= clock.GetUtcNow();
+            session.Store(record);
+        }
+        else
+        {
+            session.Store(new RevokedRefreshTokenFamily { Id = record.FamilyId, UserId = record.UserId, RevokedAt = clock.GetUtcNow() });
+        }
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RevokeAllAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var now = clock.GetUtcNow();
+        var live = await session.Query<RefreshTokenRecord>()
+            .Where(r => r.UserId == userId && r.RedeemedAt == null && r.ExpiresAt > now)
+            .ToListAsync(cancellationToken);
+        foreach (var family in live.Where(r => r.FamilyId != Guid.Empty).Select(r => r.FamilyId).Distinct())
+            session.Store(new RevokedRefreshTokenFamily { Id = family, UserId = userId, RevokedAt = now });
+        foreach (var unfamiliar in live.Where(r => r.FamilyId == Guid.Empty))
+        {
+            unfamiliar.RedeemedAt = now;
+            session.Store(unfamiliar);
+        }
+        await session.SaveChangesAsync(cancellationToken);
+    }
 }

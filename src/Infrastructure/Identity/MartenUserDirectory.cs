@@ -42,6 +42,18 @@ internal sealed class MartenUserDirectory(IDocumentStore store) : IUserDirectory
         }
     }
 
+    public async Task ResetPasswordAsync(UserPasswordReset reset, long expectedVersion, string passwordHash, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var credentials = await session.LoadAsync<UserCredentialsRecord>(reset.UserId, cancellationToken)
+                          ?? throw new InvalidOperationException($"User {reset.UserId} has an account stream but no credentials.");
+        credentials.PasswordHash = passwordHash;
+        session.Store(credentials);
+        // Marten checks the version the stream reaches after this append.
+        session.Events.Append(reset.UserId, expectedVersion + 1, reset);
+        await MartenEventStore.SaveAsync(session, cancellationToken);
+    }
+
     public async Task<UserCredentials?> FindCredentialsAsync(string email, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();

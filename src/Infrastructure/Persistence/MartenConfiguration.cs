@@ -115,7 +115,8 @@ internal static class MartenConfiguration
             opts.Schema.For<UserCredentialsRecord>().SingleTenanted().UniqueIndex(u => u.Email);
             opts.Schema.For<MembershipView>().SingleTenanted();
             opts.Schema.For<InviteView>().SingleTenanted();
-            opts.Schema.For<RefreshTokenRecord>().SingleTenanted().UseOptimisticConcurrency(true);
+            opts.Schema.For<RefreshTokenRecord>().SingleTenanted().UseOptimisticConcurrency(true).Index(r => r.UserId);
+            opts.Schema.For<PasswordResetTokenRecord>().SingleTenanted().UseOptimisticConcurrency(true).Index(r => r.UserId);
             opts.Schema.For<RevokedRefreshTokenFamily>().SingleTenanted();
             opts.Schema.For<LoginFailures>().SingleTenanted().UseOptimisticConcurrency(true);
             opts.Schema.For<OutboundEmail>().SingleTenanted();

@@ -13,6 +13,7 @@ public class OpenApiDocumentTests
     private static readonly string[] PublicOperations =
     [
         "POST /v1/auth/signup", "POST /v1/auth/login", "POST /v1/auth/refresh", "GET /config", "GET /health",
+        "POST /v1/auth/logout", "POST /v1/auth/password-reset", "POST /v1/auth/password-reset/confirm",
         "POST /api/chat", "POST /api/chat/feedback", "PUT /v1/uploads/{token}", "GET /v1/files/{token}",
         "GET /widget.js", "GET /api/widget/config", "GET /v1/widget/{projectId}/config", "GET /widget-preview/{token}",
         "GET /api/widget/messages", "POST /api/widget/feedback", "POST /api/widget/escalate",

@@ -15,6 +15,12 @@ public interface IRefreshTokenStore
     /// redemptions of one token exactly one succeeds.
     /// </summary>
     Task<RedeemedRefreshToken?> RedeemAsync(string refreshToken, CancellationToken cancellationToken);
+
+    /// <summary>Revokes the family <paramref name="refreshToken"/> belongs to (a log-out); an unknown token does nothing.</summary>
+    Task RevokeFamilyAsync(string refreshToken, CancellationToken cancellationToken);
+
+    /// <summary>Revokes every family of the user: all their sessions end (after a password reset).</summary>
+    Task RevokeAllAsync(Guid userId, CancellationToken cancellationToken);
 }
 
 public sealed record RedeemedRefreshToken(Guid UserId, Guid FamilyId);

@@ -7,6 +7,9 @@ public interface IUserDirectory
     Task RegisterAsync(Domain.Users.UserRegistered registered, string passwordHash, CancellationToken cancellationToken);
 
     Task<UserCredentials?> FindCredentialsAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>Stores the reset event and the new password hash together.</summary>
+    Task ResetPasswordAsync(Domain.Users.UserPasswordReset reset, long expectedVersion, string passwordHash, CancellationToken cancellationToken);
 }
 
 public sealed record UserCredentials(Guid UserId, string Email, string Name, string PasswordHash);
