@@ -26,6 +26,7 @@ public class HealthEndpointTests
         body.GetProperty("timestamp").GetDateTimeOffset().Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
         body.GetProperty("checks").GetProperty("database").GetString().Should().Be("ok");
         body.GetProperty("checks").GetProperty("broker").GetString().Should().Be("ok");
+        (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Test]
@@ -59,6 +60,21 @@ public class HealthEndpointTests
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         body.GetProperty("status").GetString().Should().Be("unavailable");
         body.GetProperty("checks").GetProperty("database").GetString().Should().Be("down");
+    }
+
+    [Test]
+    public async Task While_the_database_is_unreachable_the_instance_is_live_but_not_ready()
+    {
+        await using var factory = WithoutDatabase();
+        using var client = factory.CreateClient();
+
+        var ready = await client.GetAsync("/health/ready");
+        var live = await client.GetAsync("/health/live");
+
+        ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("database").GetString().Should().Be("down");
+        live.StatusCode.Should().Be(HttpStatusCode.OK, "a dependency outage must not get the instance restarted");
+        (await live.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().Should().Be("ok");
     }
 
     [Test]
