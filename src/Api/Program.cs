@@ -6,6 +6,7 @@ using CleanRag.Api.Errors;
 using CleanRag.Api.Logging;
 using CleanRag.Api.OpenApi;
 using CleanRag.Api.Plans;
+using CleanRag.Api.Proxy;
 using CleanRag.Api.Widget;
 using CleanRag.Api.PublicChat;
 using CleanRag.Application;
@@ -30,6 +31,7 @@ builder.Services.AddDashboardAuthentication();
 builder.Services.AddWidget();
 builder.Services.AddPlans(builder.Configuration);
 builder.Services.AddPublicChat();
+var behindProxies = builder.Services.AddTrustedProxies(builder.Configuration);
 
 builder.Services.Configure<JsonOptions>(options =>
 {
@@ -68,6 +70,8 @@ if (OperatorCommandLine.Handles(args))
     return await OperatorCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
 
 // Outermost, so the request log sees the status the client got (not the exception on its way to the handler).
+if (behindProxies)
+    app.UseForwardedHeaders();
 app.UseRequestLogging();
 app.UseTraceIdHeader();
 app.UseExceptionHandler();

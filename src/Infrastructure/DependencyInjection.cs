@@ -100,15 +100,29 @@ public static class DependencyInjection
         services.AddSingleton<IApiKeyAuthenticator, MartenApiKeyAuthenticator>();
         services.AddSingleton<IPublicProjectDirectory, MartenPublicProjectDirectory>();
         services.AddSingleton<Application.Conversations.IConversationDirectory, MartenConversationDirectory>();
-        services.AddSingleton<IRateLimiter, InProcessRateLimiter>();
+        var store = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>()?.Store.ToLowerInvariant() ?? "memory";
+        switch (store)
+        {
+            case "memory":
+                services.AddSingleton<IRateLimiter, InProcessRateLimiter>();
+                break;
+            case "postgres":
+                var schema = configuration.GetSection("Persistence").Get<PersistenceOptions>()?.Schema ?? new PersistenceOptions().Schema;
+                services.AddSingleton<IRateLimiter>(sp => new PostgresRateLimiter(
+                    configuration.GetConnectionString("Postgres")!, schema, sp.GetRequiredService<TimeProvider>()));
+                break;
+            default:
+                throw new InvalidOperationException($"RateLimits:Store '{store}' is not known: use memory or postgres.");
+        }
     }
 
     private static void AddDocumentStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions());
         var dataDirectory = DataDirectory.Resolve(configuration);
-        services.AddHostedService(sp => new DataDirectoryStartupLog(dataDirectory, sp.GetRequiredService<ILogger<DataDirectoryStartupLog>>()));
-        services.AddSingleton<IBlobStore>(new LocalBlobStore(Path.Combine(dataDirectory, "blobs")));
+        var sharedDirectory = DataDirectory.ResolveShared(configuration);
+        services.AddHostedService(sp => new DataDirectoryStartupLog(dataDirectory, sharedDirectory, sp.GetRequiredService<ILogger<DataDirectoryStartupLog>>()));
+        services.AddSingleton<IBlobStore>(new LocalBlobStore(Path.Combine(sharedDirectory, "blobs")));
         services.AddSingleton<ISignedLinks>(sp => new HmacSignedLinks(
             LocalSecrets.GetOrCreate(configuration, "link-signing.key"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IUploadReceipts, MartenUploadReceipts>();

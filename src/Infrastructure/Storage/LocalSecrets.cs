@@ -7,13 +7,14 @@ namespace CleanRag.Infrastructure.Storage;
 
 /// <summary>
 /// Keys a self-hosted instance needs but nobody configured (token and link signing): generated once,
-/// kept owner-only in the data directory, so they survive restarts.
+/// kept owner-only in the shared data directory (<see cref="DataDirectory.ResolveShared"/>), so they survive restarts and
+/// every instance sharing that directory signs and checks with the same keys.
 /// </summary>
 public static class LocalSecrets
 {
     public static byte[] GetOrCreate(IConfiguration configuration, string name)
     {
-        var directory = DataDirectory.Resolve(configuration);
+        var directory = DataDirectory.ResolveShared(configuration);
         var path = Path.Combine(directory, name);
         if (!File.Exists(path))
         {
@@ -50,6 +51,19 @@ public static class DataDirectory
         return directory;
     }
 
+    /// <summary>
+    /// Where what every API instance must see lives — uploaded files and generated keys: <c>Data:SharedDirectory</c> (a volume
+    /// all instances mount) when configured, else the data directory. Search indexes stay in each instance's own.
+    /// </summary>
+    public static string ResolveShared(IConfiguration configuration)
+    {
+        if (configuration["Data:SharedDirectory"] is not { Length: > 0 } configured)
+            return Resolve(configuration);
+        var directory = Path.GetFullPath(configured);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
     /// <summary>"CleanRag" in the per-user application data folder: ~/.local/share/CleanRag (or $XDG_DATA_HOME/CleanRag) on Linux.</summary>
     public static string Default()
     {
@@ -61,11 +75,14 @@ public static class DataDirectory
 }
 
 /// <summary>Says at start-up where the data directory is: losing it loses the uploaded files and the generated keys.</summary>
-internal sealed partial class DataDirectoryStartupLog(string directory, ILogger<DataDirectoryStartupLog> logger) : IHostedService
+internal sealed partial class DataDirectoryStartupLog(string directory, string sharedDirectory, ILogger<DataDirectoryStartupLog> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        LogDataDirectory(directory);
+        if (sharedDirectory == directory)
+            LogDataDirectory(directory);
+        else
+            LogDirectories(directory, sharedDirectory);
         return Task.CompletedTask;
     }
 
@@ -73,4 +90,7 @@ internal sealed partial class DataDirectoryStartupLog(string directory, ILogger<
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data directory (uploaded files, search indexes, generated keys): {DataDirectory}")]
     private partial void LogDataDirectory(string dataDirectory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data directory (search indexes): {DataDirectory}; shared directory (uploaded files, generated keys): {SharedDirectory}")]
+    private partial void LogDirectories(string dataDirectory, string sharedDirectory);
 }
