@@ -12,7 +12,7 @@ using CleanRag.Api.PublicChat;
 using CleanRag.Application;
 using CleanRag.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
-using OpenTelemetry.Metrics;
+using CleanRag.Api.Telemetry;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -22,7 +22,7 @@ builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
-    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+    .WriteToConsole(context.Configuration));
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -59,10 +59,7 @@ builder.Services.AddOpenApi(options =>
     options.AddOperationTransformer<SecuritySchemeTransformer>();
     options.AddOperationTransformer(EventStreamAlternative.Marker);
 });
-builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-    .AddAspNetCoreInstrumentation()
-    .AddMeter("MassTransit")
-    .AddPrometheusExporter());
+builder.Services.AddCleanRagTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

@@ -127,6 +127,7 @@ public static class DependencyInjection
             LocalSecrets.GetOrCreate(configuration, "link-signing.key"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IUploadReceipts, MartenUploadReceipts>();
         services.AddSingleton<Ingestion.DocumentIndexer>();
+        services.AddHostedService<Ingestion.IngestionBacklogMonitor>();
         services.AddSingleton<Application.Documents.Ingestion.IDocumentIndexer>(sp => sp.GetRequiredService<Ingestion.DocumentIndexer>());
     }
 

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using CleanRag.Application.Chat.Answering;
 using CleanRag.Application.Common.Exceptions;
 using CleanRag.Application.Common.Interfaces;
+using CleanRag.Application.Common.Telemetry;
 using CleanRag.Application.Documents;
 using CleanRag.Application.Plans;
 using CleanRag.Application.Projects;
@@ -64,7 +65,7 @@ public sealed class ChatPipeline(
             {
                 // A person handles the conversation: the question is recorded for them and the bot says nothing.
                 await recorder.RecordAsync(turn, c => c.HoldForHuman(turn.MessageId, turn.AskedAt), cancellationToken);
-                yield return Completed(turn, "", [], 0, AwaitingHuman);
+                yield return Completed(request, started, turn, "", [], 0, AwaitingHuman);
                 yield break;
             }
 
@@ -74,7 +75,7 @@ public sealed class ChatPipeline(
                 await recorder.RecordAsync(turn,
                     c => c.Escalate(turn.MessageId, escalation.Reason, escalation.Email, escalation.Phone, turn.AskedAt), cancellationToken);
                 yield return new AnswerToken(EscalationDetector.Reply);
-                yield return Completed(turn, EscalationDetector.Reply, [], 1.0, "escalated");
+                yield return Completed(request, started, turn, EscalationDetector.Reply, [], 1.0, "escalated");
                 yield break;
             }
 
@@ -82,17 +83,19 @@ public sealed class ChatPipeline(
             {
                 await recorder.RecordAsync(turn, c => c.LeaveUnanswered(turn.MessageId, 0, turn.AskedAt, NoDocumentsYetAnswer), cancellationToken);
                 yield return new AnswerToken(NoDocumentsYetAnswer);
-                yield return Completed(turn, NoDocumentsYetAnswer, [], 0, "unanswered");
+                yield return Completed(request, started, turn, NoDocumentsYetAnswer, [], 0, "unanswered");
                 yield break;
             }
 
+            var retrievalStarted = Stopwatch.GetTimestamp();
             var (searchQuery, passages) = await retrieval.RetrieveAsync(project, question, turn.Conversation.Turns, turn.Page, cancellationToken);
+            CleanRagMetrics.RetrievalDuration.Record(Stopwatch.GetElapsedTime(retrievalStarted).TotalMilliseconds);
             turn.SearchQuery = searchQuery;
             if (passages.Count == 0)
             {
                 await recorder.RecordAsync(turn, c => c.LeaveUnanswered(turn.MessageId, 0, turn.AskedAt), cancellationToken);
                 yield return new AnswerToken(NotFoundAnswer);
-                yield return Completed(turn, NotFoundAnswer, [], 0, "unanswered");
+                yield return Completed(request, started, turn, NotFoundAnswer, [], 0, "unanswered");
                 yield break;
             }
 
@@ -104,6 +107,8 @@ public sealed class ChatPipeline(
             }
 
             var answer = generated.Text;
+            CleanRagMetrics.Tokens.Add(generated.PromptTokens, new("kind", "prompt"), new("model", generated.Model));
+            CleanRagMetrics.Tokens.Add(generated.CompletionTokens, new("kind", "completion"), new("model", generated.Model));
             var sources = CitationMapper.Map(answer, passages);
             var confidence = ConfidenceScore.Of(passages, sources);
             if (!ConfidenceScore.Supports(sources, confidence, project.Settings.Retrieval.MinimumRelevance))
@@ -111,7 +116,7 @@ public sealed class ChatPipeline(
                 // Nothing the generator said is backed by a cited passage: refuse honestly rather than answer unsupported.
                 await recorder.RecordAsync(turn, c => c.Refuse(turn.MessageId, confidence, turn.AskedAt), cancellationToken);
                 yield return new AnswerReplaced(NotFoundAnswer);
-                yield return Completed(turn, NotFoundAnswer, [], confidence, "unanswered");
+                yield return Completed(request, started, turn, NotFoundAnswer, [], confidence, "unanswered");
                 yield break;
             }
 
@@ -126,7 +131,7 @@ public sealed class ChatPipeline(
             var shown = request.LinkSources
                 ? await citations.LinkAsync(project.Id, cited, cancellationToken)
                 : [.. cited.Select(source => new Citation(source, source.SourceUrl))];
-            yield return Completed(turn, answer, shown, confidence, "answered");
+            yield return Completed(request, started, turn, answer, shown, confidence, "answered");
         }
         finally
         {
@@ -159,7 +164,12 @@ public sealed class ChatPipeline(
         return indexed.Count > 0;
     }
 
-    private static ChatCompleted Completed(ChatTurn turn, string answer, IReadOnlyList<Citation> sources, double confidence, string outcome) =>
-        new(new ChatAnswer(answer, turn.Conversation.Id, turn.MessageId, turn.Conversation.SessionId, turn.Conversation.VisitorId, sources,
-            confidence, outcome));
+    private static ChatCompleted Completed(
+        ChatRequest request, long started, ChatTurn turn, string answer, IReadOnlyList<Citation> sources, double confidence, string outcome)
+    {
+        CleanRagMetrics.ChatDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            new("outcome", outcome), new("channel", request.Channel.ToString().ToLowerInvariant()));
+        return new(new ChatAnswer(answer, turn.Conversation.Id, turn.MessageId, turn.Conversation.SessionId, turn.Conversation.VisitorId,
+            sources, confidence, outcome));
+    }
 }

@@ -80,12 +80,14 @@ public static class AiConfiguration
     internal static InvalidOperationException UnknownProvider(string key, string? value, string known) =>
         new($"{key} is '{value}'; expected one of: {known}.");
 
+    /// <summary>Retries, timeouts and the breaker around a remote model, inside an OpenTelemetry span (gen_ai semantic conventions).</summary>
     private static IEmbeddingGenerator<string, Embedding<float>> Resilient(
         IEmbeddingGenerator<string, Embedding<float>> generator, RemoteModelOptions remote, string description) =>
-        new ResilientEmbeddingGenerator(generator, new ModelResilience(remote.Resilience, $"{description} '{remote.Model}'"));
+        new OpenTelemetryEmbeddingGenerator<string, Embedding<float>>(
+            new ResilientEmbeddingGenerator(generator, new ModelResilience(remote.Resilience, $"{description} '{remote.Model}'")));
 
     private static IChatClient Resilient(IChatClient client, RemoteModelOptions remote, string description) =>
-        new ResilientChatClient(client, new ModelResilience(remote.Resilience, $"{description} '{remote.Model}'"));
+        new OpenTelemetryChatClient(new ResilientChatClient(client, new ModelResilience(remote.Resilience, $"{description} '{remote.Model}'")));
 
     private static OpenAIClient OpenAiClient(RemoteModelOptions remote)
     {

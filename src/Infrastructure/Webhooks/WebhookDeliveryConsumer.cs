@@ -1,5 +1,6 @@
 using CleanRag.Application.Common;
 using CleanRag.Application.Webhooks;
+using CleanRag.Application.Common.Telemetry;
 using CleanRag.Application.Webhooks.DeliverWebhook;
 using CleanRag.Domain.Webhooks;
 using CleanRag.Infrastructure.Persistence;
@@ -71,6 +72,12 @@ public sealed partial class WebhookDeliveryConsumer(
             await outcome.SaveChangesAsync(cancellationToken);
         }
 
+        CleanRagMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", delivery.Status switch
+        {
+            WebhookDeliveryStatus.Delivered => "delivered",
+            WebhookDeliveryStatus.Failed => "failed",
+            _ => "retrying",
+        }));
         if (delivery.Status == WebhookDeliveryStatus.Failed)
         {
             LogDeliveryFailed(delivery.Id, delivery.EventType, webhook.Id, delivery.RoundAttempts, delivery.LastError);

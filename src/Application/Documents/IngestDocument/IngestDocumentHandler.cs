@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using CleanRag.Application.Common.Interfaces;
 using CleanRag.Application.Common.Messaging;
+using CleanRag.Application.Common.Telemetry;
 using CleanRag.Application.Documents.Ingestion;
 using CleanRag.Application.Projects;
 using CleanRag.Application.Search;
@@ -61,22 +63,26 @@ public sealed partial class IngestDocumentHandler(
             }
         }
 
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var (chunkCount, pageCount, reused) = document.ContentUnchangedSinceIndexed
                 ? (document.IndexedChunkCount, document.IndexedPageCount, true)
                 : await IndexAsync(scope, document, queued.Version, cancellationToken);
             Record(document, document.MarkIndexed(queued.Version, chunkCount, pageCount, reused, clock.GetUtcNow()));
+            RecordDuration(started, "indexed");
         }
         catch (ExtractionFailedException failure)
         {
             Record(document, document.MarkFailed(queued.Version, failure.Code, failure.Message, clock.GetUtcNow()));
+            RecordDuration(started, "failed");
         }
         catch (Exception exception) when (exception is not OperationCanceledException && notice.IsFinalAttempt)
         {
             LogGaveUp(exception, queued.DocumentId, queued.Version);
             Record(document, document.MarkFailed(
                 queued.Version, "ingestion_error", $"Ingestion failed after retries: {exception.Message}", clock.GetUtcNow()));
+            RecordDuration(started, "failed");
         }
     }
 
@@ -100,6 +106,9 @@ public sealed partial class IngestDocumentHandler(
 
     /// <summary>Stages the outcome; it commits only if the document is still at the version loaded (not deleted meanwhile).</summary>
     private void Record(Document document, IDomainEvent outcome) => aggregates.Append(document, outcome);
+
+    private static void RecordDuration(long started, string outcome) =>
+        CleanRagMetrics.IngestionDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("outcome", outcome));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingestion of document {DocumentId} version {Version} failed after all retries")]
     private partial void LogGaveUp(Exception exception, Guid documentId, int version);
