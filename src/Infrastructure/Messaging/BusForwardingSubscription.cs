@@ -1,3 +1,4 @@
+using CleanRag.Application.Common.Telemetry;
 using CleanRag.Domain.Common;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -42,6 +43,7 @@ internal sealed partial class BusForwardingSubscription(IBus bus, ILogger<BusFor
                     attempt.CancelAfter(AttemptTimeout);
                     await bus.Publish(envelope, envelope.GetType(), ctx => ctx.MessageId = stored.Id, attempt.Token)
                         .WaitAsync(AttemptTimeout, cancellationToken);
+                    CleanRagMetrics.ForwarderLag.Record((DateTimeOffset.UtcNow - stored.Timestamp).TotalMilliseconds);
                     break;
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

@@ -23,6 +23,7 @@ public class TelemetryTests
         metrics.Should().Contain("cleanrag_retrieval_duration_milliseconds_count");
         metrics.Should().Contain("cleanrag_ingestion_duration_milliseconds_count{").And.Contain("outcome=\"indexed\"");
         metrics.Should().Contain("cleanrag_chat_tokens");
+        metrics.Should().Contain("cleanrag_forwarder_lag_milliseconds_count", "the document's events went over the bus");
     }
 
     [Test]
