@@ -36,13 +36,14 @@ public class AiProviderSelectionTests
     [TestCase("openai", "openai")]
     [TestCase("OpenAI", "openai")]
     [TestCase("ollama", "ollama")]
-    public void A_remote_embedding_provider_is_registered_behind_the_resilience_decorator(string provider, string providerName)
+    public void A_remote_embedding_provider_is_registered_behind_the_resilience_decorator_and_traced(string provider, string providerName)
     {
         using var services = AiTestHost.Build(AiTestHost.Remote("Embeddings", provider, Endpoint, "embed-model"));
 
         var generator = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
 
-        generator.Should().BeOfType<ResilientEmbeddingGenerator>();
+        generator.Should().BeOfType<OpenTelemetryEmbeddingGenerator<string, Embedding<float>>>("every call is traced");
+        generator.GetService<ResilientEmbeddingGenerator>().Should().NotBeNull("retries, timeouts and the breaker sit inside the span");
         var metadata = generator.GetService<EmbeddingGeneratorMetadata>()!;
         metadata.ProviderName.Should().Be(providerName);
         metadata.DefaultModelId.Should().Be("embed-model");
@@ -50,13 +51,14 @@ public class AiProviderSelectionTests
 
     [TestCase("openai", "openai")]
     [TestCase("ollama", "ollama")]
-    public void A_remote_chat_provider_registers_a_resilient_chat_client(string provider, string providerName)
+    public void A_remote_chat_provider_registers_a_resilient_traced_chat_client(string provider, string providerName)
     {
         using var services = AiTestHost.Build(AiTestHost.Remote("Chat", provider, Endpoint, "chat-model"));
 
         var client = services.GetRequiredService<IChatClient>();
 
-        client.Should().BeOfType<ResilientChatClient>();
+        client.Should().BeOfType<OpenTelemetryChatClient>("every call is traced");
+        client.GetService<ResilientChatClient>().Should().NotBeNull("retries, timeouts and the breaker sit inside the span");
         var metadata = client.GetService<ChatClientMetadata>()!;
         metadata.ProviderName.Should().Be(providerName);
         metadata.DefaultModelId.Should().Be("chat-model");
