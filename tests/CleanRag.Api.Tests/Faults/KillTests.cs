@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CleanRag.Api.Tests.Webhooks;
+using CleanRag.Testing;
+
+namespace CleanRag.Api.Tests.Faults;
+
+/// <summary>
+/// kill -9 of the API process in the middle of ingesting a batch and delivering its webhooks (target api_kill): after a
+/// restart every document ends indexed, none is stuck, and every document's webhook arrives at least once.
+/// </summary>
+[NonParallelizable]
+public sealed class KillTests
+{
+    private const string Target = "api_kill";
+    private const int Documents = 30;
+
+    [Test]
+    public async Task After_a_kill_mid_ingestion_every_document_ends_indexed_and_every_webhook_arrives()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhookSettings = new Dictionary<string, string>
+        {
+            ["Webhooks:AllowHttp"] = "true", ["Webhooks:AllowedHosts:0"] = "127.0.0.1", ["Webhooks:RetryDelays:0"] = "00:00:01",
+            ["Webhooks:SweepInterval"] = "00:00:00.500", ["Webhooks:DispatchLease"] = "00:00:05",
+        };
+        Guid projectId;
+        HttpClient owner;
+        string killedWhile;
+        await using (var first = await ApiProcess.StartAsync(Target, webhookSettings))
+        {
+            owner = first.Client();
+            projectId = await OwnerWithProjectAsync(owner);
+            var webhook = await owner.PostAsJsonAsync($"/v1/projects/{projectId}/webhooks", new { url = receiver.Url, events = new[] { "document.indexed" } });
+            webhook.EnsureSuccessStatusCode();
+            var upload = new MultipartFormDataContent();
+            for (var i = 0; i < Documents; i++)
+            {
+                var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"# Topic {i}\n\n" + string.Join(" ", Enumerable.Repeat($"fact{i} detail", 1500))));
+                file.Headers.ContentType = new MediaTypeHeaderValue("text/markdown");
+                upload.Add(file, "files", $"doc-{i}.md");
+            }
+            var uploaded = await owner.PostAsync($"/v1/projects/{projectId}/documents", upload);
+            uploaded.IsSuccessStatusCode.Should().BeTrue(await uploaded.Content.ReadAsStringAsync());
+            (await owner.PostAsync($"/v1/projects/{projectId}/documents/sync", null)).EnsureSuccessStatusCode();
+            await Eventually.IsTrueAsync(async () => (await StatusesAsync(owner, projectId)).Contains("indexed"), TimeSpan.FromSeconds(60), "a first document indexed");
+
+            killedWhile = Summary(await StatusesAsync(owner, projectId));
+            await first.KillAsync();
+        }
+
+        await using var second = await ApiProcess.StartAsync(Target, webhookSettings);
+        var client = second.Client();
+        client.DefaultRequestHeaders.Authorization = owner.DefaultRequestHeaders.Authorization;
+        var settled = await Eventually.GetAsync(async () =>
+        {
+            var statuses = await StatusesAsync(client, projectId);
+            return statuses.All(s => s is "indexed" or "failed") ? statuses : null;
+        }, TimeSpan.FromMinutes(3), "every document to settle after the restart");
+        var deliveries = await receiver.WaitForAsync(r => DocumentIds(r).Count == Documents, "a webhook for every document", TimeSpan.FromMinutes(2));
+
+        var duplicates = deliveries.Count - DocumentIds(deliveries).Count;
+        await TestContext.Out.WriteLineAsync($"kill -9 mid-ingestion: killed while {killedWhile}; after the restart {Summary(settled)}; " +
+                                             $"{deliveries.Count} document.indexed deliveries for {Documents} documents ({duplicates} duplicates)");
+        settled.Should().HaveCount(Documents).And.OnlyContain(s => s == "indexed");
+    }
+
+    private static async Task<Guid> OwnerWithProjectAsync(HttpClient client)
+    {
+        var tokens = await (await client.PostAsJsonAsync("/v1/auth/signup", new { email = TestActors.NewEmail(), password = TestActors.Password, name = "Ada" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+        (await client.PostAsJsonAsync("/v1/companies", new { name = "Killed Inc" })).EnsureSuccessStatusCode();
+        var project = await (await client.PostAsJsonAsync("/v1/projects", new { name = "Batch" })).Content.ReadFromJsonAsync<JsonElement>();
+        return project.GetProperty("id").GetGuid();
+    }
+
+    private static async Task<List<string>> StatusesAsync(HttpClient client, Guid projectId)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>($"/v1/projects/{projectId}/documents?pageSize=100");
+        var items = page.ValueKind == JsonValueKind.Array ? page : page.GetProperty("items");
+        return items.EnumerateArray().Select(d => d.GetProperty("status").GetString()!).ToList();
+    }
+
+    private static string Summary(IEnumerable<string> statuses) =>
+        string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
+
+    private static HashSet<string> DocumentIds(IEnumerable<ReceivedWebhook> deliveries) =>
+        deliveries.Where(d => d.Event == "document.indexed").Select(d => d.Body).Select(DocumentIdOf).ToHashSet();
+
+    private static string DocumentIdOf(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("data").GetProperty("documentId").GetString()!;
+    }
+}
