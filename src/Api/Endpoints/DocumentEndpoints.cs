@@ -26,7 +26,16 @@ internal static class DocumentEndpoints
             {
                 if (!request.HasFormContentType)
                     throw new BadHttpRequestException("Send the files as multipart/form-data (field 'files').", StatusCodes.Status415UnsupportedMediaType);
-                var form = await request.ReadFormAsync(ct);
+                IFormCollection form;
+                try
+                {
+                    form = await request.ReadFormAsync(ct);
+                }
+                catch (InvalidDataException exception)
+                {
+                    // The form parser's own limits (number of parts, field sizes): too much in one request.
+                    throw new BadHttpRequestException(exception.Message, StatusCodes.Status413PayloadTooLarge, exception);
+                }
                 var files = form.Files
                     .Select(f => new IncomingFile(f.FileName, f.ContentType, f.Length, f.OpenReadStream))
                     .ToList();

@@ -59,6 +59,7 @@ internal sealed partial class ApiExceptionHandler(IDependencyOutageDetector outa
         BadRequestException e => new ErrorResponse(e.Message, e.Code, 400),
         ConcurrencyConflictException e => new ErrorResponse(e.Message, e.Code, 409),
         FileTooLargeException e => new ErrorResponse(e.Message, "payload_too_large", 413),
+        TooManyFilesException e => new ErrorResponse(e.Message, "too_many_files", 413),
         BadHttpRequestException { InnerException: JsonException { Path: { Length: > 1 } path } } =>
             new ErrorResponse($"The request body has an invalid value at {path}.", "malformed_json", 400),
         BadHttpRequestException { InnerException: JsonException } =>

@@ -5,3 +5,9 @@ public sealed class FileTooLargeException(long maxBytes)
 {
     public long MaxBytes { get; } = maxBytes;
 }
+
+public sealed class TooManyFilesException(int maxFiles)
+    : Exception($"An upload holds at most {maxFiles} files; send the others in further requests.")
+{
+    public int MaxFiles { get; } = maxFiles;
+}

@@ -14,6 +14,8 @@ public sealed class UploadDocumentsCommandHandler(
     public async ValueTask<IReadOnlyList<DocumentDetails>> Handle(UploadDocumentsCommand command, CancellationToken cancellationToken)
     {
         await readStore.LoadWritableProjectAsync(command.ProjectId, cancellationToken);
+        if (command.Files.Count > options.MaxFilesPerUpload)
+            throw new TooManyFilesException(options.MaxFilesPerUpload);
         if (command.Files.FirstOrDefault(f => f.Length > options.MaxFileBytes) is not null)
             throw new FileTooLargeException(options.MaxFileBytes);
         await plan.EnsureCanStoreAsync(command.Files.Count, command.Files.Sum(f => f.Length), replacing: null, cancellationToken);
