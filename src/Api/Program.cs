@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CleanRag.Api.Authentication;
+using CleanRag.Api.Dashboard;
 using CleanRag.Api.Endpoints;
 using CleanRag.Api.Errors;
 using CleanRag.Api.Logging;
@@ -28,6 +29,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
 builder.Services.AddDashboardAuthentication();
 builder.Services.AddWidget();
+builder.Services.AddSingleton(DashboardFiles.LoadFromOutputDirectory());
 builder.Services.AddPlans(builder.Configuration);
 builder.Services.AddPublicChat();
 
@@ -102,6 +104,7 @@ app.MapEvaluationEndpoints();
 app.MapLeadEndpoints();
 app.MapWidgetEndpoints();
 app.MapBillingEndpoints();
+app.MapDashboardAppEndpoints();
 
 await app.RunAsync();
 return 0;
