@@ -73,7 +73,9 @@ route("/app/members", async (context) => {
         await remove(`/v1/companies/users/${member.id}`);
         await context.reload();
       }, feedback, { class: "danger", "aria-label": `Remove ${member.email}` }));
-    return [member.id === context.user.userId ? `${member.name ?? "—"} (you)` : member.name ?? "—", member.email, role, badge(member.status), actions];
+    // A pending invite has no user yet: its role is the one invited (cancel and invite again to change it).
+    return [member.id === context.user.userId ? `${member.name ?? "—"} (you)` : member.name ?? "—", member.email,
+      member.status === "invited" ? member.role : role, badge(member.status), actions];
   });
   return page("Members",
     feedback.element,
