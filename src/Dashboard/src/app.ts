@@ -14,8 +14,8 @@ export interface ScreenContext {
   projects: Project[];
   /** False once the owner has left the screen: polling stops then. */
   alive(): boolean;
-  /** Renders the current route again (after a change the navigation shows, like a new project). */
-  reload(): Promise<void>;
+  /** Renders the current route again (after a change the navigation shows, like a new name), confirming it with a message. */
+  reload(message?: string): Promise<void>;
 }
 
 export type Screen = (context: ScreenContext) => Promise<Node>;
@@ -54,6 +54,8 @@ const projectSections: [string, string][] = [
 ];
 
 let renderCount = 0;
+/** A confirmation to show on the next screen rendered (a change saved, then the screen read again). */
+let pendingConfirmation: string | null = null;
 
 export function navigate(path: string, replace = false): void {
   if (replace) history.replaceState(null, "", path);
@@ -133,6 +135,10 @@ export async function render(): Promise<void> {
   const show = (content: Node, nav: HTMLElement | null) => {
     if (!alive()) return;
     main.replaceChildren(content);
+    if (pendingConfirmation) {
+      main.querySelector("h1")?.after(el("div", { class: "notice success", role: "status" }, pendingConfirmation));
+      pendingConfirmation = null;
+    }
     root.replaceChildren(...(nav ? [nav, main] : [main]));
     root.classList.toggle("public", nav === null);
     const heading = main.querySelector("h1");
@@ -163,7 +169,11 @@ export async function render(): Promise<void> {
       show(page("Not found", el("p", {}, "This page does not exist. "), el("a", { href: "/app/projects" }, "Go to your projects")), nav);
       return;
     }
-    const context: ScreenContext = { params: found.params, query, user, project: project!, projects, alive, reload: render };
+    const reload = (message?: string) => {
+      pendingConfirmation = message ?? null;
+      return render();
+    };
+    const context: ScreenContext = { params: found.params, query, user, project: project!, projects, alive, reload };
     const content = await (found.route.screen as Screen)(context);
     show(content, nav);
   } catch (error) {

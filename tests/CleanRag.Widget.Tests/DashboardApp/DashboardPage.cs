@@ -77,6 +77,32 @@ public sealed class DashboardPage(IPage page)
         return Guid.Parse(Regex.Match(Page.Url, "/app/projects/([0-9a-f-]{36})/").Groups[1].Value);
     }
 
+    /// <summary>Drops files on the knowledge screen's drop zone, as dragging them from the desktop does.</summary>
+    public async Task DropFilesAsync(params (string Name, string Content)[] files)
+    {
+        var transfer = await Page.EvaluateHandleAsync("""
+            files => {
+              const transfer = new DataTransfer();
+              for (const [name, content] of files) transfer.items.add(new File([content], name));
+              return transfer;
+            }
+            """, files.Select(f => new[] { f.Name, f.Content }).ToArray());
+        await Page.Locator(".drop-zone").DispatchEventAsync("drop", new Dictionary<string, object> { ["dataTransfer"] = transfer });
+        foreach (var (name, _) in files)
+            await Expect(Row(name)).ToContainTextAsync("uploaded");
+    }
+
+    /// <summary>A new owner with a project whose one document is indexed; the knowledge screen is open.</summary>
+    public async Task<Guid> NewOwnerWithIndexedProjectAsync(string fileName, string content)
+    {
+        await NewOwnerAsync();
+        var projectId = await CreateProjectAsync("Northwind Help", "https://www.northwind.example");
+        await DropFilesAsync((fileName, content));
+        await Button("Sync (index uploaded files)").ClickAsync();
+        await Expect(Row(fileName)).ToContainTextAsync("indexed", new() { Timeout = 60_000 });
+        return projectId;
+    }
+
     /// <summary>Follows the navigation's link to a screen of the current project.</summary>
     public async Task GoToAsync(string section)
     {

@@ -27,11 +27,9 @@ public class OwnerJourneyTests : BrowserTest
 
         // Knowledge: two files dropped at once, each with its own progress, then indexed by the real pipeline.
         await Expect(owner.Page.GetByText("No documents yet.")).ToBeVisibleAsync();
-        await DropFilesAsync(owner.Page, ("vision.md", Vision), ("dental.md", Dental));
+        await owner.DropFilesAsync(("vision.md", Vision), ("dental.md", Dental));
         await Expect(owner.Page.GetByRole(AriaRole.Progressbar, new() { Name = "Upload of vision.md" })).ToHaveAttributeAsync("value", "100");
         await Expect(owner.Page.GetByRole(AriaRole.Progressbar, new() { Name = "Upload of dental.md" })).ToHaveAttributeAsync("value", "100");
-        await Expect(owner.Row("vision.md")).ToContainTextAsync("uploaded");
-        await Expect(owner.Row("dental.md")).ToContainTextAsync("uploaded");
         await owner.Button("Sync (index uploaded files)").ClickAsync();
         await Expect(owner.Status).ToContainTextAsync("2");
         await Expect(owner.Row("vision.md")).ToContainTextAsync("indexed", new() { Timeout = 60_000 });
@@ -93,19 +91,6 @@ public class OwnerJourneyTests : BrowserTest
         await Expect(owner.Page.GetByRole(AriaRole.Img, new() { Name = "Conversations and messages per day", Exact = false })).ToBeVisibleAsync();
         await Expect(owner.Row("How much of my glasses is covered?").First).ToBeVisibleAsync();
         await owner.ScreenshotAsync("dashboard-analytics");
-    }
-
-    /// <summary>Drops files on the knowledge screen's drop zone, as dragging them from the desktop does.</summary>
-    private static async Task DropFilesAsync(IPage page, params (string Name, string Content)[] files)
-    {
-        var transfer = await page.EvaluateHandleAsync("""
-            files => {
-              const transfer = new DataTransfer();
-              for (const [name, content] of files) transfer.items.add(new File([content], name, { type: "text/markdown" }));
-              return transfer;
-            }
-            """, files.Select(f => new[] { f.Name, f.Content }).ToArray());
-        await page.Locator(".drop-zone").DispatchEventAsync("drop", new Dictionary<string, object> { ["dataTransfer"] = transfer });
     }
 
     /// <summary>The copied key works on the public chat API.</summary>

@@ -12,9 +12,11 @@ route("/app/projects/:projectId/audit", async (context) => {
   const project = context.project;
   const conversationId = context.query.get("conversation");
   const version = context.query.get("version");
+  const asOf = context.query.get("asOf");
   const stream = conversationId ? `/v1/projects/${project.id}/conversations/${conversationId}/events` : `/v1/projects/${project.id}/events`;
-  const history = await get<AggregateHistory>(stream, { version });
-  const latest = version ? await get<AggregateHistory>(stream) : history;
+  // Without a version the API lists the events only; the current state is the state as of the last of them.
+  const latest = await get<AggregateHistory>(stream);
+  const history = await get<AggregateHistory>(stream, asOf ? { asOf } : { version: version ?? latest.version });
   const here = (query: Record<string, string>) => {
     const search = new URLSearchParams(query);
     if (conversationId) search.set("conversation", conversationId);
@@ -23,11 +25,16 @@ route("/app/projects/:projectId/audit", async (context) => {
 
   const chooser = el("form", { class: "filters", "aria-label": "Choose a history" },
     field("Conversation id (empty: the project)", input("conversation", conversationId ?? "", { autocomplete: "off" })),
+    field("State as of (your local time; empty: now)", input("asOf", "", { type: "datetime-local", step: "1" })),
     el("button", { type: "submit" }, "Show history"));
   chooser.addEventListener("submit", (event) => {
     event.preventDefault();
-    const value = (chooser.elements.namedItem("conversation") as HTMLInputElement).value.trim();
-    navigate(`/app/projects/${project.id}/audit${value ? `?conversation=${encodeURIComponent(value)}` : ""}`);
+    const search = new URLSearchParams();
+    const conversation = (chooser.elements.namedItem("conversation") as HTMLInputElement).value.trim();
+    const moment = (chooser.elements.namedItem("asOf") as HTMLInputElement).value;
+    if (conversation) search.set("conversation", conversation);
+    if (moment) search.set("asOf", new Date(moment).toISOString());
+    navigate(`/app/projects/${project.id}/audit?${search}`);
   });
 
   const shownVersion = history.version;
@@ -38,6 +45,6 @@ route("/app/projects/:projectId/audit", async (context) => {
         el("a", { href: here({ version: String(event.version) }), "aria-current": event.version === shownVersion ? "true" : undefined },
           `#${event.version} ${event.type}`),
         el("span", { class: "hint" }, ` ${formatDate(event.timestamp)}${event.actorId ? ` · by ${event.actorId}` : ""}`)))),
-    el("h2", {}, version ? `State as of event #${shownVersion}` : `Current state (event #${shownVersion})`),
+    el("h2", {}, version || asOf ? `State as of event #${shownVersion}` : `Current state (event #${shownVersion})`),
     el("pre", { class: "code-block", tabindex: "0", "aria-label": "State" }, el("code", {}, JSON.stringify(history.state, null, 2))));
 });

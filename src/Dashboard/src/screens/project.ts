@@ -40,8 +40,7 @@ route("/app/projects/:projectId/settings", async (context) => {
           minimumRelevance: numberOrUndefined(valueOf(element, "minimumRelevance")),
         },
       }, project.version);
-      feedback.success("Saved.");
-      await context.reload();
+      await context.reload("Saved.");
     }, feedback),
     el("h2", {}, "Archive"),
     project.status === "archived"

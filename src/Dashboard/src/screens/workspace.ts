@@ -24,8 +24,7 @@ route("/app/company", async (context) => {
     el("h2", {}, "Name"),
     form("Save name", [field("Company name", input("name", company.name, { required: true }))], async (element) => {
       await patch<Company>("/v1/companies/me", { name: valueOf(element, "name") });
-      nameFeedback.success("Saved.");
-      await context.reload();
+      await context.reload("Saved.");
     }, nameFeedback),
     el("h2", {}, "Workspace defaults"),
     form("Save defaults", [
@@ -87,8 +86,7 @@ route("/app/members", async (context) => {
       field("Role", select("role", roles, "member")),
     ], async (element) => {
       const invite = await post<InviteResult>("/v1/companies/users/invite", { email: valueOf(element, "email"), role: valueOf(element, "role") });
-      inviteFeedback.success(`Invited ${invite.email} as ${invite.role}; the invite expires ${formatDate(invite.expiresAt)}.`);
-      await context.reload();
+      await context.reload(`Invited ${invite.email} as ${invite.role}; the invite expires ${formatDate(invite.expiresAt)}.`);
     }, inviteFeedback));
 });
 
