@@ -52,7 +52,8 @@ public class OwnerJourneyTests : BrowserTest
         await Expect(owner.Button("Copied")).ToBeVisibleAsync();
         (await owner.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()")).Should().Be(shownKey);
         await Expect(owner.Row("Live key")).ToContainTextAsync("active");
-        await Expect(owner.Page.GetByLabel("Widget embed tag")).ToContainTextAsync($"data-project-id=\"{projectId}\"");
+        await Expect(owner.Page.GetByLabel("Widget embed tag"))
+            .ToHaveTextAsync($"<script src=\"{new Uri(WidgetHost.ApiBase, "/widget.js")}\" data-project-id=\"{projectId}\" async></script>");
         await owner.ScreenshotAsync("dashboard-go-live");
         await AskWithKeyAsync(shownKey!, "How often are dental cleanings covered?");
 

@@ -45,7 +45,8 @@ route("/app/projects/:projectId/go-live", async (context) => {
       }, feedback, { class: "danger", "aria-label": `Revoke ${key.name}` })
       : "",
   ]);
-  const embed = `<script src="${integration.widgetEndpoint}" data-project-id="${project.id}" async></script>`;
+  // The script is served beside the chat API (integration.widgetEndpoint is where the widget sends questions).
+  const embed = `<script src="${new URL("/widget.js", integration.chatEndpoint).href}" data-project-id="${project.id}" async></script>`;
 
   return page(`Go live · ${project.name}`,
     el("h2", {}, "Deploy readiness"),
