@@ -66,7 +66,7 @@ export function refreshSession(): Promise<boolean> {
 }
 
 /** Calls the API; an expired access token is refreshed once and the call repeated. Failures throw ApiError. */
-export async function call<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function call<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const send = () => {
     const headers: Record<string, string> = {};
     const token = currentAccessToken();

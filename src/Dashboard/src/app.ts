@@ -123,7 +123,7 @@ function navigation(user: CurrentUser, projects: Project[], current: Project | n
 }
 
 /** Renders the screen of the current address into the page. */
-export async function render(): Promise<void> {
+async function render(): Promise<void> {
   const thisRender = ++renderCount;
   const alive = () => thisRender === renderCount;
   const root = document.getElementById("app")!;

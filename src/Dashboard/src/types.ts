@@ -41,7 +41,7 @@ export interface ApiKey {
 }
 export interface IssuedApiKey extends ApiKey { key: string }
 export interface Deployment { status: ProjectStatus; key: IssuedApiKey; revokedKeys: number; queuedDocuments: number }
-export interface Integration { chatEndpoint: string; widgetEndpoint: string; liveKeyPrefix: string | null; authenticationHeader: string; curlExample: string }
+export interface Integration { chatEndpoint: string; authenticationHeader: string; curlExample: string }
 
 export interface OpeningRange { day: string; open: string; close: string }
 export interface WidgetConfig {

@@ -6,7 +6,7 @@ export function page(title: string, ...content: (Node | null | false)[]): HTMLEl
   return el("section", { class: "page" }, el("h1", { tabindex: "-1" }, title), ...content);
 }
 
-export function messageOf(error: unknown): string {
+function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.body.error;
   return error instanceof Error ? error.message : String(error);
 }
@@ -22,8 +22,8 @@ export function errorBox(error: unknown): HTMLElement {
   return box;
 }
 
-export function emptyState(text: string, ...actions: Node[]): HTMLElement {
-  return el("div", { class: "empty" }, el("p", {}, text), ...actions);
+export function emptyState(text: string): HTMLElement {
+  return el("div", { class: "empty" }, el("p", {}, text));
 }
 
 /** A slot for the outcome of an action: errors (role=alert) and confirmations (role=status). */

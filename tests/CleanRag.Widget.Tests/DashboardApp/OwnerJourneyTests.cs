@@ -65,6 +65,7 @@ public class OwnerJourneyTests : BrowserTest
         await Expect(owner.Status).ToContainTextAsync("Saved.");
         var preview = owner.Page.FrameLocator("iframe[title='Widget preview']");
         await preview.GetByTestId("cleanrag-bubble").ClickAsync();
+        await Expect(preview.GetByTestId("cleanrag-welcome")).ToHaveTextAsync("Hello from Northwind! Ask about your benefits.");
         var question = preview.GetByRole(AriaRole.Textbox, new() { Name = "Your question" });
         await question.FillAsync("How much of my glasses is covered?");
         await question.PressAsync("Enter");

@@ -45,7 +45,7 @@ route("/app/projects/:projectId/go-live", async (context) => {
       }, feedback, { class: "danger", "aria-label": `Revoke ${key.name}` })
       : "",
   ]);
-  // The script is served beside the chat API (integration.widgetEndpoint is where the widget sends questions).
+  // The script is served beside the chat API, at the API's public address.
   const embed = `<script src="${new URL("/widget.js", integration.chatEndpoint).href}" data-project-id="${project.id}" async></script>`;
 
   return page(`Go live · ${project.name}`,

@@ -61,8 +61,11 @@ route("/app/projects/:projectId/widget", async (context) => {
         closedMessage: valueOf(element, "closedMessage"),
       },
     }, config.version);
-    feedback.success("Saved. The preview shows the new look.");
+    // Browsers may keep the public config for a minute (Cache-Control: max-age=60); fetch it afresh, which replaces
+    // the cached copy the preview's widget then reads.
+    await fetch(`/api/widget/config?id=${encodeURIComponent(context.project.id)}`, { cache: "reload" });
     await loadPreview();
+    feedback.success("Saved. The preview shows the new look.");
   }, feedback);
 
   await loadPreview();
