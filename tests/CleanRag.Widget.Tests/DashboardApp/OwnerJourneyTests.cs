@@ -23,6 +23,7 @@ public class OwnerJourneyTests : BrowserTest
 
         await owner.NewOwnerAsync();
         await Expect(owner.Page.GetByText("No project yet.")).ToBeVisibleAsync();
+        await owner.ScreenshotAsync("dashboard-projects");
         var projectId = await owner.CreateProjectAsync("Northwind Help", "https://www.northwind.example");
 
         // Knowledge: two files dropped at once, each with its own progress, then indexed by the real pipeline.

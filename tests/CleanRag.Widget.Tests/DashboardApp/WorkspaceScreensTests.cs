@@ -91,6 +91,22 @@ public class WorkspaceScreensTests : BrowserTest
     }
 
     [Test]
+    public async Task Another_company_s_project_address_shows_the_api_s_not_found_error_and_none_of_its_data()
+    {
+        var first = new DashboardPage(await NewWatchedPageAsync());
+        await first.NewOwnerAsync("Northwind Optics");
+        var projectId = await first.CreateProjectAsync("Northwind Secrets");
+
+        var second = new DashboardPage(await NewWatchedPageAsync());
+        await second.NewOwnerAsync("Contoso Dental");
+        await second.OpenAsync($"/app/projects/{projectId}/knowledge");
+
+        await second.ExpectHeadingAsync("Something went wrong");
+        await Expect(second.Alert).ToContainTextAsync("404");
+        await Expect(second.Page.GetByText("Northwind Secrets")).ToHaveCountAsync(0);
+    }
+
+    [Test]
     public async Task On_a_phone_the_navigation_folds_behind_a_menu_button_that_works_with_the_keyboard()
     {
         var owner = new DashboardPage(await NewWatchedPageAsync());
