@@ -71,6 +71,8 @@ public class ProjectScreensTests : BrowserTest
         var run = owner.Page.GetByRole(AriaRole.Region, new() { Name = "Test run" });
         await Expect(run).ToContainTextAsync("0 passed · 1 failed", new() { Timeout = 60_000 });
         await Expect(run).ToContainTextAsync("1 regressed");
+        await Expect(owner.Page.GetByRole(AriaRole.Table, new() { Name = "Test runs" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "completed" }))
+            .ToHaveCountAsync(2);
         await owner.ScreenshotAsync("dashboard-test-runs");
     }
 

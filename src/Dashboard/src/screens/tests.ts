@@ -45,13 +45,16 @@ route("/app/projects/:projectId/tests", async (context) => {
   const suggestionSlot = el("div", {});
   const runSlot = el("div", { "aria-live": "polite" });
   const runId = context.query.get("run");
-  const showRun = async () => {
+  // Polls the run until it is done, then reads the screen again so the list of runs shows it done too.
+  const showRun = async (polled: boolean) => {
     if (!runId || !context.alive()) return;
     const run = await get<TestRun>(`${base}/test-runs/${runId}`);
+    const inProgress = run.status === "queued" || run.status === "running";
+    if (polled && !inProgress) return context.reload();
     runSlot.replaceChildren(runView(run));
-    if (run.status === "queued" || run.status === "running") setTimeout(() => void showRun().catch((error) => feedback.error(error)), pollMilliseconds);
+    if (inProgress) setTimeout(() => void showRun(true).catch((error) => feedback.error(error)), pollMilliseconds);
   };
-  await showRun();
+  await showRun(false);
 
   return page(`Test prompts · ${project.name}`,
     el("p", { class: "hint" }, "Questions with the answer you expect. Run them after changing documents or settings to catch regressions."),
