@@ -104,7 +104,7 @@ export function input(name: string, value: string | number | null | undefined = 
 
 export function checkbox(name: string, checked: boolean): HTMLInputElement {
   const element = el("input", { name, type: "checkbox" });
-  element.checked = checked;
+  element.checked = element.defaultChecked = checked; // the default too, so a form's reset() returns to it
   return element;
 }
 

@@ -91,6 +91,7 @@ public class ProjectScreensTests : BrowserTest
         await owner.Button("Add webhook").ClickAsync();
 
         await Expect(owner.Page.GetByText("The signing secret of this webhook.")).ToBeVisibleAsync();
+        await Expect(owner.Field("new_lead")).ToBeCheckedAsync(new() { Checked = true }); // the emptied form offers every event again
         await Expect(owner.Page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = receiver.Url }))
             .ToContainTextAsync("conversation.started, escalation.requested");
         await owner.Button("Send test").ClickAsync();
