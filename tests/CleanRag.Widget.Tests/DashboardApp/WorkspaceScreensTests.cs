@@ -42,6 +42,30 @@ public class WorkspaceScreensTests : BrowserTest
     }
 
     [Test]
+    public async Task An_expired_access_token_is_refreshed_once_and_the_screen_still_loads()
+    {
+        var owner = new DashboardPage(await NewWatchedPageAsync());
+        await owner.NewOwnerAsync();
+        var refreshToken = await owner.Page.EvaluateAsync<string>("() => sessionStorage.getItem('cleanrag.dashboard.refresh')");
+        // The next project list is refused as with an expired token; the dashboard must refresh and ask again.
+        var refused = 0;
+        await owner.Page.RouteAsync("**/v1/projects", async route =>
+        {
+            if (Interlocked.Increment(ref refused) == 1)
+                await route.FulfillAsync(new() { Status = 401, ContentType = "application/json",
+                    Body = """{"error":"The access token has expired.","code":"unauthorized","status":401}""" });
+            else
+                await route.ContinueAsync();
+        });
+
+        await owner.Link("Members").ClickAsync();
+
+        await owner.ExpectHeadingAsync("Members");
+        refused.Should().Be(2, "the refused call was made again after the refresh");
+        (await owner.Page.EvaluateAsync<string>("() => sessionStorage.getItem('cleanrag.dashboard.refresh')")).Should().NotBe(refreshToken);
+    }
+
+    [Test]
     public async Task An_invitee_accepts_through_the_emailed_link_and_the_owner_changes_their_role_removes_them_and_cannot_step_down_as_last_owner()
     {
         var owner = new DashboardPage(await NewWatchedPageAsync());
