@@ -98,15 +98,16 @@ export const patch = <T>(path: string, body: unknown, version?: number) => call<
 export const remove = <T>(path: string) => call<T>("DELETE", path);
 
 /**
- * Uploads one file as multipart form data, reporting progress (fetch cannot report upload progress, XMLHttpRequest
- * can). Resolves with the created documents; rejects with ApiError.
+ * Uploads one file, reporting progress (fetch cannot report upload progress, XMLHttpRequest can): as multipart form
+ * data to a documents endpoint (POST, signed in), or as the raw bytes to a signed upload URL (PUT). Resolves with the
+ * answer's JSON; rejects with ApiError.
  */
-export function uploadFile<T>(path: string, file: File, progress: (fraction: number) => void): Promise<T> {
+export function uploadFile<T>(method: "POST" | "PUT", url: string, file: File, progress: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open("POST", path);
+    request.open(method, url);
     const token = currentAccessToken();
-    if (token) request.setRequestHeader("Authorization", `Bearer ${token}`);
+    if (token && method === "POST") request.setRequestHeader("Authorization", `Bearer ${token}`);
     request.upload.addEventListener("progress", (event) => {
       if (event.lengthComputable) progress(event.loaded / event.total);
     });
@@ -123,6 +124,11 @@ export function uploadFile<T>(path: string, file: File, progress: (fraction: num
     });
     request.addEventListener("error", () =>
       reject(new ApiError({ error: "The upload could not reach the server.", code: "unreachable", status: 0 })));
+    if (method === "PUT") {
+      request.setRequestHeader("Content-Type", "application/octet-stream");
+      request.send(file);
+      return;
+    }
     const form = new FormData();
     form.append("files", file, file.name);
     request.send(form);

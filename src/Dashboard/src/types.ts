@@ -28,6 +28,7 @@ export interface KnowledgeDocument {
   chunkCount: number; version: number; error: { code: string; reason: string } | null; updatedAt: string;
 }
 export interface PreviewUrl { url: string; expiresAt: string }
+export interface UploadUrl { uploadUrl: string; method: string; version: number }
 export interface SyncResult { queuedCount: number; message: string }
 
 export interface DeployBlocker { code: string; message: string; preventsDeploy: boolean }

@@ -9,7 +9,7 @@ public class ProjectScreensTests : BrowserTest
     private const string Dental = "# Dental\n\nDental cleanings are covered twice a year. Fillings are covered at 80 percent.";
 
     [Test]
-    public async Task A_document_that_cannot_be_read_shows_failed_with_the_reason_and_can_be_deleted()
+    public async Task A_document_that_cannot_be_read_shows_failed_with_the_reason_and_is_deleted_and_a_new_version_replaces_a_document()
     {
         var owner = new DashboardPage(await NewWatchedPageAsync());
         await owner.NewOwnerWithIndexedProjectAsync("dental.md", Dental);
@@ -23,6 +23,20 @@ public class ProjectScreensTests : BrowserTest
         await owner.Button("Delete scan.pdf").ClickAsync();
         await Expect(owner.Row("scan.pdf")).ToHaveCountAsync(0);
         await Expect(owner.Row("dental.md")).ToContainTextAsync("indexed");
+
+        var chooser = await owner.Page.RunAndWaitForFileChooserAsync(() => owner.Button("New version of dental.md").ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload
+        {
+            Name = "dental-2027.md", MimeType = "text/markdown",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("# Dental\n\nFrom 2027 dental cleanings are covered three times a year."),
+        });
+        await Expect(owner.Page.GetByRole(AriaRole.Progressbar, new() { Name = "Upload of dental-2027.md" })).ToHaveAttributeAsync("value", "100");
+        await Expect(owner.Row("dental-2027.md")).ToContainTextAsync("v2");
+        await owner.Button("Sync (index uploaded files)").ClickAsync();
+        await Expect(owner.Row("dental-2027.md")).ToContainTextAsync("indexed", new() { Timeout = 60_000 });
+        await owner.Button("Versions of dental-2027.md").ClickAsync();
+        await Expect(owner.Row("dental-2027.md")).ToContainTextAsync("Version 1: dental.md");
+        await Expect(owner.Row("dental-2027.md")).ToContainTextAsync("Version 2: dental-2027.md");
     }
 
     [Test]

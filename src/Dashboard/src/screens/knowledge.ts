@@ -1,10 +1,20 @@
 import { ApiError, get, post, refreshSession, remove, uploadFile } from "../api";
 import { route } from "../app";
 import { el, formatBytes, formatDate } from "../dom";
-import type { DocumentVersion, KnowledgeDocument, PreviewUrl, SyncResult } from "../types";
+import type { DocumentVersion, KnowledgeDocument, PreviewUrl, SyncResult, UploadUrl } from "../types";
 import { actionButton, badge, emptyState, Feedback, page, table } from "../ui";
 
 /** Statuses the pipeline moves on by itself (an uploaded file waits for a sync or a deploy). */
+/** Asks the owner for one file (undefined when they cancel). */
+function pickFile(): Promise<File | undefined> {
+  return new Promise((resolve) => {
+    const picker = el("input", { type: "file" });
+    picker.addEventListener("change", () => resolve(picker.files?.[0]));
+    picker.addEventListener("cancel", () => resolve(undefined));
+    picker.click();
+  });
+}
+
 const inProgress = new Set(["queued", "processing"]);
 const pollMilliseconds = 1500;
 
@@ -37,6 +47,10 @@ route("/app/projects/:projectId/knowledge", async (context) => {
             ` (link valid until ${formatDate(preview.expiresAt)})`);
         }, feedback, { "aria-label": `Preview ${document.fileName}` }),
         actionButton("Versions", () => versions(document, details), feedback, { "aria-label": `Versions of ${document.fileName}` }),
+        actionButton("New version", async () => {
+          const file = await pickFile();
+          if (file) await replace(document, file);
+        }, feedback, { "aria-label": `New version of ${document.fileName}` }),
         actionButton("Delete", async () => {
           if (!confirm(`Delete ${document.fileName}? It will no longer be used in answers.`)) return;
           await remove(`${base}/${document.id}`);
@@ -70,26 +84,37 @@ route("/app/projects/:projectId/knowledge", async (context) => {
     }, pollMilliseconds);
   };
 
-  const upload = async (file: File) => {
+  /** Sends a file with a progress bar in the list of uploads; true when it arrived. */
+  const upload = async (file: File, send: (progress: (fraction: number) => void) => Promise<unknown>) => {
     const bar = el("progress", { max: "100", value: "0", "aria-label": `Upload of ${file.name}` });
     const state = el("span", { class: "upload-state" }, "uploading");
     uploads.append(el("li", {}, el("span", { class: "file-name" }, file.name), bar, state));
-    const send = () => uploadFile<KnowledgeDocument[]>(base, file, (fraction) => (bar.value = Math.round(fraction * 100)));
+    const progress = (fraction: number) => (bar.value = Math.round(fraction * 100));
     try {
-      await send().catch(async (error: unknown) => {
-        if (error instanceof ApiError && error.body.status === 401 && (await refreshSession())) return send();
+      await send(progress).catch(async (error: unknown) => {
+        if (error instanceof ApiError && error.body.status === 401 && (await refreshSession())) return send(progress);
         throw error;
       });
       bar.value = 100;
       state.textContent = "uploaded";
+      return true;
     } catch (error) {
       state.textContent = `failed: ${error instanceof Error ? error.message : String(error)}`;
       state.classList.add("error-text");
+      return false;
     }
   };
 
   const uploadAll = async (files: FileList | File[]) => {
-    await Promise.all(Array.from(files).map(upload));
+    await Promise.all(Array.from(files).map((file) => upload(file, (progress) => uploadFile("POST", base, file, progress))));
+    await refresh();
+  };
+
+  /** A new version of a document: a signed upload URL for it, the bytes, then the confirmation (sync indexes it). */
+  const replace = async (document: KnowledgeDocument, file: File) => {
+    const target = await post<UploadUrl>(`${base}/${document.id}/replace-url`, { filename: file.name });
+    if (await upload(file, (progress) => uploadFile("PUT", target.uploadUrl, file, progress)))
+      await post(`${base}/${document.id}/confirm`);
     await refresh();
   };
 
