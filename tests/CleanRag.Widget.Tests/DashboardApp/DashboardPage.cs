@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -111,6 +113,20 @@ public sealed class DashboardPage(IPage page)
     }
 
     public ILocator Row(string text) => Page.GetByRole(AriaRole.Row).Filter(new() { HasText = text });
+
+    /// <summary>
+    /// Checks the screen with axe-core against WCAG 2 A and AA (contrast, labels, names, landmarks, ARIA use). The
+    /// widget preview's frame is left out: the widget has its own tests.
+    /// </summary>
+    public async Task ExpectAccessibleAsync()
+    {
+        var result = await Page.RunAxe(
+            new AxeRunContext { Exclude = [new AxeSelector("iframe")] },
+            new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        result.Passes.Should().NotBeEmpty("axe-core ran its checks");
+        result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")
+            .Should().BeEmpty($"the {await Heading.TextContentAsync()} screen meets WCAG 2.1 AA as far as axe-core can tell");
+    }
 
     /// <summary>Saves a screenshot to the test's results folder and attaches it to the test.</summary>
     public async Task ScreenshotAsync(string name)

@@ -58,6 +58,7 @@ public class InboxScreensTests : BrowserTest
         await Expect(owner.Status).ToHaveTextAsync("Lead updated.");
         await owner.Page.ReloadAsync();
         await Expect(owner.Page.GetByRole(AriaRole.Combobox, new() { Name = "Status of the lead ada@example.com" })).ToHaveValueAsync("contacted");
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-leads");
     }
 
@@ -79,10 +80,12 @@ public class InboxScreensTests : BrowserTest
         await owner.Page.ReloadAsync();
         await Expect(owner.Field("Company name")).ToHaveValueAsync("Northwind Vision");
         await Expect(owner.Field("Default allowed origins")).ToHaveValueAsync("https://www.northwind.example\nhttps://help.northwind.example");
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-company");
 
         await owner.Page.GetByRole(AriaRole.Combobox, new() { Name = "Project" }).SelectOptionAsync(new SelectOptionValue { Label = "Old Help Desk" });
         await owner.GoToAsync("Settings");
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-project-settings");
         owner.Page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await owner.Button("Archive project").ClickAsync();

@@ -23,6 +23,7 @@ public class OwnerJourneyTests : BrowserTest
 
         await owner.NewOwnerAsync();
         await Expect(owner.Page.GetByText("No project yet.")).ToBeVisibleAsync();
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-projects");
         var projectId = await owner.CreateProjectAsync("Northwind Help", "https://www.northwind.example");
 
@@ -35,6 +36,7 @@ public class OwnerJourneyTests : BrowserTest
         await Expect(owner.Status).ToContainTextAsync("2");
         await Expect(owner.Row("vision.md")).ToContainTextAsync("indexed", new() { Timeout = 60_000 });
         await Expect(owner.Row("dental.md")).ToContainTextAsync("indexed", new() { Timeout = 60_000 });
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-knowledge");
 
         // Settings: the widget switched on (its origin was given at creation).
@@ -55,6 +57,7 @@ public class OwnerJourneyTests : BrowserTest
         await Expect(owner.Row("Live key")).ToContainTextAsync("active");
         await Expect(owner.Page.GetByLabel("Widget embed tag"))
             .ToHaveTextAsync($"<script src=\"{new Uri(WidgetHost.ApiBase, "/widget.js")}\" data-project-id=\"{projectId}\" async></script>");
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-go-live");
         await AskWithKeyAsync(shownKey!, "How often are dental cleanings covered?");
 
@@ -72,6 +75,7 @@ public class OwnerJourneyTests : BrowserTest
         await question.PressAsync("Enter");
         await Expect(preview.Locator("[data-testid=cleanrag-message][data-role=assistant]").Last)
             .ToContainTextAsync("150 dollars", new() { Timeout = 30_000 });
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-widget");
 
         // Inbox: the preview's conversation, its sources, and a reply from a person.
@@ -85,6 +89,7 @@ public class OwnerJourneyTests : BrowserTest
         await owner.Button("Send reply").ClickAsync();
         await Expect(owner.Page.Locator(".message-human")).ToContainTextAsync("bring your receipt");
         await Expect(owner.Page.GetByText("Handling:")).ToContainTextAsync("human");
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-inbox");
 
         // Analytics: the widget conversation and the API call are counted.
@@ -93,6 +98,7 @@ public class OwnerJourneyTests : BrowserTest
             .ToContainTextAsync(new Regex("^2Conversations$"), new() { Timeout = 1_000 }));
         await Expect(owner.Page.GetByRole(AriaRole.Img, new() { Name = "Conversations and messages per day", Exact = false })).ToBeVisibleAsync();
         await Expect(owner.Row("How much of my glasses is covered?").First).ToBeVisibleAsync();
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-analytics");
     }
 

@@ -57,6 +57,7 @@ public class ProjectScreensTests : BrowserTest
         await owner.Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Revoke ") }).ClickAsync();
         await Expect(owner.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "revoked" })).ToHaveCountAsync(2);
         await Expect(owner.Page.GetByTestId("issued-key")).ToHaveCountAsync(0);
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-keys");
     }
 
@@ -87,6 +88,7 @@ public class ProjectScreensTests : BrowserTest
         await Expect(run).ToContainTextAsync("1 regressed");
         await Expect(owner.Page.GetByRole(AriaRole.Table, new() { Name = "Test runs" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "completed" }))
             .ToHaveCountAsync(2);
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-test-runs");
     }
 
@@ -112,6 +114,7 @@ public class ProjectScreensTests : BrowserTest
         await receiver.WaitForAsync("ping");
         await owner.Button("Deliveries").ClickAsync();
         await Expect(owner.Row("ping")).ToContainTextAsync("delivered", new() { Timeout = 30_000 });
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-webhooks");
         await owner.Page.ReloadAsync();
         await Expect(owner.Page.GetByText("The signing secret of this webhook.")).ToHaveCountAsync(0);
@@ -135,6 +138,7 @@ public class ProjectScreensTests : BrowserTest
         await owner.Page.GetByRole(AriaRole.List, new() { Name = "Events" }).GetByRole(AriaRole.Link).First.ClickAsync();
 
         await Expect(stateHeading).ToHaveTextAsync("State as of event #1");
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-audit");
         await Expect(owner.Page.GetByLabel("State", new() { Exact = true })).ToContainTextAsync("Northwind Help");
         await Expect(owner.Page.GetByLabel("State", new() { Exact = true })).Not.ToContainTextAsync("Northwind Support");

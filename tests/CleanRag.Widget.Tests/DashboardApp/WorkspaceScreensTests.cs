@@ -25,6 +25,7 @@ public class WorkspaceScreensTests : BrowserTest
         await owner.SignInAsync(email, "not the password at all");
 
         await Expect(owner.Alert).ToContainTextAsync("invalid_credentials");
+        await owner.ExpectAccessibleAsync();
         await owner.SignInAsync(email);
         await owner.ExpectHeadingAsync("Create your company");
         (await owner.Page.EvaluateAsync<int>("() => localStorage.length")).Should().Be(0, "no token is kept in localStorage");
@@ -95,6 +96,7 @@ public class WorkspaceScreensTests : BrowserTest
         await Expect(owner.Row(invitee)).ToContainTextAsync("active");
         await owner.Page.GetByRole(AriaRole.Combobox, new() { Name = $"Role of {invitee}" }).SelectOptionAsync("admin");
         await Expect(owner.Status).ToHaveTextAsync($"{invitee} is now admin.");
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-members");
         owner.Page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await owner.Page.GetByRole(AriaRole.Button, new() { Name = $"Remove {invitee}" }).ClickAsync();
@@ -147,6 +149,7 @@ public class WorkspaceScreensTests : BrowserTest
         await Expect(projectsLink).ToBeVisibleAsync();
         var documentWidth = await owner.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         documentWidth.Should().BeLessThanOrEqualTo(390, "nothing overflows the phone's width");
+        await owner.ExpectAccessibleAsync();
         await owner.ScreenshotAsync("dashboard-phone");
     }
 }
