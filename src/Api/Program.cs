@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CleanRag.Api.Authentication;
+using CleanRag.Api.Dashboard;
 using CleanRag.Api.Endpoints;
 using CleanRag.Api.Errors;
 using CleanRag.Api.Logging;
@@ -29,6 +30,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
 builder.Services.AddDashboardAuthentication();
 builder.Services.AddWidget();
+builder.Services.AddSingleton(DashboardFiles.LoadFromOutputDirectory());
 builder.Services.AddPlans(builder.Configuration);
 builder.Services.AddPublicChat();
 var behindProxies = builder.Services.AddTrustedProxies(builder.Configuration);
@@ -103,6 +105,7 @@ app.MapEvaluationEndpoints();
 app.MapLeadEndpoints();
 app.MapWidgetEndpoints();
 app.MapBillingEndpoints();
+app.MapDashboardAppEndpoints();
 
 await app.RunAsync();
 return 0;

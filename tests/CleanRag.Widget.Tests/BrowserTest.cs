@@ -27,11 +27,19 @@ public abstract class BrowserTest
     {
         await _context.CloseAsync();
         if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Passed)
-            _problems.Should().BeEmpty("the widget runs without script errors under the page's strict CSP");
+            _problems.Should().BeEmpty("the widget and the dashboard run without script errors under their pages' strict CSP");
     }
 
-    /// <summary>A new tab of this test's context, watched for script errors and CSP violations.</summary>
+    /// <summary>A new tab of this test's context with the widget of <paramref name="url"/>, watched for script errors and CSP violations.</summary>
     protected async Task<WidgetPage> NewPageAsync(string url)
+    {
+        var widget = new WidgetPage(await NewWatchedPageAsync());
+        await widget.GoToAsync(url);
+        return widget;
+    }
+
+    /// <summary>A new blank tab of this test's context, watched for script errors and CSP violations.</summary>
+    protected async Task<IPage> NewWatchedPageAsync()
     {
         var page = await _context.NewPageAsync();
         page.PageError += (_, error) => _problems.Add($"page error: {error}");
@@ -40,8 +48,6 @@ public abstract class BrowserTest
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
                 _problems.Add($"console: {message.Text}");
         };
-        var widget = new WidgetPage(page);
-        await widget.GoToAsync(url);
-        return widget;
+        return page;
     }
 }

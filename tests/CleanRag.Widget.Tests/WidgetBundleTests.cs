@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using CleanRag.Testing;
 
@@ -16,7 +15,7 @@ public class WidgetBundleTests
         try
         {
             var rebuilt = Path.Combine(folder.FullName, "widget.js");
-            var (exitCode, output) = Run(Path.Combine(TestServices.RepositoryRoot, "build", "widget.sh"), rebuilt);
+            var (exitCode, output) = BuildScript.Run("widget.sh", rebuilt);
             exitCode.Should().Be(0, $"build/widget.sh builds the widget (it needs node and npm):\n{output}");
 
             File.ReadAllBytes(CommittedBundle).SequenceEqual(File.ReadAllBytes(rebuilt)).Should().BeTrue(
@@ -47,15 +46,5 @@ public class WidgetBundleTests
 
         // Under a strict CSP (no 'unsafe-eval') these throw; and markup parsed from strings is how answers become XSS.
         source.Should().NotContainAny("eval(", "new Function", "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write");
-    }
-
-    private static (int ExitCode, string Output) Run(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash", [script, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }

@@ -20,6 +20,7 @@ public sealed class InviteDelivery(IEmailSender email, TimeProvider clock)
             to,
             $"You are invited to join {companyName} on CleanRag",
             $"You have been invited to {companyName} as {role.ToString().ToLowerInvariant()}.\n" +
-            $"Sign in (or sign up with this email), then accept with: POST /v1/invites/{token}/accept\n" +
+            $"Open /app/invite/{token} on the CleanRag dashboard and sign in (or sign up with this email) to accept,\n" +
+            $"or, signed in, accept with: POST /v1/invites/{token}/accept\n" +
             $"The invite expires in {Lifetime.TotalDays:0} days."), cancellationToken);
 }
