@@ -65,6 +65,18 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/** Ends the session on the server too: the refresh token's whole family is revoked, then the tab forgets its tokens. */
+export async function logOut(): Promise<void> {
+  const refreshToken = takeRefreshToken();
+  signOut();
+  if (!refreshToken) return;
+  try {
+    await fetch("/v1/auth/logout", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ refreshToken }) });
+  } catch {
+    // Offline: the tab has forgotten the tokens anyway, and the refresh token expires on its own.
+  }
+}
+
 /** Calls the API; an expired access token is refreshed once and the call repeated. Failures throw ApiError. */
 async function call<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const send = () => {

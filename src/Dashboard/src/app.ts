@@ -1,6 +1,6 @@
-import { ApiError, get, refreshSession } from "./api";
+import { ApiError, get, logOut, refreshSession } from "./api";
 import { el } from "./dom";
-import { currentAccessToken, signOut } from "./session";
+import { currentAccessToken } from "./session";
 import type { CurrentUser, Project } from "./types";
 import { errorBox, page } from "./ui";
 
@@ -113,7 +113,7 @@ function navigation(user: CurrentUser, projects: Project[], current: Project | n
     el("div", { class: "field" }, picker),
     current ? el("ul", {}, ...projectSections.map(([section, text]) => link(`/app/projects/${current.id}/${section}`, text))) : null,
     el("div", { class: "signed-in" }, el("span", {}, user.email), " ",
-      el("button", { type: "button", class: "link", onclick: () => { signOut(); navigate("/app/signin"); } }, "Sign out")));
+      el("button", { type: "button", class: "link", onclick: async () => { await logOut(); navigate("/app/signin"); } }, "Sign out")));
   toggle.addEventListener("click", () => {
     const open = toggle.getAttribute("aria-expanded") !== "true";
     toggle.setAttribute("aria-expanded", String(open));

@@ -108,12 +108,47 @@ public class WorkspaceScreensTests : BrowserTest
         await Expect(self.GetByRole(AriaRole.Combobox)).ToHaveValueAsync("owner");
     }
 
+    [Test]
+    public async Task Signing_out_ends_the_session_on_the_server_and_a_forgotten_password_is_reset_through_the_emailed_link()
+    {
+        var owner = new DashboardPage(await NewWatchedPageAsync());
+        var email = DashboardPage.NewEmail();
+        await owner.SignUpAsync(email);
+        await owner.ExpectHeadingAsync("Create your company");
+        var refreshToken = await owner.Page.EvaluateAsync<string>("() => sessionStorage.getItem('cleanrag.dashboard.refresh')");
+
+        await owner.Button("Sign out").ClickAsync();
+
+        await owner.ExpectHeadingAsync("Sign in");
+        using var client = WidgetHost.Api.CreateClient();
+        (await client.PostAsJsonAsync("/v1/auth/refresh", new { refreshToken })).StatusCode.Should().Be(HttpStatusCode.Unauthorized,
+            "signing out revokes the session's refresh tokens, not only the tab's copy");
+
+        await owner.Link("Forgot your password?").ClickAsync();
+        await owner.ExpectHeadingAsync("Reset your password");
+        await owner.Field("Email").FillAsync(email);
+        await owner.Button("Email me a link").ClickAsync();
+        await Expect(owner.Status).ToContainTextAsync("If an account has this email");
+        await owner.OpenAsync($"/app/reset-password#token={await MailedAsync(email, "#token=([A-Za-z0-9_-]+)")}");
+        await owner.ExpectHeadingAsync("Choose a new password");
+        await owner.ExpectAccessibleAsync();
+        await owner.Field("New password").FillAsync("a brand new correct horse");
+        await owner.Button("Set the new password").ClickAsync();
+        await Expect(owner.Status).ToContainTextAsync("Your password is changed");
+        await owner.ExpectHeadingAsync("Sign in");
+        await owner.SignInAsync(email, "a brand new correct horse");
+        await owner.ExpectHeadingAsync("Create your company");
+    }
+
     /// <summary>The token of the latest invite mailed to <paramref name="email"/>, read from the outbox table.</summary>
-    private static async Task<string> InviteTokenForAsync(string email)
+    private static Task<string> InviteTokenForAsync(string email) => MailedAsync(email, "/app/invite/([^ ]+) ");
+
+    /// <summary>What <paramref name="pattern"/>'s group captures in the latest mail to <paramref name="email"/> (the outbox table).</summary>
+    private static async Task<string> MailedAsync(string email, string pattern)
     {
         await using var session = WidgetHost.Api.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var mail = await session.Query<OutboundEmail>().Where(m => m.To == email).OrderByDescending(m => m.QueuedAt).FirstAsync();
-        return Regex.Match(mail.Body, "/app/invite/([^ ]+) ").Groups[1].Value;
+        return Regex.Match(mail.Body, pattern).Groups[1].Value;
     }
 
     [Test]
