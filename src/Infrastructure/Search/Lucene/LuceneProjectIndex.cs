@@ -51,7 +51,7 @@ internal sealed class LuceneProjectIndex : IDisposable
         _writer = new IndexWriter(_directory, config);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
         _vectors = new ExactVectorIndex(path);
-        _scopeFilter = new CachingWrapperFilter(new QueryWrapperFilter(ScopeQuery(null)));
+        _scopeFilter = new BitSetCachingFilter(new QueryWrapperFilter(ScopeQuery(null)));
     }
 
     public string Path { get; }
@@ -379,8 +379,11 @@ internal sealed class LuceneProjectIndex : IDisposable
         foreach (var term in terms)
         {
             var exact = new Term(ChunkFields.Content, term.Text);
-            query.Add(new TermQuery(exact) { Boost = term.Weight }, Occur.SHOULD);
-            if (expansions > 0 && TypoExpansion(searcher.IndexReader, exact, term.Weight) is { } neighbours)
+            // Looked up once in every segment: the lookup gives the document frequency the typo expansion depends on,
+            // and the term query reuses it instead of seeking the term again.
+            var states = TermContext.Build(searcher.TopReaderContext, exact);
+            query.Add(new TermQuery(exact, states) { Boost = term.Weight }, Occur.SHOULD);
+            if (expansions > 0 && TypoExpansion(exact, states.DocFreq, term.Weight) is { } neighbours)
             {
                 query.Add(neighbours, Occur.SHOULD);
                 expansions--;
@@ -408,10 +411,10 @@ internal sealed class LuceneProjectIndex : IDisposable
     /// queries), each scored by BM25 like any term but at a fraction of the
     /// term's weight, so a document holding the exact word still ranks first. Null when the term needs no expansion.
     /// </summary>
-    private static FuzzyQuery? TypoExpansion(IndexReader reader, Term term, float weight)
+    private static FuzzyQuery? TypoExpansion(Term term, int documentFrequency, float weight)
     {
         var length = term.Text.Length;
-        if (length < MinimumTypoLength || reader.DocFreq(term) > 0)
+        if (length < MinimumTypoLength || documentFrequency > 0)
             return null;
         return new FuzzyQuery(term, length >= TwoEditsLength ? 2 : 1, prefixLength: 1, TypoExpansions, transpositions: true)
         {
@@ -431,54 +434,38 @@ internal sealed class LuceneProjectIndex : IDisposable
     {
         var allowed = documentIds as IReadOnlySet<Guid> ?? documentIds?.ToHashSet();
         var matches = _vectors.Search(vector.Span, window, allowed is null ? null : allowed.Contains);
-        var inScope = ScopedDocuments(searcher, filter);
+        var leaves = searcher.IndexReader.Leaves;
+        var lookup = new ChunkLookup(leaves);
+        // The scope of only the segments the matches are in, each looked at once: the cached scope filter gives its bits
+        // as they are; a per-query one (some documents) is read into bits for those segments alone.
+        var inScope = new IBits?[leaves.Count];
         var ranked = new List<RankedCandidate>(matches.Count);
         foreach (var match in matches)
         {
             // A vector surfaces only with its chunk, and only when that chunk passes the scope filter.
-            if (LuceneDoc(searcher, match.ChunkId) is { } doc && inScope.Get(doc))
+            if (lookup.Find(match.ChunkId) is not { } found)
+                continue;
+            var (leaf, doc) = found;
+            var bits = inScope[leaf.Ord] ??= ScopeBits(filter, leaf);
+            if (bits.Get(doc))
             {
-                luceneDocs[match.ChunkId] = doc;
+                luceneDocs[match.ChunkId] = leaf.DocBase + doc;
                 ranked.Add(new RankedCandidate(ChunkFields.Placeholder(match.ChunkId), match.Similarity));
             }
         }
         return ranked;
     }
 
-    /// <summary>The documents the filter lets through, as one bit set over the whole reader.</summary>
-    private static FixedBitSet ScopedDocuments(IndexSearcher searcher, Filter filter)
+    /// <summary>The documents of one segment the filter lets through, as random-access bits.</summary>
+    private static IBits ScopeBits(Filter filter, AtomicReaderContext leaf)
     {
-        var reader = searcher.IndexReader;
-        var bits = new FixedBitSet(Math.Max(1, reader.MaxDoc));
-        foreach (var leaf in reader.Leaves)
-        {
-            var iterator = filter.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
-            if (iterator is null)
-                continue;
-            for (var doc = iterator.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.NextDoc())
-                bits.Set(leaf.DocBase + doc);
-        }
-        return bits;
-    }
-
-    /// <summary>The live Lucene document of a chunk, found through the terms dictionary (no query, no scoring).</summary>
-    private static int? LuceneDoc(IndexSearcher searcher, string chunkId)
-    {
-        var term = new BytesRef(chunkId);
-        foreach (var leaf in searcher.IndexReader.Leaves)
-        {
-            var terms = leaf.AtomicReader.GetTerms(ChunkFields.ChunkId);
-            if (terms is null)
-                continue;
-            var termsEnum = terms.GetEnumerator();
-            if (!termsEnum.SeekExact(term))
-                continue;
-            var postings = termsEnum.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
-            var doc = postings.NextDoc();
-            if (doc != DocIdSetIterator.NO_MORE_DOCS)
-                return leaf.DocBase + doc;
-        }
-        return null;
+        var set = filter.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs);
+        if (set?.Bits is { } bits)
+            return bits;
+        var scoped = new FixedBitSet(Math.Max(1, leaf.AtomicReader.MaxDoc));
+        if (set?.GetIterator() is { } iterator)
+            scoped.Or(iterator);
+        return scoped;
     }
 
     private HashSet<string> ChunkIdsLocked()
@@ -530,8 +517,10 @@ internal sealed class LuceneProjectIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var top = searcher.Search(selection, _scopeFilter, Math.Max(1, searcher.IndexReader.MaxDoc));
-            return top.ScoreDocs.Select(hit => searcher.Doc(hit.Doc).Get(ChunkFields.ChunkId)).ToList();
+            // Collected unscored from the doc values: no heap as large as the index, no stored fields decompressed.
+            var collector = new ChunkIdCollector();
+            searcher.Search(selection, _scopeFilter, collector);
+            return collector.ChunkIds;
         }
         finally
         {
@@ -558,6 +547,69 @@ internal sealed class LuceneProjectIndex : IDisposable
             scope.Add(anyOf, Occur.MUST);
         }
         return scope;
+    }
+
+    /// <summary>
+    /// Caches the scope per segment as a bit set rather than a compressed id set: a bit set offers random access, so a
+    /// search scores its query as if unfiltered and checks each hit's bit, instead of leap-frogging the filter.
+    /// </summary>
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+        {
+            var bits = new FixedBitSet(Math.Max(1, reader.MaxDoc));
+            bits.Or(iterator);
+            return bits;
+        }
+    }
+
+    /// <summary>
+    /// Finds chunks' live Lucene documents (segment and segment-local number) through the terms dictionary, with no query
+    /// and no scoring; one terms enumerator per segment serves every lookup, as opening one costs more than a seek.
+    /// </summary>
+    private sealed class ChunkLookup(IList<AtomicReaderContext> leaves)
+    {
+        private readonly TermsEnum?[] _terms = new TermsEnum?[leaves.Count];
+        private DocsEnum? _postings;
+
+        public (AtomicReaderContext Leaf, int Doc)? Find(string chunkId)
+        {
+            var term = new BytesRef(chunkId);
+            foreach (var leaf in leaves)
+            {
+                var terms = _terms[leaf.Ord] ??= leaf.AtomicReader.GetTerms(ChunkFields.ChunkId)?.GetEnumerator() ?? TermsEnum.EMPTY;
+                if (!terms.SeekExact(term))
+                    continue;
+                _postings = terms.Docs(leaf.AtomicReader.LiveDocs, _postings, DocsFlags.NONE);
+                var doc = _postings.NextDoc();
+                if (doc != DocIdSetIterator.NO_MORE_DOCS)
+                    return (leaf, doc);
+            }
+            return null;
+        }
+    }
+
+    /// <summary>The chunk ids of every matching document, read from the doc values.</summary>
+    private sealed class ChunkIdCollector : ICollector
+    {
+        private readonly BytesRef _bytes = new();
+        private BinaryDocValues? _chunkIds;
+
+        public List<string> ChunkIds { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context) => _chunkIds = context.AtomicReader.GetBinaryDocValues(ChunkFields.ChunkIdValue);
+
+        public void Collect(int doc)
+        {
+            _chunkIds!.Get(doc, _bytes);
+            ChunkIds.Add(_bytes.Utf8ToString());
+        }
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory
