@@ -12,8 +12,15 @@ namespace CleanRag.Infrastructure.Search.Lucene;
 
 /// <summary>
 /// One project's index: a Lucene directory (BM25 over the chunk text) and, beside it, the vector index.
-/// Writers (upserts, deletes) are exclusive; searches run concurrently between them. Each write batch is
-/// committed and the searcher refreshed before it returns, so the next search sees it.
+/// Writers (upserts, deletes) are exclusive; searches run concurrently between them.
+/// <para>
+/// A write is not committed and does not reopen the searcher: the next read refreshes the near-real-time searcher once
+/// for every write before it (so it sees them all), and upserts are committed by <see cref="CommitIfChanged"/>, which the
+/// owner calls periodically, and on close. A commit per write cost an fsync per document, and a refresh per write a tiny
+/// segment per document, which then slowed every search. Upserts lost by a crash are indexed again at start-up (the
+/// index is checked against the documents' indexed versions), so only deletes are committed at once: what was
+/// deleted must not come back.
+/// </para>
 /// </summary>
 internal sealed class LuceneProjectIndex : IDisposable
 {
@@ -32,6 +39,14 @@ internal sealed class LuceneProjectIndex : IDisposable
     // largest cost of a question. Chunks read once are kept (by chunk id, dropped when rewritten or deleted).
     private const int MaxCachedChunks = 20_000;
     private readonly ConcurrentDictionary<string, IndexedChunk> _storedChunks = new(StringComparer.Ordinal);
+
+    // Chunks written since the searcher was last refreshed (null: deleted), so a delete by document finds the vectors to
+    // drop without a refresh per write. Written under the write lock; cleared by a refresh (under _refreshGate).
+    private readonly Dictionary<string, (Guid DocumentId, int Version)?> _unrefreshed = new(StringComparer.Ordinal);
+    private const int MaxUnrefreshedChunks = 10_000;
+    private readonly Lock _refreshGate = new();
+    private volatile bool _searcherStale;
+    private bool _uncommitted;
 
     /// <summary>The Lucene files' folder inside a project's index directory (the vectors sit beside it).</summary>
     public const string LuceneFolder = "lucene";
@@ -87,6 +102,7 @@ internal sealed class LuceneProjectIndex : IDisposable
             {
                 _writer.UpdateDocument(ChunkFields.ChunkTerm(chunk.ChunkId), ChunkFields.ToDocument(_scope, chunk));
                 _storedChunks.TryRemove(chunk.ChunkId, out _);
+                _unrefreshed[chunk.ChunkId] = (chunk.DocumentId, chunk.DocumentVersion);
             }
             _vectors.Upsert(space, chunks
                 .Where(c => !c.Vector.IsEmpty)
@@ -94,7 +110,8 @@ internal sealed class LuceneProjectIndex : IDisposable
                 .ToList());
             // A chunk replaced by one without a vector must not keep its old vector.
             _vectors.Delete(chunks.Where(c => c.Vector.IsEmpty).Select(c => c.ChunkId));
-            CommitAndRefresh();
+            _uncommitted = true;
+            Written();
             return true;
         }
         finally
@@ -119,14 +136,23 @@ internal sealed class LuceneProjectIndex : IDisposable
         {
             if (IsClosed)
                 return false;
-            var chunkIds = ChunkIdsMatching(selection);
+            // The searcher does not know the chunks written since its refresh: those are looked up among them instead.
+            var chunkIds = ChunkIdsMatching(selection).Where(id => !_unrefreshed.ContainsKey(id))
+                .Concat(_unrefreshed
+                    .Where(written => written.Value is { } chunk && chunk.DocumentId == documentId && versions.Matches(chunk.Version))
+                    .Select(written => written.Key))
+                .ToList();
             if (chunkIds.Count == 0)
                 return true;
             _writer.DeleteDocuments(selection);
             _vectors.Delete(chunkIds);
             foreach (var chunkId in chunkIds)
+            {
                 _storedChunks.TryRemove(chunkId, out _);
-            CommitAndRefresh();
+                _unrefreshed[chunkId] = null;
+            }
+            Commit();
+            Written();
             return true;
         }
         finally
@@ -148,7 +174,7 @@ internal sealed class LuceneProjectIndex : IDisposable
         {
             if (IsClosed)
                 return null;
-            var searcher = _searchers.Acquire();
+            var searcher = AcquireCurrent();
             try
             {
                 var filter = documentIds is null ? _scopeFilter : new QueryWrapperFilter(ScopeQuery(documentIds));
@@ -184,7 +210,7 @@ internal sealed class LuceneProjectIndex : IDisposable
         {
             if (IsClosed)
                 return null;
-            var searcher = _searchers.Acquire();
+            var searcher = AcquireCurrent();
             try
             {
                 var chunks = new List<IndexedChunk>(pageSize);
@@ -234,9 +260,11 @@ internal sealed class LuceneProjectIndex : IDisposable
             {
                 _writer.DeleteDocuments(ChunkFields.ChunkTerm(chunkId));
                 _storedChunks.TryRemove(chunkId, out _);
+                _unrefreshed[chunkId] = null;
             }
             _vectors.Delete(chunkIds);
-            CommitAndRefresh();
+            Commit();
+            Written();
             return true;
         }
         finally
@@ -273,7 +301,7 @@ internal sealed class LuceneProjectIndex : IDisposable
         {
             if (IsClosed)
                 return null;
-            var searcher = _searchers.Acquire();
+            var searcher = AcquireCurrent();
             try
             {
                 return DocumentVersions(searcher.IndexReader);
@@ -344,19 +372,66 @@ internal sealed class LuceneProjectIndex : IDisposable
         }
     }
 
+    /// <summary>Commits the upserts not committed yet, if any (vectors first, so no committed chunk lacks its vector).</summary>
+    public void CommitIfChanged()
+    {
+        // Shared with searches, exclusive of writers and of closing.
+        _lock.EnterReadLock();
+        try
+        {
+            if (!IsClosed && _uncommitted)
+                Commit();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     private void CloseFiles()
     {
         IsClosed = true;
         _searchers.Dispose();
-        _writer.Dispose();
+        _vectors.Sync();
+        _writer.Dispose(); // commits
         _directory.Dispose();
         _vectors.Dispose();
     }
 
-    private void CommitAndRefresh()
+    private void Commit()
     {
+        _uncommitted = false;
+        _vectors.Sync();
         _writer.Commit();
+    }
+
+    /// <summary>After a write: the next read refreshes the searcher; a long run of writes without reads refreshes it now and then.</summary>
+    private void Written()
+    {
+        _searcherStale = true;
+        if (_unrefreshed.Count >= MaxUnrefreshedChunks)
+            Refresh();
+    }
+
+    /// <summary>A searcher that sees every write made before the call (refreshed here once for all of them).</summary>
+    private IndexSearcher AcquireCurrent()
+    {
+        if (_searcherStale)
+        {
+            lock (_refreshGate)
+            {
+                if (_searcherStale)
+                    Refresh();
+            }
+        }
+        return _searchers.Acquire();
+    }
+
+    private void Refresh()
+    {
+        _searcherStale = false;
         _searchers.MaybeRefreshBlocking();
+        _unrefreshed.Clear();
     }
 
     private IndexedChunk StoredChunk(IndexSearcher searcher, int luceneDoc, string chunkId)
@@ -470,7 +545,7 @@ internal sealed class LuceneProjectIndex : IDisposable
 
     private HashSet<string> ChunkIdsLocked()
     {
-        var searcher = _searchers.Acquire();
+        var searcher = AcquireCurrent();
         try
         {
             var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -512,6 +587,7 @@ internal sealed class LuceneProjectIndex : IDisposable
         }
     }
 
+    /// <summary>The chunks matching <paramref name="selection"/> as of the searcher's last refresh (not refreshed for this).</summary>
     private List<string> ChunkIdsMatching(Query selection)
     {
         var searcher = _searchers.Acquire();
