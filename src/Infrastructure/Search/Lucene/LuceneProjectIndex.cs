@@ -429,9 +429,11 @@ internal sealed class LuceneProjectIndex : IDisposable
 
     private void Refresh()
     {
-        _searcherStale = false;
         _searchers.MaybeRefreshBlocking();
         _unrefreshed.Clear();
+        // Only now: a reader seeing the flag down must find the refreshed searcher (no write runs meanwhile, the callers
+        // hold the read or the write lock).
+        _searcherStale = false;
     }
 
     private IndexedChunk StoredChunk(IndexSearcher searcher, int luceneDoc, string chunkId)
