@@ -98,6 +98,20 @@ public sealed class LuceneCommitTests
         (await Search(index, "", [1, 1, 1, 0])).Select(h => h.Chunk.ChunkId).Should().BeEquivalentTo(["v3", "other"]);
     }
 
+    [Test]
+    public async Task An_index_whose_files_were_deleted_before_its_last_commit_closes_and_opens_again_in_the_same_process()
+    {
+        var index = Open(_dataDirectory, Timeout.InfiniteTimeSpan);
+        await Upsert(index, Chunk("u1", "travel policy", [1, 0, 0, 0]));
+        Directory.Delete(_dataDirectory, recursive: true);
+
+        index.Invoking(i => i.Dispose()).Should().NotThrow("a failed last commit is logged, and the other projects still close");
+
+        var reopened = Open(_dataDirectory, Timeout.InfiniteTimeSpan);
+        await Upsert(reopened, Chunk("u2", "travel rules", [0, 1, 0, 0]));
+        (await Search(reopened, "travel", [])).Select(h => h.Chunk.ChunkId).Should().Equal("u2");
+    }
+
     private LuceneSearchIndex Open(string dataDirectory, TimeSpan commitInterval)
     {
         var index = new LuceneSearchIndex(dataDirectory, commitInterval);

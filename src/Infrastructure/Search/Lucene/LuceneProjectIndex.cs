@@ -392,10 +392,35 @@ internal sealed class LuceneProjectIndex : IDisposable
     {
         IsClosed = true;
         _searchers.Dispose();
-        _vectors.Sync();
-        _writer.Dispose(); // commits
-        _directory.Dispose();
-        _vectors.Dispose();
+        try
+        {
+            _vectors.Sync();
+            _writer.Dispose(); // commits what is pending
+        }
+        catch
+        {
+            // Not committed (say the directory was deleted meanwhile): the write lock is let go all the same, or the
+            // index could not be opened again in this process; what was lost is indexed again at the next start.
+            RollBackQuietly();
+            throw;
+        }
+        finally
+        {
+            _directory.Dispose();
+            _vectors.Dispose();
+        }
+    }
+
+    private void RollBackQuietly()
+    {
+        try
+        {
+            _writer.Rollback();
+        }
+        catch (Exception)
+        {
+            // The close's own failure is the one reported; the rollback releases the lock even when it fails.
+        }
     }
 
     private void Commit()

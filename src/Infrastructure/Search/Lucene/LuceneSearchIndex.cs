@@ -222,7 +222,17 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchIndexInvent
                 return;
             _disposed = true;
             foreach (var project in _open.Values.Concat(_staged.Values))
-                project.Dispose();
+            {
+                try
+                {
+                    project.Dispose();
+                }
+                catch (Exception exception)
+                {
+                    // The others are closed all the same; what this one did not commit is indexed again at the next start.
+                    LogCloseFailed(exception, project.Path);
+                }
+            }
             _open.Clear();
             _staged.Clear();
         }
@@ -282,6 +292,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchIndexInvent
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Committing the search index {Path} failed; retrying at the next interval")]
     private partial void LogCommitFailed(Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Closing the search index {Path} failed; what it did not commit is indexed again at the next start")]
+    private partial void LogCloseFailed(Exception exception, string path);
 
     private LuceneProjectIndex? Project(ProjectScope scope, bool create)
     {
