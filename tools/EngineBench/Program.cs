@@ -66,7 +66,7 @@ try
     // ---- raw Lucene.NET: one analysed field, one commit at the end ------------------------------------------------
     var bm25 = new BM25Similarity(k1: 1.2f, b: 0.75f);
     using var analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
-    ResetPeakRss();
+    PeakMemory.Reset();
     var rawIndexing = Stopwatch.StartNew();
     using var rawDirectory = FSDirectory.Open(new DirectoryInfo(Path.Combine(root, "raw")));
     using (var writer = new IndexWriter(rawDirectory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { Similarity = bm25 }))
@@ -79,11 +79,11 @@ try
     using var rawReader = DirectoryReader.Open(rawDirectory);
     var rawSearcher = new IndexSearcher(rawReader) { Similarity = bm25 };
     rawIndexing.Stop();
-    var rawIndexingPeak = PeakRss();
+    var rawIndexingPeak = PeakMemory.ResidentBytes();
 
     // ---- the service's ISearchIndex, fed as ingestion feeds it -----------------------------------------------------
     GC.Collect();
-    ResetPeakRss();
+    PeakMemory.Reset();
     var space = new EmbeddingSpace(embedder.ModelId, embedder.Dimensions);
     await using var service = new LuceneSearchIndex(Path.Combine(root, "service"));
     var scope = new ProjectScope(Guid.NewGuid(), Guid.NewGuid());
@@ -99,7 +99,7 @@ try
     // Indexed means searchable: the first search after the last write is part of it.
     var visible = await service.SearchAsync(new HybridQuery(scope, queries[0].Text, ReadOnlyMemory<float>.Empty, TopK), CancellationToken.None);
     serviceIndexing.Stop();
-    var serviceIndexingPeak = PeakRss();
+    var serviceIndexingPeak = PeakMemory.ResidentBytes();
     if (visible.Count == 0)
         throw new InvalidOperationException("The service's index answered nothing after indexing.");
 
@@ -143,7 +143,7 @@ try
             hitCounts[1] += serviceHits;
         }
     }
-    var queryPeak = PeakRss();
+    var queryPeak = PeakMemory.ResidentBytes();
 
     Console.WriteLine();
     var rawDocsPerSecond = corpus.Count / rawIndexing.Elapsed.TotalSeconds;
@@ -200,23 +200,6 @@ static double Percentile(List<double> values, double percentile)
     var sorted = values.Order().ToList();
     var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
     return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
-}
-
-// The kernel's high-water mark of resident memory (Linux; 0 elsewhere), and its reset (writing 5 to clear_refs).
-static long PeakRss()
-{
-    const string path = "/proc/self/status";
-    if (!File.Exists(path))
-        return 0;
-    var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-    return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-}
-
-static void ResetPeakRss()
-{
-    try { File.WriteAllText("/proc/self/clear_refs", "5"); }
-    catch (IOException) { }
-    catch (UnauthorizedAccessException) { }
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
