@@ -135,7 +135,7 @@ try
         embedding.Stop();
         if (!isHashing)
             Console.Error.WriteLine();
-        cost = new EmbeddingCache.Cost(embedding.Elapsed.TotalSeconds, corpusTexts.Count / embedding.Elapsed.TotalSeconds, PeakRss());
+        cost = new EmbeddingCache.Cost(embedding.Elapsed.TotalSeconds, corpusTexts.Count / embedding.Elapsed.TotalSeconds, PeakMemory.ResidentBytes());
         if (useCache)
             cache.Save(cacheKey, corpusVectors, cost);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -204,7 +204,7 @@ try
     }
 
     Console.WriteLine();
-    Console.WriteLine($"Peak RSS of this process: {PeakRss() / 1048576} MB" +
+    Console.WriteLine($"Peak RSS of this process: {PeakMemory.ResidentBytes() / 1048576} MB" +
         (fromCache ? " (the corpus embeddings came from the cache: the corpus was not embedded in this run)." : "."));
     return 0;
 
@@ -256,16 +256,6 @@ string? Option(string name)
 static string Describe(FusionOptions options) => options.Method == FusionMethod.ReciprocalRank
     ? $"fusion RRF (k={options.RrfK}, window {options.WindowPerSignal})"
     : string.Create(CultureInfo.InvariantCulture, $"fusion min-max convex (BM25 weight {options.LexicalWeight}, window {options.WindowPerSignal})");
-
-// The kernel's high-water mark of resident memory (Linux); 0 elsewhere.
-static long PeakRss()
-{
-    const string path = "/proc/self/status";
-    if (!File.Exists(path))
-        return 0;
-    var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-    return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-}
 
 // BEIR ids are strings; the index wants a document Guid, derived stably from the id.
 static Guid DocumentIdOf(string beirId) => new(MD5.HashData(Encoding.UTF8.GetBytes(beirId)));

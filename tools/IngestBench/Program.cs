@@ -88,6 +88,8 @@ using var process = Process.GetCurrentProcess();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"total: {files.Count} files, {totalPages} pages, {totalChunks} chunks in {elapsed:0.00} s = {totalPages / elapsed:0.0} pages/s, " +
     $"{totalChunks / elapsed:0.0} chunks/s; peak RSS {process.PeakWorkingSet64 / (1024.0 * 1024.0):0} MB"));
+// Closed first: closing commits what is still pending, into the directory deleted next.
+await index.DisposeAsync();
 Directory.Delete(dataDirectory, recursive: true);
 return 0;
 

@@ -4,6 +4,7 @@ using CleanRag.Infrastructure.Search.Lucene;
 using CleanRag.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CleanRag.Infrastructure.Search;
 
@@ -11,13 +12,16 @@ public static class SearchConfiguration
 {
     /// <summary>
     /// The embedded search engine (<see cref="LuceneSearchIndex"/>) as the singleton <see cref="ISearchIndex"/>,
-    /// its indexes under <c>{Data:Directory}/indexes</c>. The container disposes it at shutdown. Its files can be
+    /// its indexes under <c>{Data:Directory}/indexes</c>, committed every <c>Search:Lucene:CommitInterval</c> (default 1 s). The
+    /// container disposes it at shutdown. Its files can be
     /// lost apart from the database, so it is checked against the documents at every start. Projects indexed with another
     /// embedding model than the configured one are re-embedded in the background (<see cref="ReembeddingService"/>).
     /// </summary>
     public static IServiceCollection AddEmbeddedSearch(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ => new LuceneSearchIndex(DataDirectory.Resolve(configuration)));
+        services.AddSingleton(provider => new LuceneSearchIndex(
+            DataDirectory.Resolve(configuration), configuration.GetValue<TimeSpan?>("Search:Lucene:CommitInterval"),
+            provider.GetService<ILogger<LuceneSearchIndex>>()));
         services.AddSingleton<ISearchIndex>(provider => provider.GetRequiredService<LuceneSearchIndex>());
         services.AddSingleton<ISearchIndexInventory>(provider => provider.GetRequiredService<LuceneSearchIndex>());
         services.AddScoped<SearchIndexRestorer>();

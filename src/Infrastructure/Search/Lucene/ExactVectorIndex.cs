@@ -104,6 +104,12 @@ internal sealed class ExactVectorIndex : IVectorIndex
             CompactIfMostlyGarbage();
     }
 
+    public void Sync()
+    {
+        _logWriter?.Flush();
+        _log?.Flush(flushToDisk: true);
+    }
+
     public static void EnsureDimensions(EmbeddingSpace space, string chunkId, int dimensions)
     {
         if (dimensions != space.Dimensions)

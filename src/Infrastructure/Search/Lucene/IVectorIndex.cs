@@ -22,6 +22,9 @@ internal interface IVectorIndex : IDisposable
 
     void Delete(IEnumerable<string> chunkIds);
 
+    /// <summary>Makes every upsert and delete so far durable (on disk, not only handed to the operating system).</summary>
+    void Sync();
+
     /// <summary>Up to <paramref name="topK"/> chunks, most similar first; <paramref name="accept"/> filters by document.</summary>
     IReadOnlyList<VectorMatch> Search(ReadOnlySpan<float> query, int topK, Func<Guid, bool>? accept);
 }

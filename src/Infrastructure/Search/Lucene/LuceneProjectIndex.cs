@@ -12,8 +12,15 @@ namespace CleanRag.Infrastructure.Search.Lucene;
 
 /// <summary>
 /// One project's index: a Lucene directory (BM25 over the chunk text) and, beside it, the vector index.
-/// Writers (upserts, deletes) are exclusive; searches run concurrently between them. Each write batch is
-/// committed and the searcher refreshed before it returns, so the next search sees it.
+/// Writers (upserts, deletes) are exclusive; searches run concurrently between them.
+/// <para>
+/// A write is not committed and does not reopen the searcher: the next read refreshes the near-real-time searcher once
+/// for every write before it (so it sees them all), and upserts are committed by <see cref="CommitIfChanged"/>, which the
+/// owner calls periodically, and on close. A commit per write cost an fsync per document, and a refresh per write a tiny
+/// segment per document, which then slowed every search. Upserts lost by a crash are indexed again at start-up (the
+/// index is checked against the documents' indexed versions), so only deletes are committed at once: what was
+/// deleted must not come back.
+/// </para>
 /// </summary>
 internal sealed class LuceneProjectIndex : IDisposable
 {
@@ -33,6 +40,14 @@ internal sealed class LuceneProjectIndex : IDisposable
     private const int MaxCachedChunks = 20_000;
     private readonly ConcurrentDictionary<string, IndexedChunk> _storedChunks = new(StringComparer.Ordinal);
 
+    // Chunks written since the searcher was last refreshed (null: deleted), so a delete by document finds the vectors to
+    // drop without a refresh per write. Written under the write lock; cleared by a refresh (under _refreshGate).
+    private readonly Dictionary<string, (Guid DocumentId, int Version)?> _unrefreshed = new(StringComparer.Ordinal);
+    private const int MaxUnrefreshedChunks = 10_000;
+    private readonly Lock _refreshGate = new();
+    private volatile bool _searcherStale;
+    private bool _uncommitted;
+
     /// <summary>The Lucene files' folder inside a project's index directory (the vectors sit beside it).</summary>
     public const string LuceneFolder = "lucene";
 
@@ -51,7 +66,7 @@ internal sealed class LuceneProjectIndex : IDisposable
         _writer = new IndexWriter(_directory, config);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
         _vectors = new ExactVectorIndex(path);
-        _scopeFilter = new CachingWrapperFilter(new QueryWrapperFilter(ScopeQuery(null)));
+        _scopeFilter = new BitSetCachingFilter(new QueryWrapperFilter(ScopeQuery(null)));
     }
 
     public string Path { get; }
@@ -87,6 +102,7 @@ internal sealed class LuceneProjectIndex : IDisposable
             {
                 _writer.UpdateDocument(ChunkFields.ChunkTerm(chunk.ChunkId), ChunkFields.ToDocument(_scope, chunk));
                 _storedChunks.TryRemove(chunk.ChunkId, out _);
+                _unrefreshed[chunk.ChunkId] = (chunk.DocumentId, chunk.DocumentVersion);
             }
             _vectors.Upsert(space, chunks
                 .Where(c => !c.Vector.IsEmpty)
@@ -94,7 +110,8 @@ internal sealed class LuceneProjectIndex : IDisposable
                 .ToList());
             // A chunk replaced by one without a vector must not keep its old vector.
             _vectors.Delete(chunks.Where(c => c.Vector.IsEmpty).Select(c => c.ChunkId));
-            CommitAndRefresh();
+            _uncommitted = true;
+            Written();
             return true;
         }
         finally
@@ -119,14 +136,23 @@ internal sealed class LuceneProjectIndex : IDisposable
         {
             if (IsClosed)
                 return false;
-            var chunkIds = ChunkIdsMatching(selection);
+            // The searcher does not know the chunks written since its refresh: those are looked up among them instead.
+            var chunkIds = ChunkIdsMatching(selection).Where(id => !_unrefreshed.ContainsKey(id))
+                .Concat(_unrefreshed
+                    .Where(written => written.Value is { } chunk && chunk.DocumentId == documentId && versions.Matches(chunk.Version))
+                    .Select(written => written.Key))
+                .ToList();
             if (chunkIds.Count == 0)
                 return true;
             _writer.DeleteDocuments(selection);
             _vectors.Delete(chunkIds);
             foreach (var chunkId in chunkIds)
+            {
                 _storedChunks.TryRemove(chunkId, out _);
-            CommitAndRefresh();
+                _unrefreshed[chunkId] = null;
+            }
+            Commit();
+            Written();
             return true;
         }
         finally
@@ -148,7 +174,7 @@ internal sealed class LuceneProjectIndex : IDisposable
         {
             if (IsClosed)
                 return null;
-            var searcher = _searchers.Acquire();
+            var searcher = AcquireCurrent();
             try
             {
                 var filter = documentIds is null ? _scopeFilter : new QueryWrapperFilter(ScopeQuery(documentIds));
@@ -184,7 +210,7 @@ internal sealed class LuceneProjectIndex : IDisposable
         {
             if (IsClosed)
                 return null;
-            var searcher = _searchers.Acquire();
+            var searcher = AcquireCurrent();
             try
             {
                 var chunks = new List<IndexedChunk>(pageSize);
@@ -234,9 +260,11 @@ internal sealed class LuceneProjectIndex : IDisposable
             {
                 _writer.DeleteDocuments(ChunkFields.ChunkTerm(chunkId));
                 _storedChunks.TryRemove(chunkId, out _);
+                _unrefreshed[chunkId] = null;
             }
             _vectors.Delete(chunkIds);
-            CommitAndRefresh();
+            Commit();
+            Written();
             return true;
         }
         finally
@@ -273,7 +301,7 @@ internal sealed class LuceneProjectIndex : IDisposable
         {
             if (IsClosed)
                 return null;
-            var searcher = _searchers.Acquire();
+            var searcher = AcquireCurrent();
             try
             {
                 return DocumentVersions(searcher.IndexReader);
@@ -344,19 +372,93 @@ internal sealed class LuceneProjectIndex : IDisposable
         }
     }
 
+    /// <summary>Commits the upserts not committed yet, if any (vectors first, so no committed chunk lacks its vector).</summary>
+    public void CommitIfChanged()
+    {
+        // Shared with searches, exclusive of writers and of closing.
+        _lock.EnterReadLock();
+        try
+        {
+            if (!IsClosed && _uncommitted)
+                Commit();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     private void CloseFiles()
     {
         IsClosed = true;
         _searchers.Dispose();
-        _writer.Dispose();
-        _directory.Dispose();
-        _vectors.Dispose();
+        try
+        {
+            _vectors.Sync();
+            _writer.Dispose(); // commits what is pending
+        }
+        catch
+        {
+            // Not committed (say the directory was deleted meanwhile): the write lock is let go all the same, or the
+            // index could not be opened again in this process; what was lost is indexed again at the next start.
+            RollBackQuietly();
+            throw;
+        }
+        finally
+        {
+            _directory.Dispose();
+            _vectors.Dispose();
+        }
     }
 
-    private void CommitAndRefresh()
+    private void RollBackQuietly()
     {
+        try
+        {
+            _writer.Rollback();
+        }
+        catch (Exception)
+        {
+            // The close's own failure is the one reported; the rollback releases the lock even when it fails.
+        }
+    }
+
+    private void Commit()
+    {
+        _uncommitted = false;
+        _vectors.Sync();
         _writer.Commit();
+    }
+
+    /// <summary>After a write: the next read refreshes the searcher; a long run of writes without reads refreshes it now and then.</summary>
+    private void Written()
+    {
+        _searcherStale = true;
+        if (_unrefreshed.Count >= MaxUnrefreshedChunks)
+            Refresh();
+    }
+
+    /// <summary>A searcher that sees every write made before the call (refreshed here once for all of them).</summary>
+    private IndexSearcher AcquireCurrent()
+    {
+        if (_searcherStale)
+        {
+            lock (_refreshGate)
+            {
+                if (_searcherStale)
+                    Refresh();
+            }
+        }
+        return _searchers.Acquire();
+    }
+
+    private void Refresh()
+    {
         _searchers.MaybeRefreshBlocking();
+        _unrefreshed.Clear();
+        // Only now: a reader seeing the flag down must find the refreshed searcher (no write runs meanwhile, the callers
+        // hold the read or the write lock).
+        _searcherStale = false;
     }
 
     private IndexedChunk StoredChunk(IndexSearcher searcher, int luceneDoc, string chunkId)
@@ -379,8 +481,11 @@ internal sealed class LuceneProjectIndex : IDisposable
         foreach (var term in terms)
         {
             var exact = new Term(ChunkFields.Content, term.Text);
-            query.Add(new TermQuery(exact) { Boost = term.Weight }, Occur.SHOULD);
-            if (expansions > 0 && TypoExpansion(searcher.IndexReader, exact, term.Weight) is { } neighbours)
+            // Looked up once in every segment: the lookup gives the document frequency the typo expansion depends on,
+            // and the term query reuses it instead of seeking the term again.
+            var states = TermContext.Build(searcher.TopReaderContext, exact);
+            query.Add(new TermQuery(exact, states) { Boost = term.Weight }, Occur.SHOULD);
+            if (expansions > 0 && TypoExpansion(exact, states.DocFreq, term.Weight) is { } neighbours)
             {
                 query.Add(neighbours, Occur.SHOULD);
                 expansions--;
@@ -408,10 +513,10 @@ internal sealed class LuceneProjectIndex : IDisposable
     /// queries), each scored by BM25 like any term but at a fraction of the
     /// term's weight, so a document holding the exact word still ranks first. Null when the term needs no expansion.
     /// </summary>
-    private static FuzzyQuery? TypoExpansion(IndexReader reader, Term term, float weight)
+    private static FuzzyQuery? TypoExpansion(Term term, int documentFrequency, float weight)
     {
         var length = term.Text.Length;
-        if (length < MinimumTypoLength || reader.DocFreq(term) > 0)
+        if (length < MinimumTypoLength || documentFrequency > 0)
             return null;
         return new FuzzyQuery(term, length >= TwoEditsLength ? 2 : 1, prefixLength: 1, TypoExpansions, transpositions: true)
         {
@@ -431,59 +536,43 @@ internal sealed class LuceneProjectIndex : IDisposable
     {
         var allowed = documentIds as IReadOnlySet<Guid> ?? documentIds?.ToHashSet();
         var matches = _vectors.Search(vector.Span, window, allowed is null ? null : allowed.Contains);
-        var inScope = ScopedDocuments(searcher, filter);
+        var leaves = searcher.IndexReader.Leaves;
+        var lookup = new ChunkLookup(leaves);
+        // The scope of only the segments the matches are in, each looked at once: the cached scope filter gives its bits
+        // as they are; a per-query one (some documents) is read into bits for those segments alone.
+        var inScope = new IBits?[leaves.Count];
         var ranked = new List<RankedCandidate>(matches.Count);
         foreach (var match in matches)
         {
             // A vector surfaces only with its chunk, and only when that chunk passes the scope filter.
-            if (LuceneDoc(searcher, match.ChunkId) is { } doc && inScope.Get(doc))
+            if (lookup.Find(match.ChunkId) is not { } found)
+                continue;
+            var (leaf, doc) = found;
+            var bits = inScope[leaf.Ord] ??= ScopeBits(filter, leaf);
+            if (bits.Get(doc))
             {
-                luceneDocs[match.ChunkId] = doc;
+                luceneDocs[match.ChunkId] = leaf.DocBase + doc;
                 ranked.Add(new RankedCandidate(ChunkFields.Placeholder(match.ChunkId), match.Similarity));
             }
         }
         return ranked;
     }
 
-    /// <summary>The documents the filter lets through, as one bit set over the whole reader.</summary>
-    private static FixedBitSet ScopedDocuments(IndexSearcher searcher, Filter filter)
+    /// <summary>The documents of one segment the filter lets through, as random-access bits.</summary>
+    private static IBits ScopeBits(Filter filter, AtomicReaderContext leaf)
     {
-        var reader = searcher.IndexReader;
-        var bits = new FixedBitSet(Math.Max(1, reader.MaxDoc));
-        foreach (var leaf in reader.Leaves)
-        {
-            var iterator = filter.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
-            if (iterator is null)
-                continue;
-            for (var doc = iterator.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.NextDoc())
-                bits.Set(leaf.DocBase + doc);
-        }
-        return bits;
-    }
-
-    /// <summary>The live Lucene document of a chunk, found through the terms dictionary (no query, no scoring).</summary>
-    private static int? LuceneDoc(IndexSearcher searcher, string chunkId)
-    {
-        var term = new BytesRef(chunkId);
-        foreach (var leaf in searcher.IndexReader.Leaves)
-        {
-            var terms = leaf.AtomicReader.GetTerms(ChunkFields.ChunkId);
-            if (terms is null)
-                continue;
-            var termsEnum = terms.GetEnumerator();
-            if (!termsEnum.SeekExact(term))
-                continue;
-            var postings = termsEnum.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
-            var doc = postings.NextDoc();
-            if (doc != DocIdSetIterator.NO_MORE_DOCS)
-                return leaf.DocBase + doc;
-        }
-        return null;
+        var set = filter.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs);
+        if (set?.Bits is { } bits)
+            return bits;
+        var scoped = new FixedBitSet(Math.Max(1, leaf.AtomicReader.MaxDoc));
+        if (set?.GetIterator() is { } iterator)
+            scoped.Or(iterator);
+        return scoped;
     }
 
     private HashSet<string> ChunkIdsLocked()
     {
-        var searcher = _searchers.Acquire();
+        var searcher = AcquireCurrent();
         try
         {
             var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -525,13 +614,16 @@ internal sealed class LuceneProjectIndex : IDisposable
         }
     }
 
+    /// <summary>The chunks matching <paramref name="selection"/> as of the searcher's last refresh (not refreshed for this).</summary>
     private List<string> ChunkIdsMatching(Query selection)
     {
         var searcher = _searchers.Acquire();
         try
         {
-            var top = searcher.Search(selection, _scopeFilter, Math.Max(1, searcher.IndexReader.MaxDoc));
-            return top.ScoreDocs.Select(hit => searcher.Doc(hit.Doc).Get(ChunkFields.ChunkId)).ToList();
+            // Collected unscored from the doc values: no heap as large as the index, no stored fields decompressed.
+            var collector = new ChunkIdCollector();
+            searcher.Search(selection, _scopeFilter, collector);
+            return collector.ChunkIds;
         }
         finally
         {
@@ -558,6 +650,69 @@ internal sealed class LuceneProjectIndex : IDisposable
             scope.Add(anyOf, Occur.MUST);
         }
         return scope;
+    }
+
+    /// <summary>
+    /// Caches the scope per segment as a bit set rather than a compressed id set: a bit set offers random access, so a
+    /// search scores its query as if unfiltered and checks each hit's bit, instead of leap-frogging the filter.
+    /// </summary>
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+        {
+            var bits = new FixedBitSet(Math.Max(1, reader.MaxDoc));
+            bits.Or(iterator);
+            return bits;
+        }
+    }
+
+    /// <summary>
+    /// Finds chunks' live Lucene documents (segment and segment-local number) through the terms dictionary, with no query
+    /// and no scoring; one terms enumerator per segment serves every lookup, as opening one costs more than a seek.
+    /// </summary>
+    private sealed class ChunkLookup(IList<AtomicReaderContext> leaves)
+    {
+        private readonly TermsEnum?[] _terms = new TermsEnum?[leaves.Count];
+        private DocsEnum? _postings;
+
+        public (AtomicReaderContext Leaf, int Doc)? Find(string chunkId)
+        {
+            var term = new BytesRef(chunkId);
+            foreach (var leaf in leaves)
+            {
+                var terms = _terms[leaf.Ord] ??= leaf.AtomicReader.GetTerms(ChunkFields.ChunkId)?.GetEnumerator() ?? TermsEnum.EMPTY;
+                if (!terms.SeekExact(term))
+                    continue;
+                _postings = terms.Docs(leaf.AtomicReader.LiveDocs, _postings, DocsFlags.NONE);
+                var doc = _postings.NextDoc();
+                if (doc != DocIdSetIterator.NO_MORE_DOCS)
+                    return (leaf, doc);
+            }
+            return null;
+        }
+    }
+
+    /// <summary>The chunk ids of every matching document, read from the doc values.</summary>
+    private sealed class ChunkIdCollector : ICollector
+    {
+        private readonly BytesRef _bytes = new();
+        private BinaryDocValues? _chunkIds;
+
+        public List<string> ChunkIds { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context) => _chunkIds = context.AtomicReader.GetBinaryDocValues(ChunkFields.ChunkIdValue);
+
+        public void Collect(int doc)
+        {
+            _chunkIds!.Get(doc, _bytes);
+            ChunkIds.Add(_bytes.Utf8ToString());
+        }
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory

@@ -4,6 +4,8 @@ using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using FSDirectory = Lucene.Net.Store.FSDirectory;
 
 namespace CleanRag.Infrastructure.Search.Lucene;
@@ -20,8 +22,13 @@ namespace CleanRag.Infrastructure.Search.Lucene;
 /// goes back), so the live index is never lost; the staged generation stays and the re-embedding resumes from it.
 /// Callers that meet a closed index (swapped meanwhile) reopen it under the gate and retry.
 /// </para>
+/// <para>
+/// Writes are searchable at once but committed to disk in the background, every <c>commitInterval</c>, and at disposal
+/// (see <see cref="LuceneProjectIndex"/>): a crash loses the upserts of the last interval, which the start-up check
+/// against the documents (<c>SearchIndexRestorer</c>) indexes again.
+/// </para>
 /// </summary>
-public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDisposable, IAsyncDisposable
+public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDisposable, IAsyncDisposable
 {
     /// <summary>Query terms beyond this are ignored: Lucene refuses boolean queries above 1024 clauses.</summary>
     private const int MaxQueryTerms = 1024;
@@ -36,10 +43,22 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDi
     private readonly Lock _openGate = new();
     private bool _disposed;
 
+    /// <summary>The default of <c>commitInterval</c>: at most this much indexing is redone after a crash.</summary>
+    public static readonly TimeSpan DefaultCommitInterval = TimeSpan.FromSeconds(1);
+
+    private readonly PeriodicTimer _commitTimer;
+    private readonly Task _commitLoop;
+    private readonly ILogger _logger;
+
     /// <param name="dataDirectory">Where the indexes live (they go to its <c>indexes</c> subfolder).</param>
-    public LuceneSearchIndex(string dataDirectory)
+    /// <param name="commitInterval">How often writes are committed (<see cref="DefaultCommitInterval"/> when null;
+    /// <see cref="Timeout.InfiniteTimeSpan"/>: only at disposal and with deletes).</param>
+    public LuceneSearchIndex(string dataDirectory, TimeSpan? commitInterval = null, ILogger<LuceneSearchIndex>? logger = null)
     {
         _indexesRoot = Path.Combine(Path.GetFullPath(dataDirectory), "indexes");
+        _logger = logger ?? NullLogger<LuceneSearchIndex>.Instance;
+        _commitTimer = new PeriodicTimer(commitInterval ?? DefaultCommitInterval);
+        _commitLoop = CommitPeriodicallyAsync();
     }
 
     public Task UpsertAsync(ProjectScope scope, EmbeddingSpace space, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken)
@@ -194,13 +213,26 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDi
 
     public void Dispose()
     {
+        // The last periodic commit finishes first; closing the projects commits the rest.
+        _commitTimer.Dispose();
+        _commitLoop.GetAwaiter().GetResult();
         lock (_openGate)
         {
             if (_disposed)
                 return;
             _disposed = true;
             foreach (var project in _open.Values.Concat(_staged.Values))
-                project.Dispose();
+            {
+                try
+                {
+                    project.Dispose();
+                }
+                catch (Exception exception)
+                {
+                    // The others are closed all the same; what this one did not commit is indexed again at the next start.
+                    LogCloseFailed(exception, project.Path);
+                }
+            }
             _open.Clear();
             _staged.Clear();
         }
@@ -235,6 +267,34 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexInventory, IDi
         tokens.End();
         return counts.Select(pair => new WeightedTerm(pair.Key, pair.Value)).ToList();
     }
+
+    private async Task CommitPeriodicallyAsync()
+    {
+        while (await _commitTimer.WaitForNextTickAsync().ConfigureAwait(false))
+        {
+            LuceneProjectIndex[] projects;
+            lock (_openGate)
+                projects = [.. _open.Values, .. _staged.Values];
+            foreach (var project in projects)
+            {
+                try
+                {
+                    project.CommitIfChanged();
+                }
+                catch (Exception exception)
+                {
+                    // Retried at the next tick (the writes stay pending); a crash meanwhile is repaired by the start-up check.
+                    LogCommitFailed(exception, project.Path);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Committing the search index {Path} failed; retrying at the next interval")]
+    private partial void LogCommitFailed(Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Closing the search index {Path} failed; what it did not commit is indexed again at the next start")]
+    private partial void LogCloseFailed(Exception exception, string path);
 
     private LuceneProjectIndex? Project(ProjectScope scope, bool create)
     {
