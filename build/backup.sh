@@ -5,26 +5,13 @@
 # and ciphertexts are useless). Search indexes are left out: the API rebuilds them from the stored files at start-up.
 #   build/backup.sh [--database NAME] [--data-dir DIR] OUTPUT.tar
 # Defaults: this checkout's build/run.sh deployment. Elsewhere set PGHOST/PGPORT/PGUSER/PGPASSWORD (libpq) and the
-# options. Safe while the service runs; keep the file as secret as the keys it holds.
+# options (with Data:SharedDirectory set, --data-dir is that directory: it holds the files and keys). Safe while the
+# service runs; keep the file as secret as the keys it holds.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-
-database="$CLEANRAG_DB_NAME"
-data_dir="$Data__Directory"
-while [ $# -gt 1 ]; do
-  case "$1" in
-    --database) database="$2"; shift 2 ;;
-    --data-dir) data_dir="$2"; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-  esac
-done
-[ $# -eq 1 ] || { echo "usage: build/backup.sh [--database NAME] [--data-dir DIR] OUTPUT.tar" >&2; exit 2; }
-output="$(realpath -m "$1")"
+source "$(dirname "${BASH_SOURCE[0]}")/deployment.sh" "$@"
+[ ${#arguments[@]} -eq 1 ] || { echo "usage: build/backup.sh [--database NAME] [--data-dir DIR] OUTPUT.tar" >&2; exit 2; }
+output="$(realpath -m "${arguments[0]}")"
 [ -d "$data_dir" ] || { echo "no data directory at $data_dir" >&2; exit 1; }
-
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-$CLEANRAG_PG_PORT}" PGUSER="${PGUSER:-$CLEANRAG_DB_USER}" \
-  PGPASSWORD="${PGPASSWORD:-$CLEANRAG_DB_PASSWORD}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

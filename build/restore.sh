@@ -4,30 +4,18 @@
 # at its next start. Stop the API first.
 #   build/restore.sh [--database NAME] [--data-dir DIR] BACKUP.tar
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-
-database="$CLEANRAG_DB_NAME"
-data_dir="$Data__Directory"
-while [ $# -gt 1 ]; do
-  case "$1" in
-    --database) database="$2"; shift 2 ;;
-    --data-dir) data_dir="$2"; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-  esac
-done
-[ $# -eq 1 ] || { echo "usage: build/restore.sh [--database NAME] [--data-dir DIR] BACKUP.tar" >&2; exit 2; }
-backup="$(realpath "$1")"
+# Before the libpq defaults are read: build/setup.sh starts this checkout's PostgreSQL and creates its databases again if
+# they were dropped (another deployment's server is the operator's, given by PGHOST).
+if [ -z "${PGHOST:-}" ]; then "$(dirname "${BASH_SOURCE[0]}")/setup.sh" >/dev/null; fi
+source "$(dirname "${BASH_SOURCE[0]}")/deployment.sh" "$@"
+[ ${#arguments[@]} -eq 1 ] || { echo "usage: build/restore.sh [--database NAME] [--data-dir DIR] BACKUP.tar" >&2; exit 2; }
+backup="$(realpath "${arguments[0]}")"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 tar -C "$work" -xf "$backup"
 head -1 "$work/MANIFEST" | grep -qx 'cleanrag-backup 1' || { echo "$backup is not a CleanRag backup" >&2; exit 1; }
 
-# build/setup.sh starts this checkout's PostgreSQL and creates its databases again if they were dropped.
-if [ -z "${PGHOST:-}" ]; then "$CLEANRAG_ROOT/build/setup.sh" >/dev/null; fi
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-$CLEANRAG_PG_PORT}" PGUSER="${PGUSER:-$CLEANRAG_DB_USER}" \
-  PGPASSWORD="${PGPASSWORD:-$CLEANRAG_DB_PASSWORD}"
 "$pg_bin/pg_restore" --clean --if-exists --no-owner --no-privileges --exit-on-error --dbname="$database" "$work/database.dump"
 
 mkdir -p "$data_dir"
