@@ -58,7 +58,7 @@ else
     dashboard = await Dashboard.SignUpAsync(http, email);
     projectId = await dashboard.CreateProjectAsync();
     var ingest = Stopwatch.StartNew();
-    foreach (var batch in corpus.Chunk(250))
+    foreach (var batch in corpus.Chunk(100)) // Documents:MaxFilesPerUpload
         await dashboard.UploadAsync(projectId, batch.Select(d => ($"{d.GetProperty("_id").GetString()}.txt",
             $"{d.GetProperty("title").GetString()}\n\n{d.GetProperty("text").GetString()}")));
     var uploaded = ingest.Elapsed;
