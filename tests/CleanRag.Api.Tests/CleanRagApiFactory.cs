@@ -37,7 +37,7 @@ public sealed class CleanRagApiFactory(Action<IWebHostBuilder>? configure = null
     /// Webhooks to the tests' local receiver (plain http on 127.0.0.1) with a retry schedule of seconds. Harmless to
     /// other tests: nothing else subscribes webhooks, and other loopback hosts stay refused.
     /// </summary>
-    private static readonly Dictionary<string, string> WebhookTestSettings = new()
+    internal static readonly Dictionary<string, string> WebhookTestSettings = new()
     {
         ["Webhooks:AllowHttp"] = "true",
         ["Webhooks:AllowedHosts:0"] = "127.0.0.1",

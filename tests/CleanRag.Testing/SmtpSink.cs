@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace CleanRag.Testing;
 
@@ -20,7 +18,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public static async Task<SmtpSink> StartAsync()
     {
-        var port = FreePort();
+        var port = LocalPorts.Free();
         var mailDirectory = Path.Combine(Path.GetTempPath(), "cleanrag-smtp-sink", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.GetDirectoryName(mailDirectory)!); // Maildir makes only the last level
         var start = new ProcessStartInfo(Python)
@@ -33,7 +31,7 @@ public sealed class SmtpSink : IAsyncDisposable
         var sink = new SmtpSink(process, port, mailDirectory);
         try
         {
-            await Eventually.IsTrueAsync(() => Task.FromResult(process.HasExited || Accepts(port)), TimeSpan.FromSeconds(20), "the SMTP sink to listen");
+            await Eventually.IsTrueAsync(() => Task.FromResult(process.HasExited || LocalPorts.Accepts(port)), TimeSpan.FromSeconds(20), "the SMTP sink to listen");
             if (process.HasExited)
                 throw new InvalidOperationException(
                     $"aiosmtpd exited ({await process.StandardError.ReadToEndAsync()}); build/setup.sh installs python3-aiosmtpd.");
@@ -69,26 +67,5 @@ public sealed class SmtpSink : IAsyncDisposable
         _process.Dispose();
         if (Directory.Exists(MailDirectory))
             Directory.Delete(MailDirectory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static bool Accepts(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

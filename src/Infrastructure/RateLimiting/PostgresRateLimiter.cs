@@ -14,23 +14,22 @@ internal sealed class PostgresRateLimiter : IRateLimiter, IAsyncDisposable
     private const int PurgeEvery = 10_000;
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _clock;
+    private readonly string _schema;
     private readonly string _table;
-    private readonly Lazy<Task> _tableCreated;
+    private Task? _tableCreated;
     private int _calls;
 
     public PostgresRateLimiter(string connectionString, string schema, TimeProvider clock)
     {
         _dataSource = NpgsqlDataSource.Create(connectionString);
         _clock = clock;
+        _schema = schema;
         _table = $"\"{schema}\".rate_limit_windows";
-        _tableCreated = new Lazy<Task>(() => ExecuteAsync(
-            $"CREATE SCHEMA IF NOT EXISTS \"{schema}\"; " +
-            $"CREATE TABLE IF NOT EXISTS {_table} (bucket text PRIMARY KEY, reset_at timestamptz NOT NULL, count integer NOT NULL)"));
     }
 
     public async ValueTask<RateLimitDecision> AcquireAsync(string bucket, int limit, TimeSpan window, CancellationToken cancellationToken)
     {
-        await _tableCreated.Value;
+        await EnsureTableAsync();
         var now = _clock.GetUtcNow();
         if (Interlocked.Increment(ref _calls) % PurgeEvery == 0)
             await ExecuteAsync($"DELETE FROM {_table} WHERE reset_at < now() - interval '5 minutes'");
@@ -54,6 +53,17 @@ internal sealed class PostgresRateLimiter : IRateLimiter, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>Creates the table once; an attempt that failed (the database was down) is made again by the next request.</summary>
+    private Task EnsureTableAsync()
+    {
+        var created = _tableCreated;
+        if (created is null || created.IsFaulted || created.IsCanceled)
+            _tableCreated = created = ExecuteAsync(
+                $"CREATE SCHEMA IF NOT EXISTS \"{_schema}\"; " +
+                $"CREATE TABLE IF NOT EXISTS {_table} (bucket text PRIMARY KEY, reset_at timestamptz NOT NULL, count integer NOT NULL)");
+        return created;
+    }
 
     private async Task ExecuteAsync(string sql)
     {

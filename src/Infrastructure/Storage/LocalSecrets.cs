@@ -42,24 +42,18 @@ public static class LocalSecrets
 /// </summary>
 public static class DataDirectory
 {
-    public static string Resolve(IConfiguration configuration)
-    {
-        var directory = configuration["Data:Directory"] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured)
-            : Default();
-        Directory.CreateDirectory(directory);
-        return directory;
-    }
+    public static string Resolve(IConfiguration configuration) =>
+        Created(configuration["Data:Directory"] is { Length: > 0 } configured ? Path.GetFullPath(configured) : Default());
 
     /// <summary>
     /// Where what every API instance must see lives — uploaded files and generated keys: <c>Data:SharedDirectory</c> (a volume
     /// all instances mount) when configured, else the data directory. Search indexes stay in each instance's own.
     /// </summary>
-    public static string ResolveShared(IConfiguration configuration)
+    public static string ResolveShared(IConfiguration configuration) =>
+        configuration["Data:SharedDirectory"] is { Length: > 0 } configured ? Created(Path.GetFullPath(configured)) : Resolve(configuration);
+
+    private static string Created(string directory)
     {
-        if (configuration["Data:SharedDirectory"] is not { Length: > 0 } configured)
-            return Resolve(configuration);
-        var directory = Path.GetFullPath(configured);
         Directory.CreateDirectory(directory);
         return directory;
     }

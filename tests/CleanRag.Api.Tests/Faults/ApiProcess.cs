@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using CleanRag.Testing;
 
 namespace CleanRag.Api.Tests.Faults;
@@ -19,7 +17,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static async Task<ApiProcess> StartAsync(string target, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LocalPorts.Free()}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(ApiAssembly());
         start.Environment["ASPNETCORE_URLS"] = url;
@@ -73,12 +71,5 @@ public sealed class ApiProcess : IAsyncDisposable
         var configuration = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(typeof(ApiProcess).Assembly.Location))!);
         var path = Path.Combine(TestServices.RepositoryRoot, "src", "Api", "bin", configuration, "net10.0", "CleanRag.Api.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build src/Api first: {path} is missing.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -21,15 +21,10 @@ public sealed class KillTests
     public async Task After_a_kill_mid_ingestion_every_document_ends_indexed_and_every_webhook_arrives()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var webhookSettings = new Dictionary<string, string>
-        {
-            ["Webhooks:AllowHttp"] = "true", ["Webhooks:AllowedHosts:0"] = "127.0.0.1", ["Webhooks:RetryDelays:0"] = "00:00:01",
-            ["Webhooks:SweepInterval"] = "00:00:00.500", ["Webhooks:DispatchLease"] = "00:00:05",
-        };
         Guid projectId;
         HttpClient owner;
         string killedWhile;
-        await using (var first = await ApiProcess.StartAsync(Target, webhookSettings))
+        await using (var first = await ApiProcess.StartAsync(Target, CleanRagApiFactory.WebhookTestSettings))
         {
             owner = first.Client();
             projectId = await OwnerWithProjectAsync(owner);
@@ -51,7 +46,7 @@ public sealed class KillTests
             await first.KillAsync();
         }
 
-        await using var second = await ApiProcess.StartAsync(Target, webhookSettings);
+        await using var second = await ApiProcess.StartAsync(Target, CleanRagApiFactory.WebhookTestSettings);
         var client = second.Client();
         client.DefaultRequestHeaders.Authorization = owner.DefaultRequestHeaders.Authorization;
         var settled = await Eventually.GetAsync(async () =>

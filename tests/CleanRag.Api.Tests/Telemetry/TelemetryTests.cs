@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using CleanRag.Api.Tests.PublicChat;
 using CleanRag.Testing;
@@ -56,7 +55,7 @@ public class TelemetryTests
 
         public OtlpReceiver()
         {
-            var port = FreePort();
+            var port = LocalPorts.Free();
             Endpoint = $"http://127.0.0.1:{port}";
             _listener.Prefixes.Add($"{Endpoint}/");
             _listener.Start();
@@ -92,13 +91,6 @@ public class TelemetryTests
         {
             _stop.Cancel();
             _listener.Close();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }
