@@ -72,6 +72,7 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
 
     public async Task DeleteProjectAsync(ProjectScope scope, CancellationToken cancellationToken) =>
         await DeleteByQueryAsync(scope.TenantId, new BoolQuery { Filter = ScopeFilters(scope) }, cancellationToken);
+
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(HybridQuery query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.K);

@@ -16,7 +16,7 @@ internal sealed class ElasticsearchTestbed
     public static readonly string TenantAlias = $"cleanrag-chunks-{TenantId:N}";
     public static readonly string TenantIndex = $"{TenantAlias}-v1";
 
-    public ElasticsearchTestbed(int maxRetryAttempts = 3, TimeSpan? requestTimeout = null)
+    public ElasticsearchTestbed(int maxRetryAttempts = 3, TimeSpan? requestTimeout = null, Action<ElasticsearchOptions>? configure = null)
     {
         var options = new ElasticsearchOptions
         {
@@ -26,6 +26,7 @@ internal sealed class ElasticsearchTestbed
             RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30),
             NumCandidatesFactor = 1.5,
         };
+        configure?.Invoke(options);
         SearchIndex = new ElasticsearchSearchIndex(
             new ElasticsearchClient(ElasticsearchConfiguration.CreateClientSettings(options, network: Es)), Options.Create(options));
     }

@@ -10,7 +10,7 @@ namespace CleanRag.Infrastructure.Tests.Search.Elasticsearch;
 public delegate Task<HttpResponseMessage> Responder(CancellationToken cancellationToken);
 
 /// <summary>One request as it reached the wire.</summary>
-public sealed record RecordedRequest(HttpMethod Method, string Path, string Query, string? ContentType, string Body)
+public sealed record RecordedRequest(HttpMethod Method, string Path, string Query, string? ContentType, string Body, string? Authorization)
 {
     public JsonNode Json => JsonNode.Parse(Body)!;
 
@@ -63,7 +63,7 @@ public sealed class RecordingElasticsearchHandler : HttpMessageHandler
         var body = request.Content is null ? "" : await ReadBodyAsync(request.Content, cancellationToken);
         var recorded = new RecordedRequest(
             request.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query.TrimStart('?'),
-            request.Content?.Headers.ContentType?.MediaType, body);
+            request.Content?.Headers.ContentType?.MediaType, body, request.Headers.Authorization?.ToString());
         lock (_requests)
             _requests.Add(recorded);
 
