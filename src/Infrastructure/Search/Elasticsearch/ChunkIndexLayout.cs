@@ -3,6 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CleanRag.Application.Search;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Clients.Elasticsearch.Mapping;
 
 namespace CleanRag.Infrastructure.Search.Elasticsearch;
 
@@ -27,61 +30,58 @@ internal sealed class ChunkIndexLayout(string indexPrefix)
         return Convert.ToHexStringLower(hash);
     }
 
-    public JsonObject CreateIndexBody(Guid tenantId, EmbeddingSpace space) => new()
+    public CreateIndexRequest CreateIndexRequest(Guid tenantId, EmbeddingSpace space) => new(IndexName(tenantId))
     {
-        ["aliases"] = new JsonObject { [AliasName(tenantId)] = new JsonObject() },
-        ["mappings"] = new JsonObject
+        Aliases = new Dictionary<Name, Alias> { [AliasName(tenantId)] = new() },
+        Mappings = new TypeMapping
         {
             // Strict: a misspelt field fails the bulk item instead of silently creating a new field.
-            ["dynamic"] = "strict",
-            ["_meta"] = new JsonObject
+            Dynamic = DynamicMapping.Strict,
+            Meta = new Dictionary<string, object>
             {
                 ["layout_version"] = LayoutVersion,
-                ["embedding_space"] = new JsonObject { ["model_id"] = space.ModelId, ["dimensions"] = space.Dimensions },
+                ["embedding_space"] = new Dictionary<string, object> { ["model_id"] = space.ModelId, ["dimensions"] = space.Dimensions },
             },
-            ["properties"] = new JsonObject
+            Properties = new Properties
             {
-                [ChunkFields.Text] = new JsonObject { ["type"] = "text", ["analyzer"] = "english" },
-                [ChunkFields.Title] = new JsonObject { ["type"] = "text", ["analyzer"] = "english" },
-                [ChunkFields.TenantId] = Keyword(),
-                [ChunkFields.ProjectId] = Keyword(),
-                [ChunkFields.DocumentId] = Keyword(),
-                [ChunkFields.ChunkId] = Keyword(),
-                [ChunkFields.DocumentVersion] = new JsonObject { ["type"] = "integer" },
+                [ChunkFields.Text] = new TextProperty { Analyzer = "english" },
+                [ChunkFields.Title] = new TextProperty { Analyzer = "english" },
+                [ChunkFields.TenantId] = new KeywordProperty(),
+                [ChunkFields.ProjectId] = new KeywordProperty(),
+                [ChunkFields.DocumentId] = new KeywordProperty(),
+                [ChunkFields.ChunkId] = new KeywordProperty(),
+                [ChunkFields.DocumentVersion] = new IntegerNumberProperty(),
                 // Citation fields are only read back, never searched: kept in _source, not indexed.
-                [ChunkFields.DocumentTitle] = StoredOnly("keyword"),
-                [ChunkFields.HeadingPath] = StoredOnly("keyword"),
-                [ChunkFields.PageStart] = StoredOnly("integer"),
-                [ChunkFields.PageEnd] = StoredOnly("integer"),
-                [ChunkFields.CharStart] = StoredOnly("integer"),
-                [ChunkFields.CharEnd] = StoredOnly("integer"),
-                [ChunkFields.Embedding] = new JsonObject
+                [ChunkFields.DocumentTitle] = new KeywordProperty { Index = false, DocValues = false },
+                [ChunkFields.HeadingPath] = new KeywordProperty { Index = false, DocValues = false },
+                [ChunkFields.PageStart] = new IntegerNumberProperty { Index = false },
+                [ChunkFields.PageEnd] = new IntegerNumberProperty { Index = false },
+                [ChunkFields.CharStart] = new IntegerNumberProperty { Index = false },
+                [ChunkFields.CharEnd] = new IntegerNumberProperty { Index = false },
+                [ChunkFields.Embedding] = new DenseVectorProperty
                 {
-                    ["type"] = "dense_vector",
-                    ["dims"] = space.Dimensions,
-                    ["similarity"] = "cosine",
-                    ["index"] = true,
+                    Dims = space.Dimensions,
+                    Similarity = DenseVectorSimilarity.Cosine,
+                    Index = true,
                     // Explicit: from 9.1 Elasticsearch would quantise vectors of 384+ dims to 1 bit
                     // (bbq_hnsw) by default, which costs recall on small models; int8 keeps it.
-                    ["index_options"] = new JsonObject { ["type"] = "int8_hnsw", ["m"] = 16, ["ef_construction"] = 100 },
+                    IndexOptions = new DenseVectorIndexOptions(DenseVectorIndexOptionsType.Int8Hnsw) { M = 16, EfConstruction = 100 },
                 },
             },
         },
     };
 
     /// <summary>The embedding space recorded at creation; null when the mapping carries none (not created by us).</summary>
-    public static EmbeddingSpace? RecordedSpace(JsonObject? meta) =>
-        meta?["embedding_space"] is JsonObject space
-        && space["model_id"]?.GetValueKind() == JsonValueKind.String
-        && space["dimensions"]?.GetValueKind() == JsonValueKind.Number
+    public static EmbeddingSpace? RecordedSpace(IDictionary<string, object>? meta)
+    {
+        // The client reads _meta values as untyped objects; going through JSON reads them whatever their CLR shape.
+        var space = meta is null ? null : JsonSerializer.SerializeToNode(meta)?["embedding_space"];
+        return space is JsonObject
+               && space["model_id"]?.GetValueKind() == JsonValueKind.String
+               && space["dimensions"]?.GetValueKind() == JsonValueKind.Number
             ? new EmbeddingSpace((string)space["model_id"]!, (int)space["dimensions"]!)
             : null;
-
-    private static JsonObject Keyword() => new() { ["type"] = "keyword" };
-
-    private static JsonObject StoredOnly(string type) => type == "keyword"
-        ? new JsonObject { ["type"] = type, ["index"] = false, ["doc_values"] = false }
-        : new JsonObject { ["type"] = type, ["index"] = false };
+    }
 }
 
 internal static class ChunkFields
@@ -102,7 +102,7 @@ internal static class ChunkFields
     public const string Embedding = "embedding";
 }
 
-/// <summary>The <c>_source</c> of a chunk document; property names become the snake_case fields above.</summary>
+/// <summary>The <c>_source</c> of a chunk document; the client's source serializer writes its properties as the snake_case fields above.</summary>
 internal sealed record ChunkDocument(
     Guid TenantId,
     Guid ProjectId,
@@ -123,8 +123,6 @@ internal sealed record ChunkDocument(
         scope.TenantId, scope.ProjectId, chunk.DocumentId, chunk.ChunkId, chunk.DocumentVersion,
         chunk.DocumentTitle, chunk.DocumentTitle, chunk.Text, chunk.HeadingPath, chunk.PageStart, chunk.PageEnd,
         chunk.CharStart, chunk.CharEnd, chunk.Vector.IsEmpty ? null : chunk.Vector.ToArray());
-
-    public JsonObject ToJson() => JsonSerializer.SerializeToNode(this, ElasticsearchClient.SerializerOptions)!.AsObject();
 
     // Search responses leave the vector out (_source excludes it), so hits carry an empty vector. Page breaks within a chunk
     // are not kept here yet: the strict mapping of existing -v1 indexes would refuse a new field, so adding one needs a

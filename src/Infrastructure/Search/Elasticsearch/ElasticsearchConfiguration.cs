@@ -1,6 +1,9 @@
-using System.Net.Http.Headers;
-using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CleanRag.Application.Search;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Serialization;
+using Elastic.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,7 +14,7 @@ public static class ElasticsearchConfiguration
 {
     /// <summary>
     /// Registers the Elasticsearch <see cref="ISearchIndex"/>, configured from <c>Search:Elasticsearch</c>
-    /// (Url, ApiKey or Username/Password, IndexPrefix, RequestTimeout, NumCandidatesFactor, ...).
+    /// (Url, ApiKey or Username/Password, CertificateFingerprint, IndexPrefix, RequestTimeout, NumCandidatesFactor, ...).
     /// </summary>
     public static IServiceCollection AddElasticsearchSearch(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,29 +26,39 @@ public static class ElasticsearchConfiguration
                 "Search:Elasticsearch needs both Username and Password, or an ApiKey.")
             .ValidateOnStart();
 
+        // One client for the process: it keeps its connections, recycling them so DNS changes of the cluster are picked up.
         services.AddSingleton(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<ElasticsearchOptions>>().Value;
-            return new ElasticsearchClient(CreateHttpClient(options), ElasticsearchResilience.CreatePipeline(options));
-        });
+            new ElasticsearchClient(CreateClientSettings(provider.GetRequiredService<IOptions<ElasticsearchOptions>>().Value)));
         services.AddSingleton<ISearchIndex, ElasticsearchSearchIndex>();
         return services;
     }
 
-    private static HttpClient CreateHttpClient(ElasticsearchOptions options)
+    /// <summary>
+    /// The official client's settings for <paramref name="options"/>. Requests go out through the transport's own
+    /// HTTP handler (TLS, certificate fingerprint, compression), or through <paramref name="network"/> when given
+    /// (the contract tests' recorded node), in both cases under the retry handler.
+    /// </summary>
+    internal static ElasticsearchClientSettings CreateClientSettings(ElasticsearchOptions options, HttpMessageHandler? network = null)
     {
-        // One long-lived client for the process; recycling pooled connections picks up DNS changes of the cluster.
-        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            BaseAddress = options.Url,
-            // The per-attempt limit is the resilience pipeline's, so retries are not cut short by a global one.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        var resilience = ElasticsearchResilience.CreatePipeline(options);
+        var invoker = new HttpRequestInvoker((transportHandler, _) => new RetryingHandler(resilience, network ?? transportHandler));
+        // A single-node pool: the transport itself never retries, so each retry is the retry handler's, per HTTP attempt.
+        var settings = new ElasticsearchClientSettings(new SingleNodePool(options.Url!), invoker, UseSnakeCaseSources)
+            .RequestTimeout(ElasticsearchResilience.OverallTimeout(options));
         if (!string.IsNullOrEmpty(options.ApiKey))
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", options.ApiKey);
+            settings.Authentication(new ApiKey(options.ApiKey));
         else if (options.Username is not null)
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-                "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}")));
-        return http;
+            settings.Authentication(new BasicAuthentication(options.Username, options.Password!));
+        if (!string.IsNullOrEmpty(options.CertificateFingerprint))
+            settings.CertificateFingerprint(options.CertificateFingerprint);
+        return settings;
     }
+
+    /// <summary>Chunk documents are written and read with snake_case field names; absent citation fields are left out.</summary>
+    private static Serializer UseSnakeCaseSources(Serializer _, IElasticsearchClientSettings settings) =>
+        new DefaultSourceSerializer(settings, json =>
+        {
+            json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
 }

@@ -18,6 +18,12 @@ public sealed class ElasticsearchOptions
 
     public string? Password { get; set; }
 
+    /// <summary>
+    /// SHA-256 fingerprint of the cluster's CA (or node) certificate, as Elasticsearch prints it at first start; when set,
+    /// an https cluster with a self-signed certificate is trusted by that fingerprint.
+    /// </summary>
+    public string? CertificateFingerprint { get; set; }
+
     /// <summary>Start of every index and alias name; one index per tenant follows it.</summary>
     [Required, RegularExpression("^[a-z0-9][a-z0-9_-]*$", ErrorMessage = "Index names must be lower case, without spaces or special characters.")]
     public string IndexPrefix { get; set; } = "cleanrag-chunks";

@@ -1,5 +1,10 @@
-using System.Text.Json.Nodes;
+using System.Net;
 using CleanRag.Application.Search;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Core.Bulk;
+using Elastic.Clients.Elasticsearch.Core.Search;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Clients.Elasticsearch.QueryDsl;
 using Microsoft.Extensions.Options;
 
 namespace CleanRag.Infrastructure.Search.Elasticsearch;
@@ -16,7 +21,7 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
     private const int MinimumCandidates = 100;
     private const int MaximumCandidates = 10_000; // Elasticsearch's limit on num_candidates.
 
-    private static readonly JsonObject SourceWithoutVector = new() { ["excludes"] = new JsonArray(ChunkFields.Embedding) };
+    private static readonly SourceConfig SourceWithoutVector = new SourceFilter { Excludes = new[] { ChunkFields.Embedding } };
 
     private readonly ElasticsearchOptions _options = options.Value;
     private readonly ChunkIndexLayout _layout = new(options.Value.IndexPrefix);
@@ -37,10 +42,18 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         var alias = _layout.AliasName(scope.TenantId);
         foreach (var batch in chunks.Chunk(BulkBatchSize))
         {
-            var items = batch
-                .Select(chunk => new BulkIndexItem(ChunkIndexLayout.DocumentId(scope, chunk.ChunkId), ChunkDocument.From(scope, chunk).ToJson()))
-                .ToList();
-            await client.BulkIndexAsync(alias, items, cancellationToken);
+            var request = new BulkRequest(alias)
+            {
+                // wait_for: the chunks are searchable when the call returns, without forcing an extra refresh.
+                Refresh = Refresh.WaitFor,
+                Operations = [.. batch.Select(chunk => new BulkIndexOperation<ChunkDocument>(ChunkDocument.From(scope, chunk))
+                {
+                    Id = ChunkIndexLayout.DocumentId(scope, chunk.ChunkId),
+                })],
+            };
+            var response = await client.BulkAsync(request, cancellationToken);
+            ThrowIfAnyItemFailed(response, batch.Length);
+            response.EnsureValid();
         }
     }
 
@@ -51,17 +64,14 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         filters.Add(Term(ChunkFields.DocumentId, documentId.ToString()));
         if (versions.Only is { } only)
             filters.Add(Term(ChunkFields.DocumentVersion, only));
-        var query = new JsonObject { ["filter"] = filters };
+        var query = new BoolQuery { Filter = filters };
         if (versions.AllExcept is { } kept)
-            query["must_not"] = new JsonArray(Term(ChunkFields.DocumentVersion, kept));
-        await client.DeleteByQueryAsync(_layout.AliasName(scope.TenantId), new JsonObject { ["bool"] = query }, cancellationToken);
+            query.MustNot = [Term(ChunkFields.DocumentVersion, kept)];
+        await DeleteByQueryAsync(scope.TenantId, query, cancellationToken);
     }
 
     public async Task DeleteProjectAsync(ProjectScope scope, CancellationToken cancellationToken) =>
-        await client.DeleteByQueryAsync(
-            _layout.AliasName(scope.TenantId),
-            new JsonObject { ["bool"] = new JsonObject { ["filter"] = ScopeFilters(scope) } },
-            cancellationToken);
+        await DeleteByQueryAsync(scope.TenantId, new BoolQuery { Filter = ScopeFilters(scope) }, cancellationToken);
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(HybridQuery query, CancellationToken cancellationToken)
     {
@@ -76,10 +86,10 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         var alias = _layout.AliasName(query.Scope.TenantId);
         var window = fusion.WindowPerSignal;
         var lexical = hasText
-            ? RankedAsync(alias, LexicalRequest(query, window), cancellationToken)
+            ? RankedAsync(LexicalRequest(alias, query, window), cancellationToken)
             : Task.FromResult<IReadOnlyList<RankedCandidate>>([]);
         var vector = hasVector
-            ? NearestAsync(alias, VectorRequest(query, window), cancellationToken)
+            ? NearestAsync(VectorRequest(alias, query, window), cancellationToken)
             : Task.FromResult<IReadOnlyList<RankedCandidate>>([]);
         await Task.WhenAll(lexical, vector);
         return RankFusion.Fuse(await lexical, await vector, fusion, query.K);
@@ -87,8 +97,8 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
 
     public async Task<EmbeddingSpace?> GetEmbeddingSpaceAsync(ProjectScope scope, CancellationToken cancellationToken)
     {
-        var mapping = await client.GetMappingAsync(_layout.AliasName(scope.TenantId), cancellationToken);
-        return mapping is null ? null : ChunkIndexLayout.RecordedSpace(mapping.Meta);
+        var mapping = await GetMappingAsync(_layout.AliasName(scope.TenantId), cancellationToken);
+        return mapping is null ? null : ChunkIndexLayout.RecordedSpace(mapping.Value.Meta);
     }
 
     // Re-embedding (issue 17) is not implemented for Elasticsearch: a tenant's projects share one index whose mapping fixes
@@ -125,108 +135,140 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
     private async Task EnsureIndexAsync(Guid tenantId, EmbeddingSpace space, CancellationToken cancellationToken)
     {
         var alias = _layout.AliasName(tenantId);
-        var mapping = await client.GetMappingAsync(alias, cancellationToken);
+        var mapping = await GetMappingAsync(alias, cancellationToken);
         if (mapping is null)
         {
-            if (await client.CreateIndexAsync(_layout.IndexName(tenantId), _layout.CreateIndexBody(tenantId, space), cancellationToken))
+            var created = await client.Indices.CreateAsync(_layout.CreateIndexRequest(tenantId, space), cancellationToken);
+            if (!created.FailedWith(ElasticsearchException.ResourceAlreadyExists))
+            {
+                created.EnsureValid();
                 return;
-            mapping = await client.GetMappingAsync(alias, cancellationToken)
+            }
+            mapping = await GetMappingAsync(alias, cancellationToken)
                 ?? throw new InvalidOperationException($"Index {_layout.IndexName(tenantId)} exists but is not reachable through alias {alias}.");
         }
 
-        var recorded = ChunkIndexLayout.RecordedSpace(mapping.Meta)
+        var recorded = ChunkIndexLayout.RecordedSpace(mapping.Value.Meta)
             ?? throw new InvalidOperationException(
-                $"Index {mapping.IndexName} records no embedding space in its mapping _meta; it was not created by CleanRag.");
+                $"Index {mapping.Value.IndexName} records no embedding space in its mapping _meta; it was not created by CleanRag.");
         if (recorded != space)
             throw new EmbeddingSpaceMismatchException(recorded, space);
     }
 
-    private JsonObject LexicalRequest(HybridQuery query, int window) => new()
+    /// <summary>The concrete index behind <paramref name="alias"/> and its mapping's <c>_meta</c>; null when there is no such index.</summary>
+    private async Task<(string IndexName, IDictionary<string, object>? Meta)?> GetMappingAsync(string alias, CancellationToken cancellationToken)
     {
-        ["size"] = window,
-        ["_source"] = SourceWithoutVector.DeepClone(),
-        ["query"] = new JsonObject
+        var response = await client.Indices.GetMappingAsync(new GetMappingRequest(alias), cancellationToken);
+        if (response.FailedWith(ElasticsearchException.IndexNotFound))
+            return null;
+        // The answer is keyed by the concrete index name, even when asked through an alias.
+        var (indexName, index) = response.EnsureValid().Mappings.Single();
+        return (indexName, index.Mappings?.Meta);
+    }
+
+    /// <summary>
+    /// A bulk request answers 200 even when items failed, and the client then only calls the response invalid:
+    /// the per-item results name what failed.
+    /// </summary>
+    private static void ThrowIfAnyItemFailed(BulkResponse response, int itemCount)
+    {
+        if (!response.Errors)
+            return;
+        var failures = response.ItemsWithErrors
+            .Select(item => new BulkItemFailure(item.Id, item.Status, item.Error?.Type, item.Error?.Reason))
+            .ToList();
+        if (failures.Count == 0)
+            throw new ElasticsearchException(HttpStatusCode.OK, "bulk_errors", "The bulk response says errors but lists no failed item.");
+        throw new ElasticsearchBulkException(itemCount, failures);
+    }
+
+    /// <summary>Deletes what <paramref name="query"/> matches in the tenant's index; nothing to do when it has none yet.</summary>
+    private async Task DeleteByQueryAsync(Guid tenantId, BoolQuery query, CancellationToken cancellationToken)
+    {
+        var response = await client.DeleteByQueryAsync(new DeleteByQueryRequest(_layout.AliasName(tenantId))
         {
-            ["bool"] = new JsonObject
-            {
-                ["filter"] = QueryFilters(query),
-                ["should"] = new JsonArray(
-                    new JsonObject { ["match"] = new JsonObject { [ChunkFields.Text] = new JsonObject { ["query"] = query.Text } } },
-                    // Typo tolerance as in the embedded engine: close words of the index (one edit up to five letters, two
-                    // beyond), the first letter kept, a few per term and down-weighted, so an exact match still ranks first.
-                    new JsonObject
-                    {
-                        ["match"] = new JsonObject
-                        {
-                            [ChunkFields.Text] = new JsonObject
-                            {
-                                ["query"] = query.Text, ["fuzziness"] = "AUTO", ["prefix_length"] = 1, ["max_expansions"] = 3, ["boost"] = 0.5,
-                            },
-                        },
-                    },
-                    new JsonObject
-                    {
-                        ["match"] = new JsonObject
-                        {
-                            [ChunkFields.Title] = new JsonObject { ["query"] = query.Text, ["boost"] = _options.TitleBoost },
-                        },
-                    }),
-                ["minimum_should_match"] = 1,
-            },
+            Query = query,
+            Refresh = true,
+            // A chunk re-indexed while we delete is not a failure of the delete.
+            Conflicts = Conflicts.Proceed,
+        }, cancellationToken);
+        if (response.FailedWith(ElasticsearchException.IndexNotFound))
+            return;
+        if (response.EnsureValid().Failures is { Count: > 0 } failures)
+        {
+            var first = failures.First();
+            throw new ElasticsearchException(HttpStatusCode.OK, "delete_by_query_failure",
+                $"{failures.Count} failure(s) after deleting {response.Deleted}; first: {first.Id} ({first.Status}) {first.Cause.Type}: {first.Cause.Reason}");
+        }
+    }
+
+    private SearchRequest LexicalRequest(string alias, HybridQuery query, int window) => new(alias)
+    {
+        Size = window,
+        Source = SourceWithoutVector,
+        Query = new BoolQuery
+        {
+            Filter = QueryFilters(query),
+            Should =
+            [
+                new MatchQuery(ChunkFields.Text, query.Text!),
+                // Typo tolerance as in the embedded engine: close words of the index (one edit up to five letters, two
+                // beyond), the first letter kept, a few per term and down-weighted, so an exact match still ranks first.
+                new MatchQuery(ChunkFields.Text, query.Text!) { Fuzziness = new Fuzziness("AUTO"), PrefixLength = 1, MaxExpansions = 3, Boost = 0.5f },
+                new MatchQuery(ChunkFields.Title, query.Text!) { Boost = (float)_options.TitleBoost },
+            ],
+            MinimumShouldMatch = 1,
         },
     };
 
-    private JsonObject VectorRequest(HybridQuery query, int window)
+    private SearchRequest VectorRequest(string alias, HybridQuery query, int window)
     {
         var candidates = (int)Math.Min(MaximumCandidates, Math.Max(MinimumCandidates, Math.Ceiling(window * _options.NumCandidatesFactor)));
-        var queryVector = new JsonArray();
-        foreach (var component in query.Vector.Span)
-            queryVector.Add(component);
-        return new JsonObject
+        return new SearchRequest(alias)
         {
-            ["size"] = window,
-            ["_source"] = SourceWithoutVector.DeepClone(),
-            ["knn"] = new JsonObject
-            {
-                ["field"] = ChunkFields.Embedding,
-                ["query_vector"] = queryVector,
-                ["k"] = window,
-                ["num_candidates"] = candidates,
-                // Inside knn, so filtering happens during the graph search: k hits of this scope, not k hits filtered afterwards.
-                ["filter"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = QueryFilters(query) } },
-            },
+            Size = window,
+            Source = SourceWithoutVector,
+            Knn =
+            [
+                new KnnSearch
+                {
+                    Field = ChunkFields.Embedding,
+                    QueryVector = query.Vector.ToArray(),
+                    K = window,
+                    NumCandidates = candidates,
+                    // Inside knn, so filtering happens during the graph search: k hits of this scope, not k hits filtered afterwards.
+                    Filter = [new BoolQuery { Filter = QueryFilters(query) }],
+                },
+            ],
         };
     }
 
-    private async Task<IReadOnlyList<RankedCandidate>> RankedAsync(string alias, JsonObject request, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RankedCandidate>> RankedAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        var hits = await client.SearchAsync<ChunkDocument>(alias, request, cancellationToken);
-        return hits.Select(hit => new RankedCandidate(hit.Source.ToChunk(), hit.Score ?? 0)).ToList();
+        var response = await client.SearchAsync<ChunkDocument>(request, cancellationToken);
+        // A tenant that has indexed nothing yet has no index: nothing found.
+        if (response.FailedWith(ElasticsearchException.IndexNotFound))
+            return [];
+        return [.. response.EnsureValid().Hits.Select(hit => new RankedCandidate(hit.Source!.ToChunk(), hit.Score ?? 0))];
     }
 
     /// <summary>
     /// kNN hits scored as the index contract says, by cosine similarity: Elasticsearch scores a cosine field (1 + cos) / 2.
     /// Fusion is unaffected (min-max and ranks), but an absolute floor on the similarity means the same in both engines.
     /// </summary>
-    private async Task<IReadOnlyList<RankedCandidate>> NearestAsync(string alias, JsonObject request, CancellationToken cancellationToken) =>
-        [.. (await RankedAsync(alias, request, cancellationToken)).Select(c => c with { Score = 2 * c.Score - 1 })];
+    private async Task<IReadOnlyList<RankedCandidate>> NearestAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        [.. (await RankedAsync(request, cancellationToken)).Select(c => c with { Score = 2 * c.Score - 1 })];
 
-    private static JsonArray QueryFilters(HybridQuery query)
+    private static List<Query> QueryFilters(HybridQuery query)
     {
         var filters = ScopeFilters(query.Scope);
         if (query.DocumentIds is { Count: > 0 } documentIds)
-        {
-            var ids = new JsonArray();
-            foreach (var id in documentIds)
-                ids.Add(id.ToString());
-            filters.Add(new JsonObject { ["terms"] = new JsonObject { [ChunkFields.DocumentId] = ids } });
-        }
+            filters.Add(new TermsQuery(ChunkFields.DocumentId, new TermsQueryField([.. documentIds.Select(id => FieldValue.String(id.ToString()))])));
         return filters;
     }
 
-    private static JsonArray ScopeFilters(ProjectScope scope) => new(
-        Term(ChunkFields.TenantId, scope.TenantId.ToString()),
-        Term(ChunkFields.ProjectId, scope.ProjectId.ToString()));
+    private static List<Query> ScopeFilters(ProjectScope scope) =>
+        [Term(ChunkFields.TenantId, scope.TenantId.ToString()), Term(ChunkFields.ProjectId, scope.ProjectId.ToString())];
 
-    private static JsonObject Term(string field, JsonNode value) => new() { ["term"] = new JsonObject { [field] = value } };
+    private static Query Term(string field, FieldValue value) => new TermQuery(field, value);
 }

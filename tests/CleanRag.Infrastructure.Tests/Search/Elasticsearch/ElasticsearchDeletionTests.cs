@@ -9,8 +9,9 @@ public class ElasticsearchDeletionTests
 {
     private static readonly Guid DocumentId = Guid.Parse("5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
 
+    // The official client writes every term query in its long form, { "term": { field: { "value": … } } }.
     private static string ScopeFilters => $$"""
-        { "term": { "tenant_id": "{{Scope.TenantId}}" } }, { "term": { "project_id": "{{Scope.ProjectId}}" } }
+        { "term": { "tenant_id": { "value": "{{Scope.TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } }
         """;
 
     [Test]
@@ -21,7 +22,7 @@ public class ElasticsearchDeletionTests
         request.Path.Should().Be($"/{TenantAlias}/_delete_by_query");
         request.Query.Should().Be("refresh=true&conflicts=proceed");
         ShouldBeJson(request.Json, $$"""
-            { "query": { "bool": { "filter": [ {{ScopeFilters}}, { "term": { "document_id": "{{DocumentId}}" } } ] } } }
+            { "query": { "bool": { "filter": [ {{ScopeFilters}}, { "term": { "document_id": { "value": "{{DocumentId}}" } } } ] } } }
             """);
     }
 
@@ -31,8 +32,8 @@ public class ElasticsearchDeletionTests
         var request = await DeleteDocument(new VersionSelector(Only: 3));
 
         ShouldBeJson(request.Json, $$"""
-            { "query": { "bool": { "filter": [ {{ScopeFilters}}, { "term": { "document_id": "{{DocumentId}}" } },
-                                               { "term": { "document_version": 3 } } ] } } }
+            { "query": { "bool": { "filter": [ {{ScopeFilters}}, { "term": { "document_id": { "value": "{{DocumentId}}" } } },
+                                               { "term": { "document_version": { "value": 3 } } } ] } } }
             """);
     }
 
@@ -43,8 +44,8 @@ public class ElasticsearchDeletionTests
 
         ShouldBeJson(request.Json, $$"""
             { "query": { "bool": {
-                "filter": [ {{ScopeFilters}}, { "term": { "document_id": "{{DocumentId}}" } } ],
-                "must_not": [ { "term": { "document_version": 4 } } ] } } }
+                "filter": [ {{ScopeFilters}}, { "term": { "document_id": { "value": "{{DocumentId}}" } } } ],
+                "must_not": { "term": { "document_version": { "value": 4 } } } } } }
             """);
     }
 

@@ -112,4 +112,30 @@ public class ElasticsearchRetryTests
         await read.Should().ThrowAsync<ElasticsearchException>().WithMessage("*503 unavailable_shards_exception*");
         testbed.Requests.Should().HaveCount(3);
     }
+
+    [Test]
+    public async Task A_node_still_unreachable_after_the_retries_raises_with_the_connection_error()
+    {
+        var refused = new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused));
+        var testbed = new ElasticsearchTestbed(maxRetryAttempts: 2).OnMapping(RecordingElasticsearchHandler.Fail(refused));
+
+        var read = () => testbed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None);
+
+        var thrown = await read.Should().ThrowAsync<ElasticsearchException>().WithMessage("*could not be reached*");
+        thrown.Which.Status.Should().BeNull();
+        thrown.Which.InnerException.Should().BeSameAs(refused);
+        testbed.Requests.Should().HaveCount(3);
+    }
+
+    [Test]
+    public async Task Attempts_that_all_time_out_raise_once_the_retries_are_spent()
+    {
+        var testbed = new ElasticsearchTestbed(maxRetryAttempts: 1, requestTimeout: TimeSpan.FromMilliseconds(100))
+            .OnMapping(RecordingElasticsearchHandler.After(TimeSpan.FromMinutes(1), Ok(ElasticsearchResponses.Mapping(TenantIndex, "slow", 3))));
+
+        var read = () => testbed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None);
+
+        await read.Should().ThrowAsync<ElasticsearchException>().WithMessage("*could not be reached*");
+        testbed.Requests.Should().HaveCount(2);
+    }
 }

@@ -19,14 +19,14 @@ public class ElasticsearchSearchTests
             new HybridQuery(Scope, "refund window", QueryVector, K: 5, new FusionOptions(WindowPerSignal: 80)), CancellationToken.None);
 
         var scopeFilters = $$"""
-            [ { "term": { "tenant_id": "{{Scope.TenantId}}" } }, { "term": { "project_id": "{{Scope.ProjectId}}" } } ]
+            [ { "term": { "tenant_id": { "value": "{{Scope.TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } } ]
             """;
         var lexical = testbed.Requests.Single(r => !r.IsKnn);
         lexical.Path.Should().Be($"/{TenantAlias}/_search");
         ShouldBeJson(lexical.Json, $$"""
             {
               "size": 80,
-              "_source": { "excludes": ["embedding"] },
+              "_source": { "excludes": "embedding" },
               "query": { "bool": {
                 "filter": {{scopeFilters}},
                 "should": [
@@ -44,7 +44,7 @@ public class ElasticsearchSearchTests
         ShouldBeJson(knn.Json, $$"""
             {
               "size": 80,
-              "_source": { "excludes": ["embedding"] },
+              "_source": { "excludes": "embedding" },
               "knn": {
                 "field": "embedding",
                 "query_vector": [0.5, -0.25, 1],
@@ -156,7 +156,7 @@ public class ElasticsearchSearchTests
             new HybridQuery(Scope, "refund", QueryVector, K: 5, DocumentIds: documentIds), CancellationToken.None);
 
         var expected = $$"""
-            [ { "term": { "tenant_id": "{{Scope.TenantId}}" } }, { "term": { "project_id": "{{Scope.ProjectId}}" } },
+            [ { "term": { "tenant_id": { "value": "{{Scope.TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } },
               { "terms": { "document_id": [ "{{documentIds[0]}}", "{{documentIds[1]}}" ] } } ]
             """;
         ShouldBeJson(testbed.Requests.Single(r => !r.IsKnn).Json["query"]!["bool"]!["filter"], expected);
@@ -201,7 +201,7 @@ public class ElasticsearchSearchTests
 
         testbed.Requests.Should().HaveCount(2).And.OnlyContain(r =>
             r.Path == $"/cleanrag-chunks-{otherScope.TenantId:N}/_search"
-            && r.Body.Contains($"\"project_id\":\"{otherScope.ProjectId}\"", StringComparison.Ordinal)
+            && r.Body.Contains($"\"project_id\":{{\"value\":\"{otherScope.ProjectId}\"}}", StringComparison.Ordinal)
             && !r.Body.Contains(Scope.ProjectId.ToString(), StringComparison.Ordinal));
     }
 }

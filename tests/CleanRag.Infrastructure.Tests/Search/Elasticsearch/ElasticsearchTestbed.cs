@@ -2,11 +2,12 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CleanRag.Application.Search;
 using CleanRag.Infrastructure.Search.Elasticsearch;
+using Elastic.Clients.Elasticsearch;
 using Microsoft.Extensions.Options;
 
 namespace CleanRag.Infrastructure.Tests.Search.Elasticsearch;
 
-/// <summary>An <see cref="ElasticsearchSearchIndex"/> wired to a recording fake node, and the names it should use.</summary>
+/// <summary>An <see cref="ElasticsearchSearchIndex"/> on the official client, wired to a recording fake node, and the names it should use.</summary>
 internal sealed class ElasticsearchTestbed
 {
     public static readonly Guid TenantId = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
@@ -15,7 +16,7 @@ internal sealed class ElasticsearchTestbed
     public static readonly string TenantAlias = $"cleanrag-chunks-{TenantId:N}";
     public static readonly string TenantIndex = $"{TenantAlias}-v1";
 
-    public ElasticsearchTestbed(int maxRetryAttempts = 3, TimeSpan? requestTimeout = null)
+    public ElasticsearchTestbed(int maxRetryAttempts = 3, TimeSpan? requestTimeout = null, Action<ElasticsearchOptions>? configure = null)
     {
         var options = new ElasticsearchOptions
         {
@@ -25,9 +26,9 @@ internal sealed class ElasticsearchTestbed
             RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30),
             NumCandidatesFactor = 1.5,
         };
-        var http = new HttpClient(Es) { BaseAddress = options.Url };
+        configure?.Invoke(options);
         SearchIndex = new ElasticsearchSearchIndex(
-            new ElasticsearchClient(http, ElasticsearchResilience.CreatePipeline(options)), Options.Create(options));
+            new ElasticsearchClient(ElasticsearchConfiguration.CreateClientSettings(options, network: Es)), Options.Create(options));
     }
 
     public RecordingElasticsearchHandler Es { get; } = new();

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -8,7 +10,7 @@ namespace CleanRag.Infrastructure.Tests.Search.Elasticsearch;
 public delegate Task<HttpResponseMessage> Responder(CancellationToken cancellationToken);
 
 /// <summary>One request as it reached the wire.</summary>
-public sealed record RecordedRequest(HttpMethod Method, string Path, string Query, string? ContentType, string Body)
+public sealed record RecordedRequest(HttpMethod Method, string Path, string Query, string? ContentType, string Body, string? Authorization)
 {
     public JsonNode Json => JsonNode.Parse(Body)!;
 
@@ -35,10 +37,17 @@ public sealed class RecordingElasticsearchHandler : HttpMessageHandler
         return this;
     }
 
-    public static Responder Reply(HttpStatusCode status, string json) => _ => Task.FromResult(new HttpResponseMessage(status)
+    /// <summary>
+    /// An answer as an Elasticsearch 9 node gives it: in the JSON media type the request accepts (set when it is
+    /// answered), and with the product header without which the client refuses a successful answer as not Elasticsearch's.
+    /// </summary>
+    public static Responder Reply(HttpStatusCode status, string json) => _ =>
     {
-        Content = new StringContent(json, Encoding.UTF8, "application/json"),
-    });
+        var response = new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8) };
+        response.Content.Headers.ContentType = null;
+        response.Headers.Add("X-Elastic-Product", "Elasticsearch");
+        return Task.FromResult(response);
+    };
 
     public static Responder Fail(Exception exception) => _ => Task.FromException<HttpResponseMessage>(exception);
 
@@ -51,10 +60,10 @@ public sealed class RecordingElasticsearchHandler : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+        var body = request.Content is null ? "" : await ReadBodyAsync(request.Content, cancellationToken);
         var recorded = new RecordedRequest(
             request.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query.TrimStart('?'),
-            request.Content?.Headers.ContentType?.MediaType, body);
+            request.Content?.Headers.ContentType?.MediaType, body, request.Headers.Authorization?.ToString());
         lock (_requests)
             _requests.Add(recorded);
 
@@ -66,7 +75,22 @@ public sealed class RecordingElasticsearchHandler : HttpMessageHandler
         Responder reply;
         lock (route)
             reply = route.Replies.Count > 1 ? route.Replies.Dequeue() : route.Replies.Peek();
-        return await reply(cancellationToken);
+        var response = await reply(cancellationToken);
+        // Elasticsearch answers in the media type asked for: the compatible-with vendor type, or plain JSON for _bulk.
+        if (response.Content.Headers.ContentType is null && request.Headers.Accept.FirstOrDefault() is { } accepted)
+            response.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(accepted.ToString());
+        return response;
+    }
+
+    /// <summary>The body as the node reads it: the client gzips request bodies (Content-Encoding: gzip) by default.</summary>
+    private static async Task<string> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var bytes = await content.ReadAsByteArrayAsync(cancellationToken);
+        if (!content.Headers.ContentEncoding.Contains("gzip"))
+            return Encoding.UTF8.GetString(bytes);
+        await using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
     }
 
     private sealed record Route(Func<RecordedRequest, bool> Matches, Queue<Responder> Replies);
