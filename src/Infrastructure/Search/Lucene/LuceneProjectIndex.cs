@@ -485,7 +485,7 @@ internal sealed class LuceneProjectIndex : IDisposable
             // and the term query reuses it instead of seeking the term again.
             var states = TermContext.Build(searcher.TopReaderContext, exact);
             query.Add(new TermQuery(exact, states) { Boost = term.Weight }, Occur.SHOULD);
-            if (expansions > 0 && TypoExpansion(exact, states.DocFreq, term.Weight) is { } neighbours)
+            if (expansions > 0 && TypoExpansion(searcher.IndexReader, term.Text, states.DocFreq, term.Weight) is { } neighbours)
             {
                 query.Add(neighbours, Occur.SHOULD);
                 expansions--;
@@ -507,21 +507,16 @@ internal sealed class LuceneProjectIndex : IDisposable
     }
 
     /// <summary>
-    /// A query term none of the project's chunks holds is likely misspelt ("servises"): it also
-    /// matches the few closest words of the index's own vocabulary (Damerau-Levenshtein, the first letter kept, one
-    /// edit for short words and two from six letters; FuzzyQuery's default rewrite keeps the closest few as term
-    /// queries), each scored by BM25 like any term but at a fraction of the
-    /// term's weight, so a document holding the exact word still ranks first. Null when the term needs no expansion.
+    /// A query term none of the project's chunks holds is likely misspelt ("servises"): it also matches the few closest
+    /// words of the index's own vocabulary (Damerau-Levenshtein, the first letter kept, one edit for short words and two
+    /// from six letters), each scored by BM25 like any term but at a fraction of the term's weight, so a document holding
+    /// the exact word still ranks first. Null when the term needs no expansion or has no close word.
     /// </summary>
-    private static FuzzyQuery? TypoExpansion(Term term, int documentFrequency, float weight)
+    private static Query? TypoExpansion(IndexReader reader, string term, int documentFrequency, float weight)
     {
-        var length = term.Text.Length;
-        if (length < MinimumTypoLength || documentFrequency > 0)
+        if (term.Length < MinimumTypoLength || documentFrequency > 0)
             return null;
-        return new FuzzyQuery(term, length >= TwoEditsLength ? 2 : 1, prefixLength: 1, TypoExpansions, transpositions: true)
-        {
-            Boost = weight * TypoWeight,
-        };
+        return TypoNeighbours.Expand(reader, ChunkFields.Content, term, term.Length >= TwoEditsLength ? 2 : 1, TypoExpansions, weight * TypoWeight);
     }
 
     private const int MinimumTypoLength = 3; // analysed (stemmed) length: "typs" is "typ"
