@@ -58,6 +58,7 @@ internal sealed class ChunkIndexLayout(string indexPrefix)
                 [ChunkFields.PageEnd] = new IntegerNumberProperty { Index = false },
                 [ChunkFields.CharStart] = new IntegerNumberProperty { Index = false },
                 [ChunkFields.CharEnd] = new IntegerNumberProperty { Index = false },
+                [ChunkFields.PageBreaks] = PageBreaksProperty,
                 [ChunkFields.Embedding] = new DenseVectorProperty
                 {
                     Dims = space.Dimensions,
@@ -69,6 +70,18 @@ internal sealed class ChunkIndexLayout(string indexPrefix)
                 },
             },
         },
+    };
+
+    /// <summary>Where later pages begin in a chunk (<see cref="PageBreak.Format"/>), for the page a citation names; read back only.</summary>
+    public static KeywordProperty PageBreaksProperty => new() { Index = false, DocValues = false };
+
+    /// <summary>
+    /// The page-break field for an index created before it existed: the mapping is strict, so chunks carrying it would be
+    /// refused until it is added. Adding a field to a mapping is allowed in place (no reindex); the index's _meta is kept.
+    /// </summary>
+    public static PutMappingRequest AddPageBreaks(string indexName) => new(indexName)
+    {
+        Properties = new Properties { [ChunkFields.PageBreaks] = PageBreaksProperty },
     };
 
     /// <summary>The embedding space recorded at creation; null when the mapping carries none (not created by us).</summary>
@@ -99,6 +112,7 @@ internal static class ChunkFields
     public const string PageEnd = "page_end";
     public const string CharStart = "char_start";
     public const string CharEnd = "char_end";
+    public const string PageBreaks = "page_breaks";
     public const string Embedding = "embedding";
 }
 
@@ -117,17 +131,17 @@ internal sealed record ChunkDocument(
     int? PageEnd,
     int CharStart,
     int CharEnd,
+    string? PageBreaks,
     float[]? Embedding)
 {
     public static ChunkDocument From(ProjectScope scope, IndexedChunk chunk) => new(
         scope.TenantId, scope.ProjectId, chunk.DocumentId, chunk.ChunkId, chunk.DocumentVersion,
         chunk.DocumentTitle, chunk.DocumentTitle, chunk.Text, chunk.HeadingPath, chunk.PageStart, chunk.PageEnd,
-        chunk.CharStart, chunk.CharEnd, chunk.Vector.IsEmpty ? null : chunk.Vector.ToArray());
+        chunk.CharStart, chunk.CharEnd, PageBreak.Format(chunk.PageBreaks), chunk.Vector.IsEmpty ? null : chunk.Vector.ToArray());
 
-    // Search responses leave the vector out (_source excludes it), so hits carry an empty vector. Page breaks within a chunk
-    // are not kept here yet: the strict mapping of existing -v1 indexes would refuse a new field, so adding one needs a
-    // mapping update (or a -v2 layout); until then citations from this engine name the passage's first page.
+    // Search responses leave the vector out (_source excludes it), so hits carry an empty vector. Chunks indexed before page
+    // breaks were kept have none: their citations name the passage's first page.
     public IndexedChunk ToChunk() => new(
         ChunkId, DocumentId, DocumentVersion, DocumentTitle, Text, HeadingPath, PageStart, PageEnd, CharStart, CharEnd,
-        Embedding ?? ReadOnlyMemory<float>.Empty);
+        Embedding ?? ReadOnlyMemory<float>.Empty, PageBreak.Parse(PageBreaks));
 }

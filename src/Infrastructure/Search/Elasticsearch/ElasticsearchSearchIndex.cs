@@ -153,17 +153,23 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
                 $"Index {mapping.Value.IndexName} records no embedding space in its mapping _meta; it was not created by CleanRag.");
         if (recorded != space)
             throw new EmbeddingSpaceMismatchException(recorded, space);
+        if (!mapping.Value.HasPageBreaks)
+            (await client.Indices.PutMappingAsync(ChunkIndexLayout.AddPageBreaks(mapping.Value.IndexName), cancellationToken)).EnsureValid();
     }
 
-    /// <summary>The concrete index behind <paramref name="alias"/> and its mapping's <c>_meta</c>; null when there is no such index.</summary>
-    private async Task<(string IndexName, IDictionary<string, object>? Meta)?> GetMappingAsync(string alias, CancellationToken cancellationToken)
+    /// <summary>
+    /// The concrete index behind <paramref name="alias"/>, its mapping's <c>_meta</c> and whether it has the page-break field;
+    /// null when there is no such index.
+    /// </summary>
+    private async Task<(string IndexName, IDictionary<string, object>? Meta, bool HasPageBreaks)?> GetMappingAsync(
+        string alias, CancellationToken cancellationToken)
     {
         var response = await client.Indices.GetMappingAsync(new GetMappingRequest(alias), cancellationToken);
         if (response.FailedWith(ElasticsearchException.IndexNotFound))
             return null;
         // The answer is keyed by the concrete index name, even when asked through an alias.
         var (indexName, index) = response.EnsureValid().Mappings.Single();
-        return (indexName, index.Mappings?.Meta);
+        return (indexName, index.Mappings?.Meta, index.Mappings?.Properties?.Any(p => p.Key.Name == ChunkFields.PageBreaks) == true);
     }
 
     /// <summary>

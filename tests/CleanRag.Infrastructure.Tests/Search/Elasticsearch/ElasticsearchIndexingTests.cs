@@ -40,6 +40,7 @@ public class ElasticsearchIndexingTests
                   "page_end": { "type": "integer", "index": false },
                   "char_start": { "type": "integer", "index": false },
                   "char_end": { "type": "integer", "index": false },
+                  "page_breaks": { "type": "keyword", "index": false, "doc_values": false },
                   "embedding": {
                     "type": "dense_vector", "dims": 3, "similarity": "cosine", "index": true,
                     "index_options": { "type": "int8_hnsw", "m": 16, "ef_construction": 100 }
@@ -85,6 +86,32 @@ public class ElasticsearchIndexingTests
 
         // Indexing the same chunk again targets the same _id, so Elasticsearch replaces it.
         JsonNode.Parse(bulks[1].Body.Split('\n')[0])!["index"]!["_id"]!.GetValue<string>().Should().Be(firstId);
+    }
+
+    [Test]
+    public async Task A_chunks_page_breaks_are_stored_with_it_for_the_page_a_citation_names()
+    {
+        var testbed = new ElasticsearchTestbed().WithExistingIndex().OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(TenantIndex, "a")));
+
+        await testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1") with { PageBreaks = [new(40, 3)] }], CancellationToken.None);
+
+        var bulk = testbed.Requests.Single(r => r.Path.EndsWith("/_bulk", StringComparison.Ordinal));
+        JsonNode.Parse(bulk.Body.Split('\n')[1])!["page_breaks"]!.GetValue<string>().Should().Be("40:3");
+    }
+
+    [Test]
+    public async Task An_index_created_before_page_breaks_were_kept_gets_the_field_in_place_before_chunks_carrying_it_are_sent()
+    {
+        var testbed = new ElasticsearchTestbed()
+            .OnMapping(Ok(ElasticsearchResponses.MappingWithoutPageBreaks(TenantIndex, Space.ModelId, Space.Dimensions)))
+            .OnPutMapping(Ok(ElasticsearchResponses.Acknowledged()))
+            .OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(TenantIndex, "a")));
+
+        await testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1") with { PageBreaks = [new(40, 3)] }], CancellationToken.None);
+
+        testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal(
+            $"GET /{TenantAlias}/_mapping", $"PUT /{TenantIndex}/_mapping", $"POST /{TenantAlias}/_bulk");
+        ShouldBeJson(testbed.Requests[1].Json, """{ "properties": { "page_breaks": { "type": "keyword", "index": false, "doc_values": false } } }""");
     }
 
     [Test]

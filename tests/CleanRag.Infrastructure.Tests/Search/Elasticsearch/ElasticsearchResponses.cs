@@ -25,9 +25,22 @@ public static class ElasticsearchResponses
           "dynamic":"strict",
           "_meta":{"layout_version":1,"embedding_space":{"model_id":"{{{modelId}}}","dimensions":{{{dimensions}}}}},
           "properties":{"text":{"type":"text","analyzer":"english"},
+                        "page_breaks":{"type":"keyword","index":false,"doc_values":false},
                         "embedding":{"type":"dense_vector","dims":{{{dimensions}}},"index":true,"similarity":"cosine",
                                      "index_options":{"type":"int8_hnsw","m":16,"ef_construction":100} } } } } }
         """;
+
+    /// <summary>The mapping of an index created before chunks kept their page breaks.</summary>
+    public static string MappingWithoutPageBreaks(string index, string modelId, int dimensions) => $$$"""
+        {"{{{index}}}":{"mappings":{
+          "dynamic":"strict",
+          "_meta":{"layout_version":1,"embedding_space":{"model_id":"{{{modelId}}}","dimensions":{{{dimensions}}}}},
+          "properties":{"text":{"type":"text","analyzer":"english"},
+                        "embedding":{"type":"dense_vector","dims":{{{dimensions}}},"index":true,"similarity":"cosine",
+                                     "index_options":{"type":"int8_hnsw","m":16,"ef_construction":100} } } } } }
+        """;
+
+    public static string Acknowledged() => """{"acknowledged":true}""";
 
     public static string BulkSucceeded(string index, params string[] ids) =>
         new JsonObject

@@ -133,6 +133,20 @@ public class ElasticsearchSearchTests
     }
 
     [Test]
+    public async Task A_hit_carries_its_page_breaks_and_one_indexed_before_they_were_kept_has_none()
+    {
+        var withBreaks = Source("a");
+        withBreaks["page_breaks"] = "40:3;90:4";
+        var testbed = new ElasticsearchTestbed().OnKnnSearch(Ok(ElasticsearchResponses.Hits(TenantIndex, ("id-a", 0.9, withBreaks), ("id-b", 0.8, Source("b")))));
+
+        var hits = await testbed.SearchIndex.SearchAsync(new HybridQuery(Scope, "", QueryVector, K: 5), CancellationToken.None);
+
+        hits.Single(h => h.Chunk.ChunkId == "a").Chunk.PageBreaks.Should().Equal(new PageBreak(40, 3), new PageBreak(90, 4));
+        hits.Single(h => h.Chunk.ChunkId == "a").Chunk.PageAt(60).Should().Be(3);
+        hits.Single(h => h.Chunk.ChunkId == "b").Chunk.PageBreaks.Should().BeNull();
+    }
+
+    [Test]
     public async Task A_query_without_a_vector_sends_only_the_bm25_request()
     {
         var testbed = new ElasticsearchTestbed().OnLexicalSearch(Ok(ElasticsearchResponses.Hits(TenantIndex, ("id-a", 4.0, Source("a")))));

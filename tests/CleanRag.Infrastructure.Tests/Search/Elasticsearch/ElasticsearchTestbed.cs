@@ -49,6 +49,12 @@ internal sealed class ElasticsearchTestbed
         return this;
     }
 
+    public ElasticsearchTestbed OnPutMapping(params Responder[] replies)
+    {
+        Es.On(r => r.Method == HttpMethod.Put && r.Path == $"/{TenantIndex}/_mapping", replies);
+        return this;
+    }
+
     public ElasticsearchTestbed OnBulk(params Responder[] replies)
     {
         Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{TenantAlias}/_bulk", replies);
