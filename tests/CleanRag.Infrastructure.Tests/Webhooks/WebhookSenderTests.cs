@@ -31,6 +31,9 @@ public class WebhookSenderTests
             _received.Enqueue(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString())); // Kestrel reuses the header collection
             return Results.NoContent();
         });
+        // A receiver that answers with a redirect to the one above: following it would let an allowed host send deliveries anywhere.
+        _receiver.MapPost("/moved", (HttpContext context) =>
+            Results.Redirect($"http://127.0.0.1:{context.Connection.LocalPort}/hooks", permanent: false, preserveMethod: true));
         await _receiver.StartAsync();
         var urls = _receiver.Urls.Select(url => new Uri(url)).ToList();
         _port = urls.Single(url => url.Host == "127.0.0.1").Port;
@@ -85,6 +88,16 @@ public class WebhookSenderTests
 
         result.Error.Should().Be($"Refused to connect: {reason}");
         _received.Should().BeEmpty("nothing may reach loopback");
+    }
+
+    [Test]
+    public async Task A_redirect_is_not_followed_and_counts_as_a_failed_attempt()
+    {
+        var result = await Sender().SendAsync($"http://127.0.0.1:{_port}/moved", Delivery(), "whsec_test", CancellationToken.None);
+
+        result.Succeeded.Should().BeFalse();
+        result.StatusCode.Should().Be(307);
+        _received.Should().BeEmpty("the redirect's target must not receive the delivery");
     }
 
     [Test]
