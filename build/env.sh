@@ -32,8 +32,9 @@ CLEANRAG_LEGACY_STATE_DIR=/var/tmp/cleanrag-$checkout_id
 # api_reembedding: hosts restarted with another embedding model; api_accounts: an invite-only host mailing through SMTP;
 # api_scaleout: two API instances on one database and broker; api_telemetry: a host exporting to an OTLP receiver;
 # api_backup: a deployment backed up, wiped and restored; api_kill: API processes killed with SIGKILL;
+# api_database_restart: an API process on a PostgreSQL cluster of its own (build/private-postgres.sh) that is restarted;
 # widget: the API the browser tests drive on Kestrel.)
-CLEANRAG_TEST_TARGETS=(infrastructure api api_model api_local_model api_reembedding api_accounts api_scaleout api_telemetry api_backup api_kill eval widget)
+CLEANRAG_TEST_TARGETS=(infrastructure api api_model api_local_model api_reembedding api_accounts api_scaleout api_telemetry api_backup api_kill api_database_restart eval widget)
 
 export CLEANRAG_ROOT CLEANRAG_STATE_DIR CLEANRAG_LEGACY_STATE_DIR CLEANRAG_PG_PORT CLEANRAG_AMQP_PORT CLEANRAG_RABBIT_DIST_PORT \
   CLEANRAG_RABBIT_NODE CLEANRAG_DB_USER CLEANRAG_DB_PASSWORD CLEANRAG_DB_NAME CLEANRAG_AMQP_USER \

@@ -159,6 +159,10 @@ reset_test_state() {
     psql_admin -c "DROP DATABASE IF EXISTS \"${CLEANRAG_DB_NAME}_test_$target\" WITH (FORCE)" >/dev/null
     rabbitmqctl list_vhosts | grep -qx "cleanrag_test_$target" && rabbitmqctl delete_vhost "cleanrag_test_$target" >/dev/null
   done
+  # A private cluster a crashed fault test left running (build/private-postgres.sh) is stopped before its files go.
+  for cluster in "$CLEANRAG_STATE_DIR"/test-data/*/postgres; do
+    [ -d "$cluster" ] && "$CLEANRAG_ROOT/build/private-postgres.sh" stop "$cluster"
+  done
   rm -rf "$CLEANRAG_STATE_DIR/test-data"
 }
 

@@ -44,14 +44,18 @@ public static class TestServices
     }
 
     /// <summary>Stops and restarts this checkout's RabbitMQ application (connections drop, durable queues stay).</summary>
-    public static void RestartBroker()
+    public static void RestartBroker() => RunBuildScript("restart-rabbitmq.sh");
+
+    /// <summary>Runs a script of build/ to its end; one that fails throws with what it wrote to stderr.</summary>
+    public static void RunBuildScript(string name, params string[] arguments)
     {
-        var script = Path.Combine(RepositoryRoot, "build", "restart-rabbitmq.sh");
-        using var process = Process.Start(new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var script = Path.Combine(RepositoryRoot, "build", name);
+        using var process = Process.Start(new ProcessStartInfo("bash", [script, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        _ = process.StandardOutput.ReadToEndAsync(); // drained, so a chatty script never blocks on a full pipe
         var errors = process.StandardError.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"Restarting RabbitMQ failed: {errors}");
+            throw new InvalidOperationException($"build/{name} {string.Join(' ', arguments)} failed ({process.ExitCode}): {errors}");
     }
 
     public static string PostgresConnectionString(string target) =>

@@ -122,15 +122,17 @@ public sealed class ChatPipeline(
 
             // The sources are recorded with their documents' source URLs, so the stored answer links where it did.
             var cited = await citations.WithSourceUrlsAsync(sources, cancellationToken);
+            // Linked before the turn is recorded: a failure after the commit (a database outage) would answer 503 for a
+            // stored turn, and the client's retry would ask the question again.
+            var shown = request.LinkSources
+                ? await citations.LinkAsync(project.Id, cited, cancellationToken)
+                : [.. cited.Select(source => new Citation(source, source.SourceUrl))];
             var latencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var answeredAt = clock.GetUtcNow();
             await recorder.RecordAsync(turn,
                 c => c.Answer(turn.MessageId, answer, cited, confidence, generated.Model, latencyMs, generated.PromptTokens,
                     generated.CompletionTokens, answeredAt),
                 cancellationToken);
-            var shown = request.LinkSources
-                ? await citations.LinkAsync(project.Id, cited, cancellationToken)
-                : [.. cited.Select(source => new Citation(source, source.SourceUrl))];
             yield return Completed(request, started, turn, answer, shown, confidence, "answered");
         }
         finally

@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CleanRag.Api.Tests.Webhooks;
 using CleanRag.Testing;
 
 namespace CleanRag.Api.Tests.Documents;
@@ -6,19 +9,54 @@ namespace CleanRag.Api.Tests.Documents;
 [NonParallelizable]
 public class DocumentFaultTests
 {
+    private const int Documents = 50;
+
     [Test]
-    public async Task Every_confirmed_document_ends_indexed_or_failed_across_a_broker_restart()
+    public async Task Every_document_of_a_sync_ends_indexed_or_failed_and_gets_its_webhook_across_a_broker_restart()
     {
+        await using var receiver = await WebhookReceiver.StartAsync();
         var api = await DocumentApi.NewProjectAsync();
-        for (var i = 0; i < 12; i++)
-            await api.UploadOneAsync($"doc-{i}.md", DocumentApi.Text($"# Topic {i}\n\n" + string.Join(" ", Enumerable.Repeat($"fact{i} detail", 400))));
+        (await api.Actor.Client.PostAsJsonAsync($"/v1/projects/{api.ProjectId}/webhooks",
+            new { url = receiver.Url, events = new[] { "document.indexed", "document.failed" } })).EnsureSuccessStatusCode();
+        var uploaded = await api.UploadAsync(Enumerable.Range(0, Documents)
+            .Select(i => ($"doc-{i}.md", DocumentApi.Text($"# Topic {i}\n\n" + string.Join(" ", Enumerable.Repeat($"fact{i} detail", 1000)))))
+            .ToArray());
+        uploaded.IsSuccessStatusCode.Should().BeTrue(await uploaded.Content.ReadAsStringAsync());
 
         await api.SyncAsync();
+        var restartedWhile = await Eventually.GetAsync(async () =>
+        {
+            var statuses = Statuses(await api.ListAsync());
+            return statuses.Contains("indexed") ? statuses : null;
+        }, TimeSpan.FromSeconds(60), "a first document indexed");
         TestServices.RestartBroker();
 
         var settled = await api.WaitUntilSettledAsync(TimeSpan.FromMinutes(3));
-        settled.Should().HaveCount(12);
-        settled.Should().OnlyContain(d => d.GetProperty("status").GetString() == "indexed",
+        var settledIds = settled.Select(d => d.GetProperty("id").GetGuid()).ToHashSet();
+        var deliveries = await receiver.WaitForAsync(r => DeliveredDocuments(r).SetEquals(settledIds),
+            "a document.indexed or document.failed delivery for every document", TimeSpan.FromMinutes(2));
+        var duplicates = deliveries.Count - DeliveredDocuments(deliveries).Count;
+        await TestContext.Out.WriteLineAsync(
+            $"RabbitMQ restart mid-sync: restarted while {Summary(restartedWhile)}; after the restart {Summary(Statuses(settled))}; " +
+            $"{deliveries.Count} document webhooks for {Documents} documents ({duplicates} duplicates)");
+
+        restartedWhile.Count(s => s is "indexed" or "failed").Should().BeLessThan(Documents, "the broker must go away while documents still wait");
+        settled.Should().HaveCount(Documents);
+        settled.Should().OnlyContain(d => d.GetProperty("status").GetString() == "indexed" ||
+                                          (d.GetProperty("status").GetString() == "failed" && d.GetProperty("error").GetProperty("reason").GetString()!.Length > 0),
             string.Join("\n", settled.Select(d => d.ToString())));
+        foreach (var delivery in deliveries)
+            delivery.Event.Should().Be(StatusEvent(settled.Single(d => d.GetProperty("id").GetGuid() == DocumentId(delivery))));
     }
+
+    private static List<string> Statuses(IEnumerable<JsonElement> documents) => documents.Select(d => d.GetProperty("status").GetString()!).ToList();
+
+    private static string Summary(IEnumerable<string> statuses) =>
+        string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
+
+    private static string StatusEvent(JsonElement document) => $"document.{document.GetProperty("status").GetString()}";
+
+    private static HashSet<Guid> DeliveredDocuments(IEnumerable<ReceivedWebhook> deliveries) => deliveries.Select(DocumentId).ToHashSet();
+
+    private static Guid DocumentId(ReceivedWebhook delivery) => delivery.Json.GetProperty("data").GetProperty("documentId").GetGuid();
 }

@@ -8,8 +8,9 @@ using CleanRag.Testing;
 namespace CleanRag.Api.Tests.Faults;
 
 /// <summary>
-/// kill -9 of the API process in the middle of ingesting a batch and delivering its webhooks (target api_kill): after a
-/// restart every document ends indexed, none is stuck, and every document's webhook arrives at least once.
+/// kill -9 of the API process (target api_kill) in the middle of ingesting a batch and delivering its webhooks, and while
+/// webhook deliveries wait for their retry: after a restart every document ends indexed, none is stuck, and every webhook
+/// arrives at least once.
 /// </summary>
 [NonParallelizable]
 public sealed class KillTests
@@ -61,6 +62,46 @@ public sealed class KillTests
                                              $"{deliveries.Count} document.indexed deliveries for {Documents} documents ({duplicates} duplicates)");
         settled.Should().HaveCount(Documents).And.OnlyContain(s => s == "indexed");
     }
+
+    [Test]
+    public async Task After_a_kill_while_deliveries_wait_for_their_retry_every_webhook_arrives()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.FailAlways();
+        var conversations = new List<Guid>();
+        HttpClient owner;
+        int attemptsBeforeKill;
+        await using (var first = await ApiProcess.StartAsync(Target, CleanRagApiFactory.WebhookTestSettings))
+        {
+            owner = first.Client();
+            var projectId = await OwnerWithProjectAsync(owner);
+            (await owner.PostAsJsonAsync($"/v1/projects/{projectId}/webhooks", new { url = receiver.Url, events = new[] { "conversation.started" } }))
+                .EnsureSuccessStatusCode();
+            for (var i = 0; i < 4; i++)
+            {
+                var chat = await owner.PostAsJsonAsync($"/v1/projects/{projectId}/chat", new { question = $"Is anyone there? ({i})" });
+                chat.EnsureSuccessStatusCode();
+                conversations.Add((await chat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetGuid());
+            }
+            await receiver.WaitForAsync(r => r.Select(w => w.DeliveryId).Distinct().Count() >= conversations.Count, "a failed first attempt of each delivery");
+
+            await first.KillAsync();
+            attemptsBeforeKill = receiver.Received.Count;
+        }
+        receiver.Recover();
+
+        await using var second = await ApiProcess.StartAsync(Target, CleanRagApiFactory.WebhookTestSettings);
+        var accepted = (await receiver.WaitForAsync(r => StartedConversations(r.Where(w => w.Accepted)).IsSupersetOf(conversations),
+            "every conversation.started accepted after the restart", TimeSpan.FromMinutes(2))).Where(w => w.Accepted).ToList();
+
+        var duplicates = accepted.Count - StartedConversations(accepted).Count;
+        await TestContext.Out.WriteLineAsync($"kill -9 while {conversations.Count} webhook deliveries waited for their retry ({attemptsBeforeKill} failed attempts " +
+                                             $"before the kill): after the restart {StartedConversations(accepted).Count} of {conversations.Count} delivered ({duplicates} duplicates)");
+        StartedConversations(accepted).Should().BeEquivalentTo(conversations);
+    }
+
+    private static HashSet<Guid> StartedConversations(IEnumerable<ReceivedWebhook> deliveries) =>
+        deliveries.Select(d => d.Json.GetProperty("data").GetProperty("conversationId").GetGuid()).ToHashSet();
 
     private static async Task<Guid> OwnerWithProjectAsync(HttpClient client)
     {
