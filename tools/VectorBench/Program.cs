@@ -7,6 +7,8 @@
 //       [--scalar f32|f16|i8] [--connectivity 16] [--expansion-add 128] [--expansion-search 64] [--exact-only]
 //
 // --exact-only skips the graph (its single-threaded build takes minutes at 100k and more): where does exact pass 20 ms?
+// --service drives the service's SizeAdaptiveVectorIndex (threshold N - 1, so it answers from its HNSW graph) instead of
+// a bare USearch graph: its background build, its queries against exact, and a reopen that reloads the saved graph.
 // Vectors are clustered (seeded: 1,000 Gaussian clusters, then normalised) so neighbourhoods are not uniform noise;
 // queries come from the same clusters. Query timings interleave the engines query by query, so the load of this shared
 // machine falls on both alike.
@@ -21,6 +23,7 @@ using CleanRag.Infrastructure.Search.Lucene;
 const int Dimensions = 384;
 const int Clusters = 1_000;
 const float ClusterSpread = 0.6f;
+const int Batch = 10_000;
 
 var vectorCount = int.Parse(Option("--vectors") ?? "100000", CultureInfo.InvariantCulture);
 var queryCount = int.Parse(Option("--queries") ?? "500", CultureInfo.InvariantCulture);
@@ -34,7 +37,8 @@ var scalar = (Option("--scalar") ?? "f32") switch
 var connectivity = ulong.Parse(Option("--connectivity") ?? "16", CultureInfo.InvariantCulture);
 var expansionAdd = ulong.Parse(Option("--expansion-add") ?? "128", CultureInfo.InvariantCulture);
 var expansionSearch = ulong.Parse(Option("--expansion-search") ?? "64", CultureInfo.InvariantCulture);
-var exactOnly = args.Contains("--exact-only");
+var service = args.Contains("--service");
+var exactOnly = args.Contains("--exact-only") || service;
 
 Console.WriteLine($"{vectorCount:N0} vectors × {Dimensions} dims, {queryCount} queries; HNSW {scalar}, connectivity {connectivity}, " +
     $"expansion add {expansionAdd} / search {expansionSearch}; {Environment.ProcessorCount} cores, load {LoadAverage()}; " +
@@ -55,7 +59,6 @@ try
     using var hnsw = exactOnly ? null : new USearchIndex(MetricKind.Cos, scalar, Dimensions, connectivity, expansionAdd, expansionSearch);
 
     // Generated in batches so the corpus itself never has to be held twice.
-    const int Batch = 10_000;
     var exactBuild = new Stopwatch();
     var hnswBuild = new Stopwatch();
     for (var start = 0; start < vectorCount; start += Batch)
@@ -72,6 +75,11 @@ try
         hnswBuild.Stop();
     }
     exact.Sync();
+    if (service)
+    {
+        RunService(exact);
+        return 0;
+    }
     var peakAfterBuild = PeakMemory.ResidentBytes();
     Console.WriteLine($"build: exact {exactBuild.Elapsed.TotalSeconds:F1} s (log on disk), HNSW {(hnsw is null ? "skipped" : $"{hnswBuild.Elapsed.TotalSeconds:F1} s on one thread")}; " +
         $"peak RSS {peakAfterBuild / 1048576.0:F0} MB");
@@ -114,6 +122,66 @@ finally
         Directory.Delete(directory, recursive: true);
 }
 return 0;
+
+// The adaptive index is fed the exact index's vectors in the same batches; its graph builds on its own thread.
+void RunService(ExactVectorIndex exact)
+{
+    var serviceDirectory = Path.Combine(directory, "service");
+    var adaptive = new SizeAdaptiveVectorIndex(serviceDirectory, vectorCount - 1, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+    var watch = Stopwatch.StartNew();
+    var chunkIds = exact.ChunkIds();
+    for (var start = 0; start < chunkIds.Length; start += Batch)
+        adaptive.Upsert(space, chunkIds.Skip(start).Take(Batch).Select(id =>
+        {
+            var vector = new float[Dimensions];
+            exact.TryRead(id, out var documentId, vector);
+            return new VectorEntry(id, documentId, vector);
+        }).ToList());
+    var upserted = watch.Elapsed.TotalSeconds;
+    adaptive.GraphBuildTask.Wait();
+    Console.WriteLine($"service: upserts {upserted:F1} s, graph answering after {watch.Elapsed.TotalSeconds:F1} s " +
+        $"({adaptive.GraphRepairs:N0} vectors added, saved); answers from graph: {adaptive.AnswersFromGraph}; peak RSS {PeakMemory.ResidentBytes() / 1048576.0:F0} MB");
+    MeasureQueries(exact, adaptive);
+
+    adaptive.Dispose();
+    watch.Restart();
+    adaptive = new SizeAdaptiveVectorIndex(serviceDirectory, vectorCount - 1, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+    var opened = watch.Elapsed.TotalSeconds;
+    adaptive.GraphBuildTask.Wait();
+    Console.WriteLine($"reopen: exact log replayed in {opened:F1} s, saved graph loaded and checked, answering after {watch.Elapsed.TotalSeconds:F1} s " +
+        $"({adaptive.GraphRepairs:N0} vectors added or removed); answers from graph: {adaptive.AnswersFromGraph}");
+    MeasureQueries(exact, adaptive);
+    adaptive.Dispose();
+}
+
+void MeasureQueries(ExactVectorIndex exact, SizeAdaptiveVectorIndex adaptive)
+{
+    foreach (var topK in new[] { 10, 100 })
+    {
+        var exactTimes = new List<double>();
+        var serviceTimes = new List<double>();
+        int found = 0, expected = 0;
+        for (var round = -1; round < 1; round++) // round -1 warms up
+            foreach (var query in queries)
+            {
+                var watch = Stopwatch.StartNew();
+                var truth = exact.Search(query, topK, accept: null);
+                var exactElapsed = watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                var answer = adaptive.Search(query, topK, accept: null);
+                var serviceElapsed = watch.Elapsed.TotalMilliseconds;
+                if (round < 0)
+                    continue;
+                exactTimes.Add(exactElapsed);
+                serviceTimes.Add(serviceElapsed);
+                var truthTen = truth.Take(10).Select(m => m.ChunkId).ToHashSet(StringComparer.Ordinal);
+                found += answer.Take(10).Count(m => truthTen.Contains(m.ChunkId));
+                expected += truthTen.Count;
+            }
+        Console.WriteLine($"top {topK,3}: exact p50 {Percentile(exactTimes, 50):F2} p95 {Percentile(exactTimes, 95):F2} p99 {Percentile(exactTimes, 99):F2} ms" +
+            $" | service p50 {Percentile(serviceTimes, 50):F2} p95 {Percentile(serviceTimes, 95):F2} p99 {Percentile(serviceTimes, 99):F2} ms | recall@10 {(double)found / expected:F4}");
+    }
+}
 
 static float[] Gaussian(Random random, float sigma)
 {

@@ -5,6 +5,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 using FSDirectory = Lucene.Net.Store.FSDirectory;
 
@@ -51,7 +52,9 @@ internal sealed class LuceneProjectIndex : IDisposable
     /// <summary>The Lucene files' folder inside a project's index directory (the vectors sit beside it).</summary>
     public const string LuceneFolder = "lucene";
 
-    public LuceneProjectIndex(string path, ProjectScope scope, Analyzer analyzer)
+    /// <param name="approximateVectorThreshold">Above this many vectors, vector queries are answered by an HNSW graph
+    /// (see <see cref="SizeAdaptiveVectorIndex"/>).</param>
+    public LuceneProjectIndex(string path, ProjectScope scope, Analyzer analyzer, int approximateVectorThreshold, ILogger logger)
     {
         Path = path;
         _scope = scope;
@@ -65,7 +68,7 @@ internal sealed class LuceneProjectIndex : IDisposable
         };
         _writer = new IndexWriter(_directory, config);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
-        _vectors = new ExactVectorIndex(path);
+        _vectors = new SizeAdaptiveVectorIndex(path, approximateVectorThreshold, logger);
         _scopeFilter = new BitSetCachingFilter(new QueryWrapperFilter(ScopeQuery(null)));
     }
 

@@ -11,8 +11,8 @@ using FSDirectory = Lucene.Net.Store.FSDirectory;
 namespace CleanRag.Infrastructure.Search.Lucene;
 
 /// <summary>
-/// The embedded hybrid search engine: Lucene.NET BM25 (English stemming and stop words) plus exact
-/// cosine kNN, fused by <see cref="RankFusion"/>. Each project has its own directory
+/// The embedded hybrid search engine: Lucene.NET BM25 (English stemming and stop words) plus cosine kNN (exact, or
+/// through an HNSW graph for large projects: <see cref="SizeAdaptiveVectorIndex"/>), fused by <see cref="RankFusion"/>. Each project has its own directory
 /// <c>{dataDirectory}/indexes/{tenantId}/{projectId}/</c>, and every query is also filtered on the
 /// stored tenant and project, so isolation does not rest on paths alone. Safe for concurrent use.
 /// <para>
@@ -49,12 +49,17 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchIndexInvent
     private readonly PeriodicTimer _commitTimer;
     private readonly Task _commitLoop;
     private readonly ILogger _logger;
+    private readonly int _approximateVectorThreshold;
 
     /// <param name="dataDirectory">Where the indexes live (they go to its <c>indexes</c> subfolder).</param>
     /// <param name="commitInterval">How often writes are committed (<see cref="DefaultCommitInterval"/> when null;
     /// <see cref="Timeout.InfiniteTimeSpan"/>: only at disposal and with deletes).</param>
-    public LuceneSearchIndex(string dataDirectory, TimeSpan? commitInterval = null, ILogger<LuceneSearchIndex>? logger = null)
+    /// <param name="approximateVectorThreshold">Above this many vectors in a project, its vector queries are answered by an
+    /// HNSW graph instead of the exact scan (<see cref="SizeAdaptiveVectorIndex.DefaultApproximateThreshold"/> when null).</param>
+    public LuceneSearchIndex(
+        string dataDirectory, TimeSpan? commitInterval = null, ILogger<LuceneSearchIndex>? logger = null, int? approximateVectorThreshold = null)
     {
+        _approximateVectorThreshold = approximateVectorThreshold ?? SizeAdaptiveVectorIndex.DefaultApproximateThreshold;
         _indexesRoot = Path.Combine(Path.GetFullPath(dataDirectory), "indexes");
         _logger = logger ?? NullLogger<LuceneSearchIndex>.Instance;
         _commitTimer = new PeriodicTimer(commitInterval ?? DefaultCommitInterval);
@@ -334,7 +339,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchIndexInvent
         var path = ProjectPath(scope) + StagedSuffix;
         if (!create && !System.IO.Directory.Exists(path))
             return null;
-        staged = new LuceneProjectIndex(path, scope, _analyzer);
+        staged = new LuceneProjectIndex(path, scope, _analyzer, _approximateVectorThreshold, _logger);
         _staged[scope] = staged;
         return staged;
     }
@@ -372,7 +377,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchIndexInvent
         // An unknown project has no hits; looking it up must not create its directory.
         if (!create && !System.IO.Directory.Exists(path))
             return null;
-        project = new LuceneProjectIndex(path, scope, _analyzer);
+        project = new LuceneProjectIndex(path, scope, _analyzer, _approximateVectorThreshold, _logger);
         _open[scope] = project;
         return project;
     }
