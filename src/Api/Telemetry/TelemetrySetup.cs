@@ -20,13 +20,16 @@ internal static class TelemetrySetup
     /// <summary>The ActivitySource Microsoft.Extensions.AI's OpenTelemetry clients report under.</summary>
     private const string AiSource = "Experimental.Microsoft.Extensions.AI";
 
+    private const string RuntimeMeter = "System.Runtime";
+
     public static void AddCleanRagTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("cleanrag-api"))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
-                .AddMeter("MassTransit", CleanRagMetrics.Name, AiSource)
+                // System.Runtime: .NET's own meters (GC, allocated bytes, CPU time, thread pool), for capacity planning.
+                .AddMeter("MassTransit", CleanRagMetrics.Name, AiSource, RuntimeMeter)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments("/metrics"))

@@ -26,6 +26,15 @@ public class TelemetryTests
     }
 
     [Test]
+    public async Task The_runtimes_own_meters_are_on_the_metrics_endpoint_for_capacity_planning()
+    {
+        var metrics = await ApiHost.Factory.CreateClient().GetStringAsync("/metrics");
+
+        metrics.Should().Contain("dotnet_gc_heap_total_allocated_bytes_total");
+        metrics.Should().Contain("dotnet_process_cpu_time_seconds_total");
+    }
+
+    [Test]
     public async Task With_an_otlp_endpoint_traces_of_requests_reach_the_collector()
     {
         using var collector = new OtlpReceiver();
