@@ -8,7 +8,6 @@ using CleanRag.Application.Documents;
 using CleanRag.Application.Plans;
 using CleanRag.Application.Projects;
 using CleanRag.Domain.Conversations;
-using CleanRag.Domain.Documents;
 
 namespace CleanRag.Application.Chat;
 
@@ -18,8 +17,8 @@ namespace CleanRag.Application.Chat;
 /// it afterwards like any other. Escalations and refusals are recorded before their text is sent.
 /// </summary>
 public sealed class ChatPipeline(
-    IReadStore readStore, TurnRecorder recorder, PassageRetrieval retrieval, AnswerGeneration generation, CitationResolver citations,
-    PlanGuard plan, TimeProvider clock, IRequestContext caller)
+    IReadStore readStore, IIndexedDocuments indexedDocuments, TurnRecorder recorder, PassageRetrieval retrieval, AnswerGeneration generation,
+    CitationResolver citations, PlanGuard plan, TimeProvider clock, IRequestContext caller)
 {
     public const string NotFoundAnswer = "I couldn't find that in the documents.";
 
@@ -79,7 +78,7 @@ public sealed class ChatPipeline(
                 yield break;
             }
 
-            if (!await HasIndexedDocumentsAsync(project, cancellationToken))
+            if (!await indexedDocuments.AnyAsync(project.Id, cancellationToken))
             {
                 await recorder.RecordAsync(turn, c => c.LeaveUnanswered(turn.MessageId, 0, turn.AskedAt, NoDocumentsYetAnswer), cancellationToken);
                 yield return new AnswerToken(NoDocumentsYetAnswer);
@@ -158,13 +157,6 @@ public sealed class ChatPipeline(
 
     private async Task<ProjectDetails> LoadProjectAsync(ChatRequest request, CancellationToken cancellationToken) =>
         ChatAccess.Ensure(await readStore.LoadAsync<ProjectDetails>(request.ProjectId, cancellationToken), request.Channel, request.Origin, caller.OwnOrigin);
-
-    private async Task<bool> HasIndexedDocumentsAsync(ProjectDetails project, CancellationToken cancellationToken)
-    {
-        var indexed = await readStore.ListAsync<DocumentDetails>(
-            q => q.Where(d => d.ProjectId == project.Id && d.Status == DocumentStatus.Indexed).Take(1), cancellationToken);
-        return indexed.Count > 0;
-    }
 
     private static ChatCompleted Completed(
         ChatRequest request, long started, ChatTurn turn, string answer, IReadOnlyList<Citation> sources, double confidence, string outcome)

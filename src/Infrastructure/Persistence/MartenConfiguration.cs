@@ -152,6 +152,7 @@ internal static class MartenConfiguration
         services.AddScoped<Application.Conversations.Inbox.IConversationInbox, MartenConversationInbox>();
         services.AddScoped<Application.Retention.IPersonalDataEraser, Retention.MartenPersonalDataEraser>();
         services.AddScoped<Application.Plans.IPlanUsageReader, MartenPlanUsageReader>();
+        services.AddScoped<Application.Documents.IIndexedDocuments, MartenIndexedDocuments>();
         services.AddScoped<MartenUnitOfWork>();
         services.AddScoped<Application.Common.Interfaces.IUnitOfWork>(sp => sp.GetRequiredService<MartenUnitOfWork>());
         services.AddScoped<Application.Common.Interfaces.IAggregateStore>(sp => new MartenAggregateStore(
