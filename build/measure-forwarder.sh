@@ -14,9 +14,14 @@ from=${1:?usage: build/measure-forwarder.sh <from-sequence> [CleanRag.Api.dll]}
 api_dll=$(realpath "${2:-$CLEANRAG_ROOT/src/Api/bin/Release/net10.0/CleanRag.Api.dll}")
 export PGPASSWORD=$CLEANRAG_DB_PASSWORD
 sql() { psql -h 127.0.0.1 -p "$CLEANRAG_PG_PORT" -U "$CLEANRAG_DB_USER" -d "$CLEANRAG_DB_NAME" -At -c "$1"; }
-progress() { sql "select last_seq_id from cleanrag.mt_event_progression where name = 'bus-forwarder:All'"; }
+progress() { local seq; seq=$(sql "select last_seq_id from cleanrag.mt_event_progression where name = 'bus-forwarder:All'"); echo "${seq:-0}"; }
 
-sql "update cleanrag.mt_event_progression set last_seq_id = $from where name = 'bus-forwarder:All'" >/dev/null
+if [ "$from" -eq 0 ]; then
+  # Marten records "no progress" as no row (a row at 0 makes the daemon insert it again and fail on the duplicate).
+  sql "delete from cleanrag.mt_event_progression where name = 'bus-forwarder:All'" >/dev/null
+else
+  sql "update cleanrag.mt_event_progression set last_seq_id = $from where name = 'bus-forwarder:All'" >/dev/null
+fi
 last=$(sql "select max(seq_id) from cleanrag.mt_events")
 log=$(mktemp)
 # Its own process group, so stopping it stops nothing else. Run from its folder: appsettings.json is there.
