@@ -23,10 +23,13 @@ public static partial class TestActors
 
     public static HttpClient Anonymous() => ApiHost.Factory.CreateClient();
 
-    public static async Task<TestActor> SignUpAsync(string? email = null, CleanRagApiFactory? host = null)
+    public static Task<TestActor> SignUpAsync(string? email = null, CleanRagApiFactory? host = null) =>
+        SignUpAsync((host ?? ApiHost.Factory).CreateClient(), email);
+
+    /// <summary>A new user signed up through <paramref name="client"/> (e.g. on an API running as its own process).</summary>
+    public static async Task<TestActor> SignUpAsync(HttpClient client, string? email = null)
     {
         email ??= NewEmail();
-        var client = (host ?? ApiHost.Factory).CreateClient();
         var response = await client.PostAsJsonAsync("/v1/auth/signup", new { email, password = Password, name = "Test User" });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -35,9 +38,13 @@ public static partial class TestActors
     }
 
     /// <summary>A new user who owns a new company.</summary>
-    public static async Task<TestActor> NewOwnerAsync(string companyName = "Northwind", CleanRagApiFactory? host = null)
+    public static Task<TestActor> NewOwnerAsync(string companyName = "Northwind", CleanRagApiFactory? host = null) =>
+        NewOwnerAsync((host ?? ApiHost.Factory).CreateClient(), companyName);
+
+    /// <summary>A new user who owns a new company, through <paramref name="client"/>.</summary>
+    public static async Task<TestActor> NewOwnerAsync(HttpClient client, string companyName)
     {
-        var owner = await SignUpAsync(host: host);
+        var owner = await SignUpAsync(client);
         var response = await owner.Client.PostAsJsonAsync("/v1/companies", new { name = companyName });
         response.EnsureSuccessStatusCode();
         var company = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -127,7 +127,9 @@ return 0;
 void RunService(ExactVectorIndex exact)
 {
     var serviceDirectory = Path.Combine(directory, "service");
-    var adaptive = new SizeAdaptiveVectorIndex(serviceDirectory, vectorCount - 1, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+    // A threshold of N - 1: the graph answers once every vector is in.
+    SizeAdaptiveVectorIndex Open() => new(serviceDirectory, vectorCount - 1, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+    var adaptive = Open();
     var watch = Stopwatch.StartNew();
     var chunkIds = exact.ChunkIds();
     for (var start = 0; start < chunkIds.Length; start += Batch)
@@ -145,7 +147,7 @@ void RunService(ExactVectorIndex exact)
 
     adaptive.Dispose();
     watch.Restart();
-    adaptive = new SizeAdaptiveVectorIndex(serviceDirectory, vectorCount - 1, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+    adaptive = Open();
     var opened = watch.Elapsed.TotalSeconds;
     adaptive.GraphBuildTask.Wait();
     Console.WriteLine($"reopen: exact log replayed in {opened:F1} s, saved graph loaded and checked, answering after {watch.Elapsed.TotalSeconds:F1} s " +

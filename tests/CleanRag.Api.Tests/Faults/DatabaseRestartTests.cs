@@ -37,7 +37,7 @@ public sealed class DatabaseRestartTests
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
             ["Data:Directory"] = data,
         });
-        using var owner = api.Client();
+        using var owner = (await TestActors.NewOwnerAsync(api.Client(), "Restarted Inc")).Client;
         var (projectId, liveKey) = await LiveProjectAsync(owner, receiver.Url);
 
         IReadOnlyList<ChatAttempt> attempts;
@@ -79,10 +79,6 @@ public sealed class DatabaseRestartTests
 
     private static async Task<(Guid ProjectId, string LiveKey)> LiveProjectAsync(HttpClient owner, string webhookUrl)
     {
-        var tokens = await (await owner.PostAsJsonAsync("/v1/auth/signup", new { email = TestActors.NewEmail(), password = TestActors.Password, name = "Ada" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        owner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
-        (await owner.PostAsJsonAsync("/v1/companies", new { name = "Restarted Inc" })).EnsureSuccessStatusCode();
         var project = await (await owner.PostAsJsonAsync("/v1/projects", new { name = "Support", rateLimits = new { keyRequestsPerMinute = 100_000 } }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var projectId = project.GetProperty("id").GetGuid();

@@ -27,8 +27,8 @@ public sealed class KillTests
         string killedWhile;
         await using (var first = await ApiProcess.StartAsync(Target, CleanRagApiFactory.WebhookTestSettings))
         {
-            owner = first.Client();
-            projectId = await OwnerWithProjectAsync(owner);
+            owner = (await TestActors.NewOwnerAsync(first.Client(), "Killed Inc")).Client;
+            projectId = await CreateProjectAsync(owner);
             var webhook = await owner.PostAsJsonAsync($"/v1/projects/{projectId}/webhooks", new { url = receiver.Url, events = new[] { "document.indexed" } });
             webhook.EnsureSuccessStatusCode();
             var upload = new MultipartFormDataContent();
@@ -73,8 +73,8 @@ public sealed class KillTests
         int attemptsBeforeKill;
         await using (var first = await ApiProcess.StartAsync(Target, CleanRagApiFactory.WebhookTestSettings))
         {
-            owner = first.Client();
-            var projectId = await OwnerWithProjectAsync(owner);
+            owner = (await TestActors.NewOwnerAsync(first.Client(), "Killed Inc")).Client;
+            var projectId = await CreateProjectAsync(owner);
             (await owner.PostAsJsonAsync($"/v1/projects/{projectId}/webhooks", new { url = receiver.Url, events = new[] { "conversation.started" } }))
                 .EnsureSuccessStatusCode();
             for (var i = 0; i < 4; i++)
@@ -103,13 +103,9 @@ public sealed class KillTests
     private static HashSet<Guid> StartedConversations(IEnumerable<ReceivedWebhook> deliveries) =>
         deliveries.Select(d => d.Json.GetProperty("data").GetProperty("conversationId").GetGuid()).ToHashSet();
 
-    private static async Task<Guid> OwnerWithProjectAsync(HttpClient client)
+    private static async Task<Guid> CreateProjectAsync(HttpClient owner)
     {
-        var tokens = await (await client.PostAsJsonAsync("/v1/auth/signup", new { email = TestActors.NewEmail(), password = TestActors.Password, name = "Ada" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
-        (await client.PostAsJsonAsync("/v1/companies", new { name = "Killed Inc" })).EnsureSuccessStatusCode();
-        var project = await (await client.PostAsJsonAsync("/v1/projects", new { name = "Batch" })).Content.ReadFromJsonAsync<JsonElement>();
+        var project = await (await owner.PostAsJsonAsync("/v1/projects", new { name = "Batch" })).Content.ReadFromJsonAsync<JsonElement>();
         return project.GetProperty("id").GetGuid();
     }
 

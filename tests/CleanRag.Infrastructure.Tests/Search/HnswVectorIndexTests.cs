@@ -3,29 +3,17 @@ using CleanRag.Infrastructure.Search.Lucene;
 
 namespace CleanRag.Infrastructure.Tests.Search;
 
-public sealed class HnswVectorIndexTests
+public sealed class HnswVectorIndexTests : ScratchDirectoryTests
 {
     private static readonly Guid[] Documents = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToArray();
-    private string _directory = null!;
-
-    [SetUp]
-    public void CreateDirectory() =>
-        _directory = Path.Combine(Path.GetTempPath(), "cleanrag-vector-tests", Guid.NewGuid().ToString("N"));
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        if (Directory.Exists(_directory))
-            Directory.Delete(_directory, recursive: true);
-    }
 
     [Test]
     public void Recall_at_10_against_the_exact_scan_is_at_least_0_95_on_clustered_vectors()
     {
         var vectors = new ClusteredVectors(seed: 1);
         var entries = vectors.Entries(0, 4_000, Documents);
-        using var exact = new ExactVectorIndex(_directory);
-        using var graph = new HnswVectorIndex(_directory, ClusteredVectors.Space);
+        using var exact = new ExactVectorIndex(IndexDirectory);
+        using var graph = new HnswVectorIndex(IndexDirectory, ClusteredVectors.Space);
         exact.Upsert(ClusteredVectors.Space, entries);
         graph.Upsert(ClusteredVectors.Space, entries);
 
@@ -40,7 +28,7 @@ public sealed class HnswVectorIndexTests
     public void An_upsert_replaces_the_chunks_vector_and_a_delete_removes_it()
     {
         var vectors = new ClusteredVectors(seed: 2);
-        using var graph = new HnswVectorIndex(_directory, ClusteredVectors.Space);
+        using var graph = new HnswVectorIndex(IndexDirectory, ClusteredVectors.Space);
         graph.Upsert(ClusteredVectors.Space, vectors.Entries(0, 500, Documents));
         var moved = vectors.Next();
 
@@ -61,7 +49,7 @@ public sealed class HnswVectorIndexTests
     public void A_scoped_search_returns_only_chunks_of_accepted_documents()
     {
         var vectors = new ClusteredVectors(seed: 3);
-        using var graph = new HnswVectorIndex(_directory, ClusteredVectors.Space);
+        using var graph = new HnswVectorIndex(IndexDirectory, ClusteredVectors.Space);
         var entries = vectors.Entries(0, 1_000, Documents);
         graph.Upsert(ClusteredVectors.Space, entries);
         var accepted = Documents.Take(5).ToHashSet();
@@ -79,7 +67,7 @@ public sealed class HnswVectorIndexTests
         var vectors = new ClusteredVectors(seed: 4);
         var queries = Enumerable.Range(0, 20).Select(_ => vectors.Next()).ToList();
         List<IReadOnlyList<VectorMatch>> before;
-        using (var graph = new HnswVectorIndex(_directory, ClusteredVectors.Space))
+        using (var graph = new HnswVectorIndex(IndexDirectory, ClusteredVectors.Space))
         {
             graph.Upsert(ClusteredVectors.Space, vectors.Entries(0, 1_000, Documents));
             graph.Delete(["chunk-3"]);
@@ -87,29 +75,29 @@ public sealed class HnswVectorIndexTests
             before = queries.Select(q => graph.Search(q, 10, null)).ToList();
         }
 
-        using var loaded = HnswVectorIndex.Load(_directory, ClusteredVectors.Space);
+        using var loaded = HnswVectorIndex.Load(IndexDirectory, ClusteredVectors.Space);
 
         loaded.Should().NotBeNull();
         loaded!.Count.Should().Be(999);
         queries.Select(q => loaded.Search(q, 10, null)).Should().BeEquivalentTo(before, options => options.WithStrictOrdering());
-        Directory.EnumerateFiles(_directory, "hnsw-*.usearch").Should().ContainSingle("an earlier save's graph file is deleted");
+        Directory.EnumerateFiles(IndexDirectory, "hnsw-*.usearch").Should().ContainSingle("an earlier save's graph file is deleted");
     }
 
     [Test]
     public void A_graph_that_is_corrupt_or_of_another_space_does_not_load()
     {
         var vectors = new ClusteredVectors(seed: 5);
-        using (var graph = new HnswVectorIndex(_directory, ClusteredVectors.Space))
+        using (var graph = new HnswVectorIndex(IndexDirectory, ClusteredVectors.Space))
         {
             graph.Upsert(ClusteredVectors.Space, vectors.Entries(0, 100, Documents));
             graph.Sync();
         }
 
-        using (var otherModel = HnswVectorIndex.Load(_directory, new EmbeddingSpace("another-model", ClusteredVectors.Dimensions)))
+        using (var otherModel = HnswVectorIndex.Load(IndexDirectory, new EmbeddingSpace("another-model", ClusteredVectors.Dimensions)))
             otherModel.Should().BeNull();
 
-        File.WriteAllBytes(Directory.EnumerateFiles(_directory, "hnsw-*.usearch").Single(), new byte[4096]);
-        using var corrupt = HnswVectorIndex.Load(_directory, ClusteredVectors.Space);
+        File.WriteAllBytes(Directory.EnumerateFiles(IndexDirectory, "hnsw-*.usearch").Single(), new byte[4096]);
+        using var corrupt = HnswVectorIndex.Load(IndexDirectory, ClusteredVectors.Space);
         corrupt.Should().BeNull();
     }
 }

@@ -4,24 +4,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CleanRag.Infrastructure.Tests.Search;
 
-public sealed class SizeAdaptiveVectorIndexTests
+public sealed class SizeAdaptiveVectorIndexTests : ScratchDirectoryTests
 {
     private const int Threshold = 2_000;
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(2);
     private static readonly Guid[] Documents = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToArray();
     private static readonly EmbeddingSpace Space = ClusteredVectors.Space;
-    private string _directory = null!;
-
-    [SetUp]
-    public void CreateDirectory() =>
-        _directory = Path.Combine(Path.GetTempPath(), "cleanrag-vector-tests", Guid.NewGuid().ToString("N"));
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        if (Directory.Exists(_directory))
-            Directory.Delete(_directory, recursive: true);
-    }
 
     [Test]
     public void The_exact_scan_answers_up_to_the_threshold_and_the_graph_once_it_is_passed()
@@ -33,7 +21,7 @@ public sealed class SizeAdaptiveVectorIndexTests
 
         index.GraphBuildTask.IsCompleted.Should().BeTrue("no graph is built at the threshold");
         index.AnswersFromGraph.Should().BeFalse();
-        Directory.EnumerateFiles(_directory, "hnsw*").Should().BeEmpty();
+        Directory.EnumerateFiles(IndexDirectory, "hnsw*").Should().BeEmpty();
 
         index.Upsert(Space, vectors.Entries(Threshold, 1, Documents));
         WaitForGraph(index);
@@ -42,7 +30,7 @@ public sealed class SizeAdaptiveVectorIndexTests
         index.GraphRepairs.Should().Be(Threshold + 1, "a first build adds every vector");
         RecallAgainstExact(index, vectors).Should().BeGreaterThanOrEqualTo(0.95);
         // The answers are the graph's (its distances differ from the scan's in the last bits), and it was saved when complete.
-        using var saved = HnswVectorIndex.Load(_directory, Space);
+        using var saved = HnswVectorIndex.Load(IndexDirectory, Space);
         saved.Should().NotBeNull();
         var probes = Enumerable.Range(0, 20).Select(_ => vectors.Next()).ToList();
         probes.Select(q => index.Search(q, 10, null))
@@ -106,7 +94,7 @@ public sealed class SizeAdaptiveVectorIndexTests
             index.Upsert(Space, vectors.Entries(0, Threshold + 300, Documents));
             WaitForGraph(index);
         }
-        File.WriteAllBytes(Directory.EnumerateFiles(_directory, "hnsw-*.usearch").Single(), new byte[4096]);
+        File.WriteAllBytes(Directory.EnumerateFiles(IndexDirectory, "hnsw-*.usearch").Single(), new byte[4096]);
 
         using var reopened = Open();
         WaitForGraph(reopened);
@@ -129,7 +117,7 @@ public sealed class SizeAdaptiveVectorIndexTests
         // Written to the log alone, as by a process that died before saving its graph.
         var moved = vectors.Next();
         var added = new VectorEntry("chunk-added", Documents[0], vectors.Next());
-        using (var log = new ExactVectorIndex(_directory))
+        using (var log = new ExactVectorIndex(IndexDirectory))
         {
             log.Upsert(Space, [new VectorEntry("chunk-6", Documents[6], moved), added]);
             log.Delete(["chunk-7", "chunk-8"]);
@@ -151,7 +139,7 @@ public sealed class SizeAdaptiveVectorIndexTests
     {
         var vectors = new ClusteredVectors(seed: 15);
         using var index = Open();
-        using var exact = new ExactVectorIndex(Path.Combine(_directory, "reference"));
+        using var exact = new ExactVectorIndex(Path.Combine(IndexDirectory, "reference"));
         var entries = vectors.Entries(0, Threshold + 500, Documents);
         index.Upsert(Space, entries);
         exact.Upsert(Space, entries);
@@ -183,17 +171,17 @@ public sealed class SizeAdaptiveVectorIndexTests
 
         index.AnswersFromGraph.Should().BeFalse();
         index.Space.Should().BeNull("another model may be used next");
-        Directory.EnumerateFiles(_directory, "hnsw*").Should().BeEmpty();
+        Directory.EnumerateFiles(IndexDirectory, "hnsw*").Should().BeEmpty();
     }
 
-    private SizeAdaptiveVectorIndex Open() => new(_directory, Threshold, NullLogger.Instance);
+    private SizeAdaptiveVectorIndex Open() => new(IndexDirectory, Threshold, NullLogger.Instance);
 
     private static void WaitForGraph(SizeAdaptiveVectorIndex index) =>
         index.GraphBuildTask.Wait(BuildTimeout).Should().BeTrue("the graph of a few thousand vectors builds in seconds");
 
     private double RecallAgainstExact(SizeAdaptiveVectorIndex index, ClusteredVectors vectors)
     {
-        using var exact = new ExactVectorIndex(_directory); // the same log, read by a second instance
+        using var exact = new ExactVectorIndex(IndexDirectory); // the same log, read by a second instance
         var queries = Enumerable.Range(0, 100).Select(_ => vectors.Next()).ToList();
         return ClusteredVectors.Recall(queries.Select(q => (exact.Search(q, 10, null), index.Search(q, 10, null))));
     }
