@@ -179,7 +179,7 @@ internal sealed class ExactVectorIndex : IVectorIndex
     }
 
     /// <summary>False for a zero (or non-finite) vector, which is stored as zeros: similar to nothing rather than NaN to everything.</summary>
-    public static bool Normalise(ReadOnlySpan<float> vector, Span<float> destination)
+    private static bool Normalise(ReadOnlySpan<float> vector, Span<float> destination)
     {
         var norm = TensorPrimitives.Norm(vector);
         if (norm > 0 && float.IsFinite(norm))
