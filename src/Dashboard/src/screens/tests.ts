@@ -45,12 +45,14 @@ route("/app/projects/:projectId/tests", async (context) => {
   const suggestionSlot = el("div", {});
   const runSlot = el("div", { "aria-live": "polite" });
   const runId = context.query.get("run");
-  // Polls the run until it is done, then reads the screen again so the list of runs shows it done too.
+  // Polls the run until it is done, then reads the screen again so the list of runs shows it done too (also when it
+  // finished between reading the list and reading the run).
   const showRun = async (polled: boolean) => {
     if (!runId || !context.alive()) return;
     const run = await get<TestRun>(`${base}/test-runs/${runId}`);
     const inProgress = run.status === "queued" || run.status === "running";
-    if (polled && !inProgress) return context.reload();
+    const listed = runs.find((summary) => summary.id === runId);
+    if (!inProgress && (polled || (listed !== undefined && listed.status !== run.status))) return context.reload();
     runSlot.replaceChildren(runView(run));
     if (inProgress) setTimeout(() => void showRun(true).catch((error) => feedback.error(error)), pollMilliseconds);
   };
