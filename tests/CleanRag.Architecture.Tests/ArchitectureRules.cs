@@ -97,7 +97,8 @@ public static class ArchitectureRules
             TypeScope.Layers(Domain, Application, Infrastructure, Api), TypeScope.Violations("Reactions"),
             scope => scope.ReflectedTypes()
                 .Where(t => (Implements(t, typeof(IDomainEventHandler<>)) && t.Assembly != Application)
-                            || (ConsumesDomainEvents(t) && !(t.IsGenericType && t.GetGenericTypeDefinition() == typeof(DomainEventConsumer<,>))))
+                            || (ConsumesDomainEvents(t) && !(t.IsGenericType && t.GetGenericTypeDefinition() is var open
+                                                                 && (open == typeof(DomainEventConsumer<,>) || open == typeof(DomainEventBatchConsumer<,>)))))
                 .Select(t => t.FullName!).ToList()),
     ];
 
@@ -131,7 +132,10 @@ public static class ArchitectureRules
     private static bool ConsumesDomainEvents(Type type) =>
         type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(MassTransit.IConsumer<>)
                                       && i.GetGenericArguments()[0] is { IsGenericType: true } message
-                                      && message.GetGenericTypeDefinition() == typeof(DomainEventEnvelope<>));
+                                      && (message.GetGenericTypeDefinition() == typeof(DomainEventEnvelope<>)
+                                          || (message.GetGenericTypeDefinition() == typeof(MassTransit.Batch<>)
+                                              && message.GetGenericArguments()[0] is { IsGenericType: true } batched
+                                              && batched.GetGenericTypeDefinition() == typeof(DomainEventEnvelope<>))));
 
     private static bool IsRecord(Type type) => type.GetMethod("<Clone>$") is not null;
 

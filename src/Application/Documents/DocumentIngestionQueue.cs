@@ -13,6 +13,8 @@ namespace CleanRag.Application.Documents;
 public sealed class DocumentIngestionQueue(
     IRequestContext context, IAggregateStore aggregates, IReadStore readStore, IUploadReceipts receipts, PlanGuard plan, TimeProvider clock)
 {
+    private const int LoadPageSize = 200;
+
     /// <summary>
     /// Queues every document that is not indexed at its newest version; ingestion runs on the bus. With
     /// <paramref name="confirmReceivedUploads"/> (deploy), a version whose bytes arrived through a signed link but
@@ -26,9 +28,13 @@ public sealed class DocumentIngestionQueue(
         var statusCounts = new Dictionary<string, int>();
         var queued = 0;
         var confirmed = new ConfirmedUploads();
-        foreach (var details in documents)
+        // Loaded a page at a time, each page in one round trip: one per document made deploying 1,000 documents take seconds.
+        var loaded = new List<Document?>(documents.Count);
+        foreach (var page in documents.Chunk(LoadPageSize))
+            loaded.AddRange(await aggregates.LoadManyForUpdateAsync<Document>(page.Select(d => d.Id).ToList(), cancellationToken));
+        foreach (var found in loaded)
         {
-            var document = await aggregates.LoadForUpdateAsync<Document>(details.Id, cancellationToken) ?? throw new NotFoundException("Document");
+            var document = found ?? throw new NotFoundException("Document");
             if (confirmReceivedUploads)
                 await ConfirmReceivedUploadAsync(document, confirmed, cancellationToken);
             if (document.NeedsIngestion)

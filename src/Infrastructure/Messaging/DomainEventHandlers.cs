@@ -8,7 +8,8 @@ namespace CleanRag.Infrastructure.Messaging;
 
 /// <summary>
 /// Registers Application's <see cref="IDomainEventHandler{TEvent}"/> implementations: each handler is a scoped service,
-/// and each event it handles gets a <see cref="DomainEventConsumer{TEvent,THandler}"/> on the handler's queue.
+/// and each event it handles gets a <see cref="DomainEventConsumer{TEvent,THandler}"/> on the handler's queue, or a
+/// <see cref="DomainEventBatchConsumer{TEvent,THandler}"/> when the handler takes batches.
 /// </summary>
 public static class DomainEventHandlers
 {
@@ -54,8 +55,10 @@ public static class DomainEventHandlers
         bus.TryAddScoped(handler);
         foreach (var domainEvent in events)
         {
-            bus.AddConsumer(typeof(DomainEventConsumer<,>).MakeGenericType(domainEvent, handler),
-                typeof(DomainEventConsumerDefinition<,>).MakeGenericType(domainEvent, handler));
+            var batches = typeof(IDomainEventBatchHandler<>).MakeGenericType(domainEvent).IsAssignableFrom(handler);
+            bus.AddConsumer(
+                (batches ? typeof(DomainEventBatchConsumer<,>) : typeof(DomainEventConsumer<,>)).MakeGenericType(domainEvent, handler),
+                (batches ? typeof(DomainEventBatchConsumerDefinition<,>) : typeof(DomainEventConsumerDefinition<,>)).MakeGenericType(domainEvent, handler));
         }
     }
 

@@ -18,6 +18,9 @@ internal sealed class MartenAggregateStore(MartenUnitOfWork unitOfWork, Guid ten
 
     public async Task<TAggregate?> LoadForUpdateAsync<TAggregate>(Guid id, CancellationToken cancellationToken) where TAggregate : AggregateRoot, new()
     {
+        // A second stream handle on a stream this unit of work already writes to would race the first one's version.
+        if (unitOfWork.StreamsForWriting.TryGetValue((tenantId, id), out var tracked) && tracked is IEventStream<TAggregate> loaded)
+            return loaded.Aggregate;
         IEventStream<TAggregate> stream;
         try
         {
@@ -27,6 +30,36 @@ internal sealed class MartenAggregateStore(MartenUnitOfWork unitOfWork, Guid ten
         {
             return null; // the id of another kind of stream: no aggregate of this kind
         }
+        return Track(id, stream);
+    }
+
+    /// <summary>One round trip for the streams not loaded yet (Marten's batched FetchForWriting).</summary>
+    public async Task<IReadOnlyList<TAggregate?>> LoadManyForUpdateAsync<TAggregate>(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+        where TAggregate : AggregateRoot, new()
+    {
+        var toFetch = ids.Where(id => !unitOfWork.StreamsForWriting.ContainsKey((tenantId, id))).ToList();
+        if (toFetch.Count > 1)
+        {
+            IReadOnlyList<IEventStream<TAggregate>> streams;
+            try
+            {
+                streams = await unitOfWork.SessionFor(tenantId).Events.FetchManyForWriting<TAggregate>(toFetch, cancellationToken);
+            }
+            catch (Exception exception) when (MartenEventStore.FindForeignStream(exception))
+            {
+                streams = []; // one of them is another kind of stream: each is loaded on its own below, that one as null
+            }
+            foreach (var (id, stream) in toFetch.Zip(streams))
+                Track(id, stream);
+        }
+        var aggregates = new List<TAggregate?>(ids.Count);
+        foreach (var id in ids)
+            aggregates.Add(await LoadForUpdateAsync<TAggregate>(id, cancellationToken));
+        return aggregates;
+    }
+
+    private TAggregate? Track<TAggregate>(Guid id, IEventStream<TAggregate> stream) where TAggregate : AggregateRoot
+    {
         if (stream.Aggregate is null)
             return null;
         unitOfWork.StreamsForWriting[(tenantId, id)] = stream;

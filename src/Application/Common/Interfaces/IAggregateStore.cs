@@ -13,8 +13,24 @@ public interface IAggregateStore
     /// <summary>The same unit of work, on another tenant's streams (the company being created or joined).</summary>
     IAggregateStore ForTenant(Guid tenantId);
 
-    /// <summary>The aggregate as it stands, remembered with its version for <see cref="Append{TAggregate}"/>; null when it does not exist.</summary>
+    /// <summary>
+    /// The aggregate as it stands, remembered with its version for <see cref="Append{TAggregate}"/>; null when it does not
+    /// exist. Loaded again in the same unit of work, it is the same instance, with the events staged since applied.
+    /// </summary>
     Task<TAggregate?> LoadForUpdateAsync<TAggregate>(Guid id, CancellationToken cancellationToken) where TAggregate : AggregateRoot, new();
+
+    /// <summary>
+    /// <see cref="LoadForUpdateAsync{TAggregate}"/> for several distinct ids, which a store may read in one round trip; they come back
+    /// in the order of <paramref name="ids"/>, null where none exists. By default one load after the other.
+    /// </summary>
+    async Task<IReadOnlyList<TAggregate?>> LoadManyForUpdateAsync<TAggregate>(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+        where TAggregate : AggregateRoot, new()
+    {
+        var aggregates = new List<TAggregate?>(ids.Count);
+        foreach (var id in ids)
+            aggregates.Add(await LoadForUpdateAsync<TAggregate>(id, cancellationToken));
+        return aggregates;
+    }
 
     /// <summary>Stages events the aggregate (loaded with <see cref="LoadForUpdateAsync{TAggregate}"/>) decided, and applies them to it.</summary>
     void Append<TAggregate>(TAggregate aggregate, params IReadOnlyList<IDomainEvent> events) where TAggregate : AggregateRoot;

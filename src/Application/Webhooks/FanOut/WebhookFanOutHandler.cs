@@ -11,18 +11,22 @@ namespace CleanRag.Application.Webhooks.FanOut;
 /// <summary>
 /// Turns the domain events customers can subscribe to into one stored delivery per matching active webhook. The
 /// deliveries commit together with the reaction's "processed" marker, so a redelivered event creates none twice; they
-/// are dispatched only after that commit (<see cref="IWebhookDeliveryOutbox"/>).
+/// are dispatched only after that commit (<see cref="IWebhookDeliveryOutbox"/>). Takes batches: the subscribers of a
+/// project and event type are read once per batch, and a document's details only when someone subscribed.
 /// </summary>
 public sealed class WebhookFanOutHandler(IReadStore reads, IWebhookDeliveryOutbox outbox, TimeProvider clock) :
-    IDomainEventHandler<ConversationStarted>,
-    IDomainEventHandler<QuestionUnanswered>,
-    IDomainEventHandler<EscalationRequested>,
-    IDomainEventHandler<LeadCaptured>,
-    IDomainEventHandler<FeedbackGiven>,
-    IDomainEventHandler<DocumentIndexed>,
-    IDomainEventHandler<DocumentFailed>
+    IDomainEventBatchHandler<ConversationStarted>,
+    IDomainEventBatchHandler<QuestionUnanswered>,
+    IDomainEventBatchHandler<EscalationRequested>,
+    IDomainEventBatchHandler<LeadCaptured>,
+    IDomainEventBatchHandler<FeedbackGiven>,
+    IDomainEventBatchHandler<DocumentIndexed>,
+    IDomainEventBatchHandler<DocumentFailed>
 {
     private sealed record Notice(string Type, Guid ProjectId, object Data);
+
+    /// <summary>The active subscriptions per project and event type, read once for this handler's batch.</summary>
+    private readonly Dictionary<(Guid ProjectId, string Type), IReadOnlyList<WebhookDetails>> _subscribers = [];
 
     public Task HandleAsync(DomainEvent<ConversationStarted> notice, CancellationToken cancellationToken)
     {
@@ -92,6 +96,8 @@ public sealed class WebhookFanOutHandler(IReadStore reads, IWebhookDeliveryOutbo
     public async Task HandleAsync(DomainEvent<DocumentIndexed> notice, CancellationToken cancellationToken)
     {
         var e = notice.Data;
+        if ((await SubscribersAsync(e.ProjectId, WebhookEventTypes.DocumentIndexed, cancellationToken)).Count == 0)
+            return; // the usual case: no one to tell, so no need for the file name
         var document = await reads.LoadAsync<Documents.DocumentDetails>(e.DocumentId, cancellationToken);
         await FanOutAsync(notice.Timestamp, [
             new Notice(WebhookEventTypes.DocumentIndexed, e.ProjectId, new
@@ -104,6 +110,8 @@ public sealed class WebhookFanOutHandler(IReadStore reads, IWebhookDeliveryOutbo
     public async Task HandleAsync(DomainEvent<DocumentFailed> notice, CancellationToken cancellationToken)
     {
         var e = notice.Data;
+        if ((await SubscribersAsync(e.ProjectId, WebhookEventTypes.DocumentFailed, cancellationToken)).Count == 0)
+            return;
         var document = await reads.LoadAsync<Documents.DocumentDetails>(e.DocumentId, cancellationToken);
         await FanOutAsync(notice.Timestamp, [
             new Notice(WebhookEventTypes.DocumentFailed, e.ProjectId, new
@@ -118,12 +126,23 @@ public sealed class WebhookFanOutHandler(IReadStore reads, IWebhookDeliveryOutbo
         var now = clock.GetUtcNow();
         foreach (var notice in notices)
         {
-            var subscribers = await reads.ListAsync<WebhookDetails>(webhooks => webhooks
-                .Where(w => w.ProjectId == notice.ProjectId && w.Active && !w.Deleted && w.Events.Contains(notice.Type)), cancellationToken);
+            var subscribers = await SubscribersAsync(notice.ProjectId, notice.Type, cancellationToken);
+            if (subscribers.Count == 0)
+                continue;
             var payload = new WebhookPayload(Guid.CreateVersion7(), notice.Type, occurredAt, notice.ProjectId, notice.Data);
             foreach (var webhook in subscribers)
                 outbox.Add(WebhookDelivery.Create(webhook, payload, now));
         }
+    }
+
+    private async Task<IReadOnlyList<WebhookDetails>> SubscribersAsync(Guid projectId, string type, CancellationToken cancellationToken)
+    {
+        if (!_subscribers.TryGetValue((projectId, type), out var subscribers))
+        {
+            _subscribers[(projectId, type)] = subscribers = await reads.ListAsync<WebhookDetails>(webhooks => webhooks
+                .Where(w => w.ProjectId == projectId && w.Active && !w.Deleted && w.Events.Contains(type)), cancellationToken);
+        }
+        return subscribers;
     }
 
     private async Task<ConversationDetails> LoadConversationAsync(Guid conversationId, CancellationToken cancellationToken) =>
