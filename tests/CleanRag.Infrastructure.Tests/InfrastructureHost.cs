@@ -43,6 +43,7 @@ public sealed class InfrastructureHost
         {
             bus.AddConsumer<ProjectCreatedProbe>();
             bus.AddDomainEventHandler<ProjectRenamedCounter>();
+            bus.AddDomainEventHandler<ProjectRenamedBatchCounter>();
         });
         builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         var host = builder.Build();

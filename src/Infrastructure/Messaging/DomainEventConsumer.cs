@@ -36,35 +36,50 @@ public sealed class DomainEventConsumer<TEvent, THandler>(IServiceScopeFactory s
 /// their markers) and, after the last attempt, parks it in the _error queue; its events already handled are parked with
 /// it, and sending them again changes nothing.
 /// </summary>
-public sealed partial class DomainEventBatchConsumer<TEvent, THandler>(
+public sealed class DomainEventBatchConsumer<TEvent, THandler>(
     IServiceScopeFactory scopes, RabbitMqOptions messaging, TimeProvider clock, ILogger<DomainEventBatchConsumer<TEvent, THandler>> logger)
     : IConsumer<Batch<DomainEventEnvelope<TEvent>>>
     where TEvent : class
     where THandler : class, IDomainEventBatchHandler<TEvent>
 {
-    public async Task Consume(ConsumeContext<Batch<DomainEventEnvelope<TEvent>>> context)
+    public Task Consume(ConsumeContext<Batch<DomainEventEnvelope<TEvent>>> context) =>
+        DomainEventReaction<TEvent, THandler>.HandleBatchAsync(scopes, clock, logger, context.Message.Select(message => message.Message).ToList(),
+            isFinalAttempt: context.GetRetryAttempt() >= messaging.ConsumerRetryLimit, context.CancellationToken);
+}
+
+/// <summary>Handles events in one scope and unit of work per company, committed with their markers.</summary>
+internal static partial class DomainEventReaction<TEvent, THandler>
+    where TEvent : class
+    where THandler : class, IDomainEventHandler<TEvent>
+{
+    private static readonly string MarkerPrefix = DomainEventHandlers.MarkerPrefixFor(typeof(THandler));
+
+    /// <summary>
+    /// A batch: each company's events together, and if that fails, each of them on its own; throws (after handling all
+    /// the others) when any event failed on its own.
+    /// </summary>
+    public static async Task HandleBatchAsync(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger,
+        IReadOnlyList<DomainEventEnvelope<TEvent>> batch, bool isFinalAttempt, CancellationToken cancellationToken)
     {
-        var cancellationToken = context.CancellationToken;
-        var isFinalAttempt = context.GetRetryAttempt() >= messaging.ConsumerRetryLimit;
         // A redelivery can share a batch with the first delivery of the same event.
-        var envelopes = context.Message.Select(message => message.Message).DistinctBy(envelope => envelope.EventId).ToList();
+        var envelopes = batch.DistinctBy(envelope => envelope.EventId).ToList();
         List<ExceptionDispatchInfo> failures = [];
-        foreach (var company in envelopes.GroupBy(envelope => envelope.TenantId))
+        foreach (var company in envelopes.GroupBy(envelope => envelope.TenantId).Select(group => group.ToList()))
         {
             try
             {
-                await DomainEventReaction<TEvent, THandler>.HandleAsync(scopes, clock, [.. company], isFinalAttempt, cancellationToken);
+                await HandleAsync(scopes, clock, company, isFinalAttempt, cancellationToken);
                 continue;
             }
-            catch (Exception exception) when (company.Count() > 1 && !cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (company.Count > 1 && !cancellationToken.IsCancellationRequested)
             {
-                LogBatchFailed(exception, typeof(THandler).Name, company.Count());
+                LogBatchFailed(logger, exception, typeof(THandler).Name, company.Count);
             }
             foreach (var envelope in company)
             {
                 try
                 {
-                    await DomainEventReaction<TEvent, THandler>.HandleAsync(scopes, clock, [envelope], isFinalAttempt, cancellationToken);
+                    await HandleAsync(scopes, clock, [envelope], isFinalAttempt, cancellationToken);
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -78,18 +93,10 @@ public sealed partial class DomainEventBatchConsumer<TEvent, THandler>(
             throw new AggregateException(failures.Select(failure => failure.SourceException));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "A batch of {Count} events for {Handler} failed; handling them one by one")]
-    private partial void LogBatchFailed(Exception exception, string handler, int count);
-}
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} events for {Handler} failed; handling them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, string handler, int count);
 
-/// <summary>Handles events of one company in one scope and unit of work, committed with their markers.</summary>
-internal static class DomainEventReaction<TEvent, THandler>
-    where TEvent : class
-    where THandler : class, IDomainEventHandler<TEvent>
-{
-    private static readonly string MarkerPrefix = DomainEventHandlers.MarkerPrefixFor(typeof(THandler));
-
+    /// <summary>Events of one company, in one transaction.</summary>
     public static async Task HandleAsync(IServiceScopeFactory scopes, TimeProvider clock, IReadOnlyList<DomainEventEnvelope<TEvent>> envelopes,
         bool isFinalAttempt, CancellationToken cancellationToken)
     {

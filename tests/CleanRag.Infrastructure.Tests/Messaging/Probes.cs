@@ -48,3 +48,38 @@ public sealed class RenameCount
     public int Count { get; set; }
     public int LastCommittedRun { get; set; }
 }
+
+/// <summary>
+/// A batching handler that records each rename as a document of its own, staged in the reaction's unit of work (the
+/// events of a batch share one session, where a document staged for one event is not read back for the next), and the
+/// events of each batch it was given; a rename to <see cref="Poison"/> throws on every attempt.
+/// </summary>
+internal sealed class ProjectRenamedBatchCounter(MartenUnitOfWork unitOfWork) : IDomainEventBatchHandler<ProjectRenamed>
+{
+    public const string Poison = "poison";
+
+    /// <summary>The event ids of every batch handled, per project.</summary>
+    public static ConcurrentDictionary<Guid, ConcurrentQueue<Guid[]>> Batches { get; } = new();
+
+    public async Task HandleAsync(IReadOnlyList<DomainEvent<ProjectRenamed>> notices, CancellationToken cancellationToken)
+    {
+        foreach (var project in notices.GroupBy(n => n.StreamId))
+            Batches.GetOrAdd(project.Key, _ => new()).Enqueue(project.Select(n => n.EventId).ToArray());
+        foreach (var notice in notices)
+            await HandleAsync(notice, cancellationToken);
+    }
+
+    public Task HandleAsync(DomainEvent<ProjectRenamed> notice, CancellationToken cancellationToken)
+    {
+        unitOfWork.SessionFor(notice.TenantId).Insert(new RenameRecord { Id = notice.EventId, ProjectId = notice.StreamId });
+        if (notice.Data.Name == Poison)
+            throw new InvalidOperationException("A poison event fails every attempt, after staging its effect.");
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class RenameRecord
+{
+    public Guid Id { get; set; }
+    public Guid ProjectId { get; set; }
+}

@@ -32,10 +32,9 @@ public sealed class UploadDocumentsCommandHandler(
             documentIds.Add(documentId);
         }
 
-        await unitOfWork.CommitAsync(cancellationToken); // the answer is read from the read models
-        var documents = new List<DocumentDetails>();
-        foreach (var documentId in documentIds)
-            documents.Add(await readStore.LoadAsync<DocumentDetails>(documentId, cancellationToken) ?? throw new NotFoundException("Document"));
-        return documents;
+        await unitOfWork.CommitAsync(cancellationToken); // the answer is read from the read models, in one query
+        var details = (await readStore.ListAsync<DocumentDetails>(q => q.Where(d => documentIds.Contains(d.Id)), cancellationToken))
+            .ToDictionary(d => d.Id);
+        return documentIds.Select(id => details.GetValueOrDefault(id) ?? throw new NotFoundException("Document")).ToList();
     }
 }
