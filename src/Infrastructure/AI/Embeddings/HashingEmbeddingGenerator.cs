@@ -96,7 +96,9 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     /// <summary>The embedding of one text; all zeros when it has no indexable word.</summary>
     public float[] Embed(string text)
     {
-        var features = new Dictionary<ulong, Feature>();
+        // Sized for the text up front (about two features per character of prose): growing the table step by step was a
+        // few per cent of ingestion's CPU (issue 20). Enumeration stays in insertion order, so the vector is unchanged.
+        var features = new Dictionary<ulong, Feature>(Math.Min((text?.Length ?? 0) * 2, 1 << 16));
         ulong previousStem = 0;
         var hasPrevious = false;
         using (var tokens = _analyzer.GetTokenStream("text", text ?? ""))
