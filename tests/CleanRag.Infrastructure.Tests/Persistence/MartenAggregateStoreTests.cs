@@ -44,6 +44,51 @@ public class MartenAggregateStoreTests
     }
 
     [Test]
+    public async Task Loading_again_in_the_same_unit_of_work_gives_the_same_aggregate_with_its_staged_events()
+    {
+        var (tenantId, projectId) = await CreateProjectAsync();
+        await using var scope = InfrastructureHost.ScopeFor(tenantId);
+        var store = scope.ServiceProvider.GetRequiredService<IAggregateStore>();
+
+        var project = (await store.LoadForUpdateAsync<Project>(projectId, default))!;
+        store.Append(project, project.Rename("Renamed", null));
+        var again = (await store.LoadForUpdateAsync<Project>(projectId, default))!;
+        store.Append(again, again.Rename("Renamed twice", null));
+
+        again.Should().BeSameAs(project, "a second handle on the stream would conflict with the first at the commit");
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().CommitAsync(default);
+        var stored = (await scope.ServiceProvider.GetRequiredService<IReadStore>().LoadAsync<ProjectDetails>(projectId, default))!;
+        stored.Name.Should().Be("Renamed twice");
+        stored.Version.Should().Be(3);
+    }
+
+    [Test]
+    public async Task Several_aggregates_load_in_the_order_asked_with_null_for_a_missing_one_and_commit_together()
+    {
+        var (tenantId, first) = await CreateProjectAsync();
+        Guid second;
+        await using (var setUp = InfrastructureHost.ScopeFor(tenantId))
+        {
+            second = Guid.NewGuid();
+            setUp.ServiceProvider.GetRequiredService<IAggregateStore>()
+                .Start<Project>(second, Project.Create(second, tenantId, "Second bot", null, ProjectSettings.Default, Guid.NewGuid(), Now));
+            await setUp.ServiceProvider.GetRequiredService<IUnitOfWork>().CommitAsync(default);
+        }
+        await using var scope = InfrastructureHost.ScopeFor(tenantId);
+        var store = scope.ServiceProvider.GetRequiredService<IAggregateStore>();
+
+        var projects = await store.LoadManyForUpdateAsync<Project>([second, Guid.NewGuid(), first], default);
+
+        projects.Select(p => p?.Name).Should().Equal("Second bot", null, "Support bot");
+        foreach (var project in projects.OfType<Project>())
+            store.Append(project, project.Rename($"{project.Name}, renamed", null));
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().CommitAsync(default);
+        var reader = scope.ServiceProvider.GetRequiredService<IReadStore>();
+        (await reader.LoadAsync<ProjectDetails>(first, default))!.Name.Should().Be("Support bot, renamed");
+        (await reader.LoadAsync<ProjectDetails>(second, default))!.Name.Should().Be("Second bot, renamed");
+    }
+
+    [Test]
     public async Task A_change_committed_by_someone_else_since_the_load_is_a_concurrency_conflict()
     {
         var (tenantId, projectId) = await CreateProjectAsync();
