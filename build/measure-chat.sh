@@ -5,7 +5,7 @@
 # http://127.0.0.1:5438), indexes 500 SciFact abstracts into a new project and times single requests
 # (tools/ChatLoad), waits for the ingestion's events to be handled, then runs 32 clients for 60 s on that project and
 # prints, per request, the API's CPU time and allocated bytes (its System.Runtime meters on /metrics) and
-# PostgreSQL's and RabbitMQ's CPU time (all their processes on the machine: run it on a quiet machine). Run it on a
+# this checkout's PostgreSQL's and RabbitMQ's CPU time (their servers only: other checkouts' do not count). Run it on a
 # fresh checkout state: at start the API re-embeds every existing project into the embedder named.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -19,10 +19,27 @@ dotnet build -c Release tools/ChatLoad -v q >/dev/null
 api_dir="$CLEANRAG_ROOT/src/Api/bin/Release/net10.0"
 chat_load() { dotnet tools/ChatLoad/bin/Release/net10.0/CleanRag.ChatLoad.dll "$dataset" --url "$url" --docs 500 "$@" 2>&1; }
 metric() { curl -s "$url/metrics" | awk -v m="$1" '$1 ~ "^"m { s += $2 } END { printf "%.6f", s }'; }
-cpu_ticks() { # user + system clock ticks of every process with this name
-  local total=0 p
-  for p in $(pgrep -x "$1"); do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+ticks() { # user + system clock ticks of these processes (and, with -c, of their children that have been waited for)
+  local fields='$14 + $15' total=0 p
+  [ "$1" = -c ] && { fields='$14 + $15 + $16 + $17'; shift; }
+  for p in "$@"; do total=$((total + $(awk "{ print $fields }" "/proc/$p/stat" 2>/dev/null || echo 0))); done
   echo "$total"
+}
+# Other checkouts run their own servers on this machine: only this checkout's count. PostgreSQL: the postmaster of
+# its cluster (with its exited backends, which it reaps) and its live children.
+postgres_ticks() {
+  local postmaster
+  postmaster=$(head -1 "$CLEANRAG_STATE_DIR/postgres/data/postmaster.pid")
+  echo $(( $(ticks -c "$postmaster") + $(ticks $(pgrep -P "$postmaster")) ))
+}
+# RabbitMQ: the node's beam.smp (the server, not a rabbitmqctl), found by the node name in its environment.
+rabbitmq_ticks() {
+  local p server=()
+  for p in $(pgrep -x beam.smp); do
+    grep -qxzF "RABBITMQ_NODENAME=$CLEANRAG_RABBIT_NODE" "/proc/$p/environ" 2>/dev/null &&
+      [[ $(tr '\0' ' ' < "/proc/$p/cmdline") == *"-s rabbit boot"* ]] && server+=("$p")
+  done
+  ticks -c "${server[@]}"
 }
 stop_api() { [ -n "${api_pid:-}" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true; }
 trap stop_api EXIT
@@ -36,13 +53,13 @@ for embedder in "$@"; do
   chat_load --seconds 5 --single 100 | grep -E "^ingestion|SSE|JSON"
   sleep 30 # the consumers of the ingestion's events finish
   allocated=$(metric dotnet_gc_heap_total_allocated_bytes_total); cpu=$(metric dotnet_process_cpu_time_seconds_total)
-  postgres=$(cpu_ticks postgres); rabbitmq=$(cpu_ticks beam.smp); load="$(cut -d' ' -f1 /proc/loadavg)"
+  postgres=$(postgres_ticks); rabbitmq=$(rabbitmq_ticks); load="$(cut -d' ' -f1 /proc/loadavg)"
   out=$(chat_load --seconds 60 --single 0 --reuse)
   echo "$out" | grep -E "^load|latency p50|conversations"
   requests=$(echo "$out" | grep -o '[0-9]* requests,' | head -1 | grep -o '[0-9]*')
   awk -v n="$requests" -v a="$(metric dotnet_gc_heap_total_allocated_bytes_total)" -v a0="$allocated" \
-      -v c="$(metric dotnet_process_cpu_time_seconds_total)" -v c0="$cpu" -v p=$(( $(cpu_ticks postgres) - postgres )) \
-      -v r=$(( $(cpu_ticks beam.smp) - rabbitmq )) -v hz="$(getconf CLK_TCK)" -v l0="$load" -v l1="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+      -v c="$(metric dotnet_process_cpu_time_seconds_total)" -v c0="$cpu" -v p=$(( $(postgres_ticks) - postgres )) \
+      -v r=$(( $(rabbitmq_ticks) - rabbitmq )) -v hz="$(getconf CLK_TCK)" -v l0="$load" -v l1="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
     printf "per request: API CPU %.2f ms, PostgreSQL CPU %.2f ms, RabbitMQ CPU %.2f ms, API allocations %.0f KB (load %s → %s)\n",
       (c - c0) * 1000 / n, p * 1000 / hz / n, r * 1000 / hz / n, (a - a0) / 1024 / n, l0, l1 }'
   stop_api

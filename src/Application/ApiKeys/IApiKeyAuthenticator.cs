@@ -1,3 +1,5 @@
+using CleanRag.Application.Companies;
+using CleanRag.Application.Projects;
 using CleanRag.Domain.ApiKeys;
 
 namespace CleanRag.Application.ApiKeys;
@@ -16,4 +18,13 @@ public sealed record ApiKeyCaller(
     Guid KeyId, Guid CompanyId, Guid ProjectId, ApiKeyEnvironment Environment, int RequestsPerMinute, IReadOnlyList<string> AllowedOrigins)
 {
     public bool IsTest => Environment == ApiKeyEnvironment.Test;
+
+    /// <summary>
+    /// The key's project and company as read to authenticate it (one round trip): the request uses them rather than
+    /// reading them again. Null when not read (then they are loaded as usual).
+    /// </summary>
+    public ProjectDetails? Project { get; init; }
+
+    /// <inheritdoc cref="Project"/>
+    public CompanyDetails? Company { get; init; }
 }

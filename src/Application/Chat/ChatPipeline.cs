@@ -120,11 +120,12 @@ public sealed class ChatPipeline(
             }
 
             // The sources are recorded with their documents' source URLs, so the stored answer links where it did.
-            var cited = await citations.WithSourceUrlsAsync(sources, cancellationToken);
+            var documents = await citations.DocumentsOfAsync(sources, cancellationToken);
+            var cited = CitationResolver.WithSourceUrls(sources, documents);
             // Linked before the turn is recorded: a failure after the commit (a database outage) would answer 503 for a
             // stored turn, and the client's retry would ask the question again.
             var shown = request.LinkSources
-                ? await citations.LinkAsync(project.Id, cited, cancellationToken)
+                ? citations.Link(project.Id, cited, documents)
                 : [.. cited.Select(source => new Citation(source, source.SourceUrl))];
             var latencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var answeredAt = clock.GetUtcNow();
@@ -156,7 +157,12 @@ public sealed class ChatPipeline(
     }
 
     private async Task<ProjectDetails> LoadProjectAsync(ChatRequest request, CancellationToken cancellationToken) =>
-        ChatAccess.Ensure(await readStore.LoadAsync<ProjectDetails>(request.ProjectId, cancellationToken), request.Channel, request.Origin, caller.OwnOrigin);
+        ChatAccess.Ensure(
+            // A key's project was read to authenticate the key, in this request: not read again.
+            caller.ApiKey is { Project: { } keyProject } && keyProject.Id == request.ProjectId
+                ? keyProject
+                : await readStore.LoadAsync<ProjectDetails>(request.ProjectId, cancellationToken),
+            request.Channel, request.Origin, caller.OwnOrigin);
 
     private static ChatCompleted Completed(
         ChatRequest request, long started, ChatTurn turn, string answer, IReadOnlyList<Citation> sources, double confidence, string outcome)

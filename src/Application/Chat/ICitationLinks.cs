@@ -1,3 +1,4 @@
+using CleanRag.Application.Documents;
 using CleanRag.Domain.Conversations;
 
 namespace CleanRag.Application.Chat;
@@ -16,4 +17,7 @@ public interface ICitationLinks
     /// </summary>
     /// <returns>Null for a source only when it has no source URL and its document's file is gone (deleted since the answer).</returns>
     Task<IReadOnlyList<string?>> UrlsOfAsync(Guid projectId, IReadOnlyList<CitedSource> sources, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="UrlsOfAsync"/>, with the sources' documents already read (by id; a missing one is gone).</summary>
+    IReadOnlyList<string?> UrlsOf(Guid projectId, IReadOnlyList<CitedSource> sources, IReadOnlyDictionary<Guid, DocumentDetails> documents);
 }

@@ -16,7 +16,10 @@ public sealed class CompanyPlans(IReadStore readStore, IRequestContext context, 
     {
         if (_current is { } current && current.TenantId == context.TenantId)
             return current.Plan;
-        var company = await readStore.LoadAsync<CompanyDetails>(context.TenantId, cancellationToken);
+        // A key's request has its company from the key's authentication (read in the same round trip as its project).
+        var company = context.ApiKey is { Company: { } keyCompany } && keyCompany.Id == context.TenantId
+            ? keyCompany
+            : await readStore.LoadAsync<CompanyDetails>(context.TenantId, cancellationToken);
         var plan = catalog.For(company?.Plan);
         _current = (context.TenantId, plan);
         return plan;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using CleanRag.Application.ApiKeys;
 using CleanRag.Application.Common;
+using CleanRag.Application.Companies;
 using CleanRag.Application.Projects;
 using CleanRag.Infrastructure.Persistence;
 using Marten;
@@ -28,14 +29,23 @@ internal sealed class MartenApiKeyAuthenticator(IDocumentStore store, IApiKeyHas
         if (lookup is null || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(lookup.Id), Convert.FromHexString(hash)))
             return null;
 
+        // The project and its company in one round trip: the request goes on with them (its chat, its plan checks).
         await using var tenant = store.QuerySession(TenantIds.For(lookup.CompanyId));
-        var project = await tenant.LoadAsync<ProjectDetails>(lookup.ProjectId, cancellationToken);
+        var batch = tenant.CreateBatchQuery();
+        var projectRead = batch.Load<ProjectDetails>(lookup.ProjectId);
+        var companyRead = batch.Load<CompanyDetails>(lookup.CompanyId);
+        await batch.Execute(cancellationToken);
+        var project = await projectRead;
         if (project is null)
             return null;
 
         await RecordUseAsync(lookup, cancellationToken);
         return new ApiKeyCaller(lookup.KeyId, lookup.CompanyId, lookup.ProjectId, lookup.Environment,
-            project.Settings.RateLimits?.KeyRequestsPerMinute ?? defaults.KeyRequestsPerMinute, project.Settings.AllowedOrigins);
+            project.Settings.RateLimits?.KeyRequestsPerMinute ?? defaults.KeyRequestsPerMinute, project.Settings.AllowedOrigins)
+        {
+            Project = project,
+            Company = await companyRead,
+        };
     }
 
     /// <summary>Keeps the listing's "last used" current to the minute without a write per request.</summary>

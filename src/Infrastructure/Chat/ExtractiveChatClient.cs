@@ -45,7 +45,10 @@ public sealed partial class ExtractiveChatClient : IChatClient
             yield return new ChatResponseUpdate(ChatRole.Assistant, i == 0 ? words[i] : " " + words[i]) { ModelId = ModelId };
         }
 
-        var usage = new UsageDetails { InputTokenCount = CountWords(system) + CountWords(question), OutputTokenCount = words.Length };
+        var usage = new UsageDetails
+        {
+            InputTokenCount = SearchTerms.CountWords(system) + SearchTerms.CountWords(question), OutputTokenCount = words.Length,
+        };
         yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(usage)]) { ModelId = ModelId };
         await Task.CompletedTask;
     }
@@ -103,8 +106,6 @@ public sealed partial class ExtractiveChatClient : IChatClient
 
     internal static IEnumerable<string> Sentences(string text) =>
         SentenceBoundary().Split(text).Select(s => s.Trim()).Where(s => s.Length >= 12);
-
-    private static int CountWords(string text) => SearchTerms.Words(text).Count();
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\d""'(])")]
     private static partial Regex SentenceBoundary();

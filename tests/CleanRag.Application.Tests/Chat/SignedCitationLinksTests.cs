@@ -106,7 +106,10 @@ public class SignedCitationLinksTests
 
         public Task<T?> LoadAsync<T>(string id, CancellationToken cancellationToken) where T : class => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<T>> LoadManyAsync<T>(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) where T : class =>
+            Task.FromResult<IReadOnlyList<T>>([.. new[] { document }.Where(d => ids.Contains(d.Id)).OfType<T>()]);
+
         public Task<IReadOnlyList<T>> ListAsync<T>(Func<IQueryable<T>, IQueryable<T>> shape, CancellationToken cancellationToken) where T : class =>
-            Task.FromResult<IReadOnlyList<T>>([.. shape(new[] { document }.OfType<T>().AsQueryable())]);
+            throw new NotSupportedException();
     }
 }

@@ -188,6 +188,9 @@ public class TurnRecorderTests
         public Task<T?> LoadAsync<T>(Guid id, CancellationToken cancellationToken) where T : class => throw new NotSupportedException();
         public Task<T?> LoadAsync<T>(string id, CancellationToken cancellationToken) where T : class => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<T>> LoadManyAsync<T>(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) where T : class =>
+            throw new NotSupportedException();
+
         public Task<IReadOnlyList<T>> ListAsync<T>(Func<IQueryable<T>, IQueryable<T>> shape, CancellationToken cancellationToken) where T : class =>
             throw new NotSupportedException();
     }

@@ -69,6 +69,9 @@ public class PlanGuardTests
 
         public Task<T?> LoadAsync<T>(string id, CancellationToken cancellationToken) where T : class => Task.FromResult<T?>(null);
 
+        public Task<IReadOnlyList<T>> LoadManyAsync<T>(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) where T : class =>
+            throw new NotSupportedException();
+
         public Task<IReadOnlyList<T>> ListAsync<T>(Func<IQueryable<T>, IQueryable<T>> shape, CancellationToken cancellationToken) where T : class =>
             throw new NotSupportedException();
     }

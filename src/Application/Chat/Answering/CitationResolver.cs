@@ -4,19 +4,24 @@ using CleanRag.Domain.Conversations;
 
 namespace CleanRag.Application.Chat.Answering;
 
-/// <summary>Completes an answer's cited sources: their documents' source URLs to record, then the links to show.</summary>
+/// <summary>
+/// Completes an answer's cited sources from one read of their documents: the source URLs to record, then the links to show.
+/// </summary>
 public sealed class CitationResolver(IReadStore readStore, ICitationLinks links)
 {
-    /// <summary>The sources with the source URL their documents have now (one read for all of them).</summary>
-    public async Task<IReadOnlyList<CitedSource>> WithSourceUrlsAsync(IReadOnlyList<CitedSource> sources, CancellationToken cancellationToken)
+    /// <summary>The documents the sources cite, by id, as they are now (one read for all of them).</summary>
+    public async Task<IReadOnlyDictionary<Guid, DocumentDetails>> DocumentsOfAsync(
+        IReadOnlyList<CitedSource> sources, CancellationToken cancellationToken)
     {
-        var ids = sources.Select(s => s.DocumentId).Distinct().ToList();
-        var documents = await readStore.ListAsync<DocumentDetails>(q => q.Where(d => ids.Contains(d.Id)), cancellationToken);
-        var sourceUrls = documents.ToDictionary(d => d.Id, d => d.SourceUrl);
-        return [.. sources.Select(s => s with { SourceUrl = sourceUrls.GetValueOrDefault(s.DocumentId) })];
+        var ids = sources.Select(s => s.DocumentId).ToHashSet();
+        return (await readStore.LoadManyAsync<DocumentDetails>(ids, cancellationToken)).ToDictionary(d => d.Id);
     }
 
+    /// <summary>The sources with the source URL their documents have now.</summary>
+    public static IReadOnlyList<CitedSource> WithSourceUrls(IReadOnlyList<CitedSource> sources, IReadOnlyDictionary<Guid, DocumentDetails> documents) =>
+        [.. sources.Select(s => s with { SourceUrl = documents.GetValueOrDefault(s.DocumentId)?.SourceUrl })];
+
     /// <summary>Each source with the link the visitor follows, in citation order.</summary>
-    public async Task<IReadOnlyList<Citation>> LinkAsync(Guid projectId, IReadOnlyList<CitedSource> sources, CancellationToken cancellationToken) =>
-        [.. sources.Zip(await links.UrlsOfAsync(projectId, sources, cancellationToken), (source, url) => new Citation(source, url))];
+    public IReadOnlyList<Citation> Link(Guid projectId, IReadOnlyList<CitedSource> sources, IReadOnlyDictionary<Guid, DocumentDetails> documents) =>
+        [.. sources.Zip(links.UrlsOf(projectId, sources, documents), (source, url) => new Citation(source, url))];
 }

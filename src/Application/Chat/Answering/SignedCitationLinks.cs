@@ -19,12 +19,15 @@ public sealed class SignedCitationLinks(
 
     public async Task<IReadOnlyList<string?>> UrlsOfAsync(Guid projectId, IReadOnlyList<CitedSource> sources, CancellationToken cancellationToken)
     {
-        var needFiles = sources.Where(s => s.SourceUrl is not { Length: > 0 }).Select(s => s.DocumentId).Distinct().ToList();
+        var needFiles = sources.Where(s => s.SourceUrl is not { Length: > 0 }).Select(s => s.DocumentId).ToHashSet();
         var documents = needFiles.Count == 0
             ? new Dictionary<Guid, DocumentDetails>()
-            : (await readStore.ListAsync<DocumentDetails>(q => q.Where(d => needFiles.Contains(d.Id)), cancellationToken)).ToDictionary(d => d.Id);
-        return [.. sources.Select(source => UrlOf(projectId, source, documents.GetValueOrDefault(source.DocumentId)))];
+            : (await readStore.LoadManyAsync<DocumentDetails>(needFiles, cancellationToken)).ToDictionary(d => d.Id);
+        return UrlsOf(projectId, sources, documents);
     }
+
+    public IReadOnlyList<string?> UrlsOf(Guid projectId, IReadOnlyList<CitedSource> sources, IReadOnlyDictionary<Guid, DocumentDetails> documents) =>
+        [.. sources.Select(source => UrlOf(projectId, source, documents.GetValueOrDefault(source.DocumentId)))];
 
     private string? UrlOf(Guid projectId, CitedSource source, DocumentDetails? document)
     {

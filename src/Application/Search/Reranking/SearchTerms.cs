@@ -47,6 +47,21 @@ public static class SearchTerms
         }
     }
 
+    /// <summary>How many <see cref="Words"/> <paramref name="text"/> has, without making them.</summary>
+    public static int CountWords(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var character in text)
+        {
+            var letterOrDigit = char.IsLetterOrDigit(character);
+            if (letterOrDigit && !inWord)
+                count++;
+            inWord = letterOrDigit;
+        }
+        return count;
+    }
+
     public static bool IsStopWord(string word) => StopWords.Contains(word);
 
     private static bool IsContentWord(string word) => !StopWords.Contains(word) && (word.Length > 1 || char.IsDigit(word[0]));

@@ -481,12 +481,11 @@ internal sealed class LuceneProjectIndex : IDisposable
         var query = new BooleanQuery();
         // Expansions stay within Lucene's clause limit and, being the costly part, few: a question has few words.
         var expansions = Math.Min(MaxTypoExpandedTerms, BooleanQuery.MaxClauseCount - terms.Count);
-        foreach (var term in terms)
+        var contexts = TermContexts(searcher.TopReaderContext, terms);
+        for (var i = 0; i < terms.Count; i++)
         {
+            var (term, states) = (terms[i], contexts[i]);
             var exact = new Term(ChunkFields.Content, term.Text);
-            // Looked up once in every segment: the lookup gives the document frequency the typo expansion depends on,
-            // and the term query reuses it instead of seeking the term again.
-            var states = TermContext.Build(searcher.TopReaderContext, exact);
             query.Add(new TermQuery(exact, states) { Boost = term.Weight }, Occur.SHOULD);
             if (expansions > 0 && TypoExpansion(searcher.IndexReader, term.Text, states.DocFreq, term.Weight) is { } neighbours)
             {
@@ -507,6 +506,35 @@ internal sealed class LuceneProjectIndex : IDisposable
             ranked.Add(new RankedCandidate(ChunkFields.Placeholder(chunkId), hit.Score));
         }
         return ranked;
+    }
+
+    /// <summary>
+    /// Each term looked up once in every segment, as <see cref="TermContext.Build"/> does, but through one terms
+    /// enumerator per segment for all of them: an enumerator per term and segment was most of a question's allocations.
+    /// The lookup gives the document frequency the typo expansion depends on, and the term query reuses it instead of
+    /// seeking the term again.
+    /// </summary>
+    private static TermContext[] TermContexts(IndexReaderContext top, IReadOnlyList<WeightedTerm> terms)
+    {
+        var contexts = new TermContext[terms.Count];
+        var bytes = new BytesRef[terms.Count];
+        for (var i = 0; i < terms.Count; i++)
+        {
+            contexts[i] = new TermContext(top);
+            bytes[i] = new BytesRef(terms[i].Text);
+        }
+        foreach (var leaf in top.Leaves)
+        {
+            if (leaf.AtomicReader.Fields?.GetTerms(ChunkFields.Content) is not { } fieldTerms)
+                continue;
+            var termsEnum = fieldTerms.GetEnumerator();
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                if (termsEnum.SeekExact(bytes[i]))
+                    contexts[i].Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+            }
+        }
+        return contexts;
     }
 
     /// <summary>

@@ -133,6 +133,9 @@ public class AuthorizationBehaviourTests
 
         public Task<T?> LoadAsync<T>(string id, CancellationToken cancellationToken) where T : class => Task.FromResult<T?>(null);
 
+        public Task<IReadOnlyList<T>> LoadManyAsync<T>(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) where T : class =>
+            throw new NotSupportedException();
+
         public Task<IReadOnlyList<T>> ListAsync<T>(Func<IQueryable<T>, IQueryable<T>> shape, CancellationToken cancellationToken) where T : class =>
             throw new NotSupportedException();
     }
