@@ -4,6 +4,9 @@ using CleanRag.Application.Search;
 using CleanRag.Domain.Projects;
 using CleanRag.Infrastructure.AI.Embeddings;
 using CleanRag.Infrastructure.Search.Elasticsearch;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Transport;
+using Elastic.Transport.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using static CleanRag.Infrastructure.Tests.Search.Elasticsearch.ElasticsearchTestbed;
 
@@ -155,6 +158,20 @@ public sealed class ElasticsearchReembeddingTests
     }
 
     [Test]
+    public async Task A_project_moving_into_the_space_of_a_first_layout_index_is_staged_there_once_the_page_break_field_is_added()
+    {
+        CreateLegacyIndex(NewSpace, (Other, Chunk(New("Refunds take five days."), "x", "Refunds take five days.")));
+        await Index.UpsertAsync(Scope, OldSpace, [Old("a", "Dental cleanings are covered twice a year.") with { PageBreaks = [new(8, 3)] }],
+            CancellationToken.None);
+
+        await Reembedder(new CountingModel(fail: false)).ReembedAsync(Scope, CancellationToken.None);
+
+        _node.AliasesOf(LegacyIndex).Should().Contain(ProjectAlias);
+        (await Index.ReadChunksAsync(Scope, null, 10, CancellationToken.None)).Chunks.Single().PageBreaks.Should().Equal(new PageBreak(8, 3));
+        _node.IndexNames.Should().Equal(LegacyIndex);
+    }
+
+    [Test]
     public async Task The_live_chunks_are_read_page_by_page_in_chunk_id_order_with_their_texts_and_metadata()
     {
         await Index.UpsertAsync(Scope, OldSpace, [.. new[] { "c3", "c1", "c5", "c2", "c4" }.Select(id => Old(id, $"text of {id}"))], CancellationToken.None);
@@ -221,6 +238,33 @@ public sealed class ElasticsearchReembeddingTests
     }
 
     [Test]
+    public async Task The_index_a_project_left_is_kept_while_another_project_is_on_it_even_with_none_of_its_chunks()
+    {
+        var emptied = Guid.NewGuid();
+        await Index.UpsertAsync(Scope, OldSpace, [Old("a", "one")], CancellationToken.None);
+        await Index.UpsertAsync(Other, OldSpace, [Old("x", "two", emptied)], CancellationToken.None);
+        await Index.DeleteDocumentAsync(Other, emptied, VersionSelector.All, CancellationToken.None);
+
+        await Reembedder(new CountingModel(fail: false)).ReembedAsync(Scope, CancellationToken.None);
+
+        _node.IndexNames.Should().BeEquivalentTo(OldIndex, NewIndex);
+        (await Index.GetEmbeddingSpaceAsync(Other, CancellationToken.None)).Should().Be(OldSpace);
+    }
+
+    [Test]
+    public async Task A_staged_alias_found_on_the_live_index_is_dropped_by_the_promotion_without_touching_the_live_chunks()
+    {
+        // Two instances re-embedding one project: the first promoted, the second then staged into what had become the live index.
+        await Index.UpsertAsync(Scope, OldSpace, [Old("a", "one")], CancellationToken.None);
+        await Index.UpsertStagedAsync(Scope, OldSpace, [Old("a", "one")], CancellationToken.None);
+
+        (await Index.PromoteStagedAsync(Scope, CancellationToken.None)).Should().BeTrue();
+
+        (await Index.ReadChunksAsync(Scope, null, 10, CancellationToken.None)).Chunks.Select(c => c.ChunkId).Should().Equal("a");
+        _node.AliasesOf(OldIndex).Should().Equal(ProjectAlias);
+    }
+
+    [Test]
     public async Task A_staged_chunk_of_another_space_than_the_staged_index_is_refused()
     {
         await Index.UpsertAsync(Scope, OldSpace, [Old("a", "one")], CancellationToken.None);
@@ -270,21 +314,17 @@ public sealed class ElasticsearchReembeddingTests
         new(id, documentId ?? Guid.NewGuid(), 1, "benefits.md", text, "Policies > Refunds", 2, 3, 0, text.Length, vector);
 
     /// <summary>A tenant index as the first layout made it: all projects in it, behind the tenant alias, no project alias, no page breaks.</summary>
-    private void CreateLegacyIndex(params (ProjectScope Scope, IndexedChunk Chunk)[] chunks)
+    private void CreateLegacyIndex(params (ProjectScope Scope, IndexedChunk Chunk)[] chunks) => CreateLegacyIndex(OldSpace, chunks);
+
+    private void CreateLegacyIndex(EmbeddingSpace space, params (ProjectScope Scope, IndexedChunk Chunk)[] chunks)
     {
-        _node.CreateIndex(LegacyIndex, JsonNode.Parse($$"""
-            {
-              "aliases": { "{{TenantAlias}}": {} },
-              "mappings": {
-                "dynamic": "strict",
-                "_meta": { "layout_version": 1, "embedding_space": { "model_id": "{{OldSpace.ModelId}}", "dimensions": {{OldSpace.Dimensions}} } },
-                "properties": {
-                  "text": { "type": "text", "analyzer": "english" }, "chunk_id": { "type": "keyword" },
-                  "embedding": { "type": "dense_vector", "dims": {{OldSpace.Dimensions}}, "similarity": "cosine", "index": true }
-                }
-              }
-            }
-            """)!.AsObject());
+        // The mapping of today's index, as the client writes it, without what the first layout lacked.
+        var client = new ElasticsearchClient(new ElasticsearchClientSettings(new Uri("http://elasticsearch.test:9200")));
+        var body = JsonNode.Parse(client.RequestResponseSerializer.SerializeToString(Layout.CreateIndexRequest(TenantId, space), SerializationFormatting.None))!.AsObject();
+        body["mappings"]!["_meta"]!["layout_version"] = 1;
+        body["mappings"]!["properties"]!.AsObject().Remove("page_breaks");
+        body["aliases"] = new JsonObject { [TenantAlias] = new JsonObject() };
+        _node.CreateIndex(LegacyIndex, body);
         foreach (var (scope, chunk) in chunks)
         {
             _node.Index(LegacyIndex, ChunkIndexLayout.DocumentId(scope, chunk.ChunkId), new JsonObject

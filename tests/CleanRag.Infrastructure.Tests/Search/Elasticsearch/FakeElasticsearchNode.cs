@@ -8,7 +8,7 @@ namespace CleanRag.Infrastructure.Tests.Search.Elasticsearch;
 /// A small in-memory stand-in for an Elasticsearch node, behind <see cref="RecordingElasticsearchHandler"/> (so every request
 /// is still recorded and its JSON can be checked): indexes with their mapping and documents, aliases with their filters,
 /// and the handful of endpoints the adapter uses, answered as the Elasticsearch documentation shows. Queries are evaluated
-/// as far as the adapter builds them (bool filter / must_not / should, term, terms, match, knn by exact cosine, sort on one
+/// as far as the adapter builds them; a strict mapping refuses unmapped fields (bool filter / must_not / should, term, terms, match, knn by exact cosine, sort on one
 /// keyword with search_after); relevance is a plain count of matching words. It lets the real re-embedding run end to end
 /// where no Elasticsearch server can.
 /// </summary>
@@ -140,6 +140,12 @@ public sealed class FakeElasticsearchNode
             {
                 item = Failed(target, id, 404, "index_not_found_exception",
                     $"no such index [{target}] and [require_alias] request flag is [true] and [{target}] is not an alias");
+            }
+            else if (_indexes[indexName].Mappings["dynamic"]?.ToString() == "strict"
+                     && source.Select(f => f.Key).FirstOrDefault(f => _indexes[indexName].Mappings["properties"]![f] is null) is { } unmapped)
+            {
+                item = Failed(indexName, id, 400, "strict_dynamic_mapping_exception",
+                    $"[1:2] mapping set to strict, dynamic introduction of [{unmapped}] within [_doc] is not allowed");
             }
             else if (source["embedding"] is JsonArray vector
                      && vector.Count != (int)_indexes[indexName].Mappings["properties"]!["embedding"]!["dims"]!)
