@@ -180,7 +180,8 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         if (await GetIndexAsync(stagedAlias, cancellationToken) is not { } staged)
             return;
         var live = await GetIndexAsync(_layout.ProjectAlias(scope), cancellationToken);
-        // The chunks first: a crash before the alias goes leaves them where the next re-embedding into that space finds them.
+        // The chunks first: a crash before the alias goes leaves an empty staged generation, which the next re-embedding
+        // reuses; the other order would leave chunks behind no alias.
         if (staged.Name != live?.Name)
             await DeleteByQueryAsync(staged.Name, new BoolQuery { Filter = ScopeFilters(scope) }, cancellationToken);
         await UpdateAliasesAsync([Remove(staged.Name, stagedAlias)], cancellationToken);
