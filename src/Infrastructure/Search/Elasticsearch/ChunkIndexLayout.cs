@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CleanRag.Application.Search;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.IndexManagement;
@@ -10,17 +11,47 @@ using Elastic.Clients.Elasticsearch.Mapping;
 namespace CleanRag.Infrastructure.Search.Elasticsearch;
 
 /// <summary>
-/// One index per tenant, reached through an alias so a reindex (a new embedding model, a mapping
-/// change) can build <c>-v2</c> beside <c>-v1</c> and swap the alias. Projects share their tenant's
-/// index and are kept apart by the project_id filter every query carries.
+/// Where a tenant's chunks live. An index holds one embedding space (the vector dimension is fixed in its mapping) and is
+/// shared by the tenant's projects in that space: <c>{prefix}-{tenant}-{model}-{dims}</c>. Every project reads and writes
+/// through an alias of its own, <c>{prefix}-{tenant}-{project}</c>, filtered on the project, on the index of its space;
+/// a project being re-embedded has a second one, <c>…-{project}-staged</c>, on the index of the target space. Promoting
+/// the staged generation moves the project's alias in one <c>_aliases</c> request, so a project changes space while the
+/// tenant's other projects stay where they are.
+/// <para>
+/// Indexes created before (layout 1) are <c>{prefix}-{tenant}-v1</c> behind the tenant alias <c>{prefix}-{tenant}</c>, with
+/// no project alias: a project found there gets its alias on that index the first time it is looked up.
+/// </para>
 /// </summary>
-internal sealed class ChunkIndexLayout(string indexPrefix)
+internal sealed partial class ChunkIndexLayout(string indexPrefix)
 {
-    private const int LayoutVersion = 1;
+    private const int LayoutVersion = 2;
+    /// <summary>Index names are limited to 255 bytes; the model's part is kept well under.</summary>
+    private const int MaxModelNameLength = 100;
 
-    public string AliasName(Guid tenantId) => $"{indexPrefix}-{tenantId:N}";
+    /// <summary>The alias of a layout-1 tenant index, shared by all the tenant's projects.</summary>
+    public string TenantAlias(Guid tenantId) => $"{indexPrefix}-{tenantId:N}";
 
-    public string IndexName(Guid tenantId) => $"{AliasName(tenantId)}-v{LayoutVersion}";
+    /// <summary>The alias every read and write of a project goes through; on the index of the project's live space.</summary>
+    public string ProjectAlias(ProjectScope scope) => $"{indexPrefix}-{scope.TenantId:N}-{scope.ProjectId:N}";
+
+    /// <summary>The alias of a project's staged generation (re-embedding); on the index of the target space, searched by no query.</summary>
+    public string StagedAlias(ProjectScope scope) => $"{ProjectAlias(scope)}-staged";
+
+    /// <summary>
+    /// The tenant's index of <paramref name="space"/>. Ends with the dimension, so it never meets a project alias (32 hex
+    /// digits) nor a staged alias.
+    /// </summary>
+    public string SpaceIndexName(Guid tenantId, EmbeddingSpace space)
+    {
+        var model = NotInIndexNames().Replace(space.ModelId.ToLowerInvariant(), "-").Trim('-', '_', '.');
+        if (model.Length > MaxModelNameLength)
+            model = model[..MaxModelNameLength];
+        // Lower-casing, replacing or cutting could make two model ids meet in one name: a hash of the exact id keeps them apart.
+        var exact = model == space.ModelId
+            ? ""
+            : "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(space.ModelId)))[..8];
+        return $"{TenantAlias(tenantId)}-{model}{exact}-{space.Dimensions}";
+    }
 
     /// <summary>The same chunk of the same project always gets the same <c>_id</c>, so indexing it again replaces it.</summary>
     public static string DocumentId(ProjectScope scope, string chunkId)
@@ -30,9 +61,9 @@ internal sealed class ChunkIndexLayout(string indexPrefix)
         return Convert.ToHexStringLower(hash);
     }
 
-    public CreateIndexRequest CreateIndexRequest(Guid tenantId, EmbeddingSpace space) => new(IndexName(tenantId))
+    /// <summary>The tenant's index of <paramref name="space"/>, created without aliases: projects add theirs.</summary>
+    public CreateIndexRequest CreateIndexRequest(Guid tenantId, EmbeddingSpace space) => new(SpaceIndexName(tenantId, space))
     {
-        Aliases = new Dictionary<Name, Alias> { [AliasName(tenantId)] = new() },
         Mappings = new TypeMapping
         {
             // Strict: a misspelt field fails the bulk item instead of silently creating a new field.
@@ -95,6 +126,9 @@ internal sealed class ChunkIndexLayout(string indexPrefix)
             ? new EmbeddingSpace((string)space["model_id"]!, (int)space["dimensions"]!)
             : null;
     }
+
+    [GeneratedRegex("[^a-z0-9._-]+")]
+    private static partial Regex NotInIndexNames();
 }
 
 internal static class ChunkFields

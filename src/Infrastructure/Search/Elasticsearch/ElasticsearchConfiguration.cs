@@ -14,7 +14,8 @@ public static class ElasticsearchConfiguration
 {
     /// <summary>
     /// Registers the Elasticsearch <see cref="ISearchIndex"/>, configured from <c>Search:Elasticsearch</c>
-    /// (Url, ApiKey or Username/Password, CertificateFingerprint, IndexPrefix, RequestTimeout, NumCandidatesFactor, ...).
+    /// (Url, ApiKey or Username/Password, CertificateFingerprint, IndexPrefix, RequestTimeout, NumCandidatesFactor, ...),
+    /// and the background re-embedding (<see cref="ReembeddingService"/>).
     /// </summary>
     public static IServiceCollection AddElasticsearchSearch(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +31,8 @@ public static class ElasticsearchConfiguration
         services.AddSingleton(provider =>
             new ElasticsearchClient(CreateClientSettings(provider.GetRequiredService<IOptions<ElasticsearchOptions>>().Value)));
         services.AddSingleton<ISearchIndex, ElasticsearchSearchIndex>();
+        // Projects indexed with another embedding model than the configured one move to it in the background, as on Lucene.
+        services.AddHostedService<ReembeddingService>();
         return services;
     }
 

@@ -14,12 +14,16 @@ namespace CleanRag.Infrastructure.Search.Elasticsearch;
 /// fuses them with the shared <see cref="RankFusion"/>: the native rrf retriever needs an Enterprise
 /// licence, and fusing here ranks exactly like the other engines. Tenant and project filters go inside
 /// each query (and inside knn's own filter), so the engine itself never returns another scope's chunks.
+/// Every project is reached through its own alias (<see cref="ChunkIndexLayout"/>), which is what lets one project move
+/// to another embedding space while the tenant's other projects stay.
 /// </summary>
 internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOptions<ElasticsearchOptions> options) : ISearchIndex
 {
     private const int BulkBatchSize = 500;
     private const int MinimumCandidates = 100;
     private const int MaximumCandidates = 10_000; // Elasticsearch's limit on num_candidates.
+    /// <summary>Chunk ids read per request, and per delete request: Elasticsearch's default limit of a page (max_result_window).</summary>
+    private const int IdPageSize = 10_000;
 
     private static readonly SourceConfig SourceWithoutVector = new SourceFilter { Excludes = new[] { ChunkFields.Embedding } };
 
@@ -29,32 +33,25 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
     public async Task UpsertAsync(
         ProjectScope scope, EmbeddingSpace space, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken)
     {
-        foreach (var chunk in chunks)
-        {
-            if (!chunk.Vector.IsEmpty && chunk.Vector.Length != space.Dimensions)
-                throw new ArgumentException(
-                    $"Chunk {chunk.ChunkId} has a {chunk.Vector.Length}-dim vector; {space.ModelId} has {space.Dimensions}.", nameof(chunks));
-        }
+        ThrowIfNotOf(space, chunks);
         if (chunks.Count == 0)
             return;
 
-        await EnsureIndexAsync(scope.TenantId, space, cancellationToken);
-        var alias = _layout.AliasName(scope.TenantId);
-        foreach (var batch in chunks.Chunk(BulkBatchSize))
+        var alias = _layout.ProjectAlias(scope);
+        var live = await GetIndexAsync(alias, cancellationToken);
+        if (live is null)
         {
-            var request = new BulkRequest(alias)
-            {
-                // wait_for: the chunks are searchable when the call returns, without forcing an extra refresh.
-                Refresh = Refresh.WaitFor,
-                Operations = [.. batch.Select(chunk => new BulkIndexOperation<ChunkDocument>(ChunkDocument.From(scope, chunk))
-                {
-                    Id = ChunkIndexLayout.DocumentId(scope, chunk.ChunkId),
-                })],
-            };
-            var response = await client.BulkAsync(request, cancellationToken);
-            ThrowIfAnyItemFailed(response, batch.Length);
-            response.EnsureValid();
+            var legacy = await GetIndexAsync(_layout.TenantAlias(scope.TenantId), cancellationToken);
+            live = await AdoptLegacyAsync(scope, legacy, cancellationToken) ?? await AdoptAsync(scope, alias, space, legacy, cancellationToken);
         }
+        await EnsureWritableAsync(live, space, cancellationToken);
+
+        var landed = await BulkIndexAsync(alias, scope, chunks, cancellationToken);
+        // A promotion moved the alias between the space check and the write: the chunks went into the new space's index with
+        // vectors of the old one (possible when both have the same dimension). Refused like any write in another space; the
+        // redelivery embeds them in the new space and replaces them (same _id).
+        if (landed.Any(index => index != live.Name) && (await GetIndexAsync(alias, cancellationToken))?.Space is { } moved && moved != space)
+            throw new EmbeddingSpaceMismatchException(moved, space);
     }
 
     public async Task DeleteDocumentAsync(
@@ -67,110 +64,297 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         var query = new BoolQuery { Filter = filters };
         if (versions.AllExcept is { } kept)
             query.MustNot = [Term(ChunkFields.DocumentVersion, kept)];
-        await DeleteByQueryAsync(scope.TenantId, query, cancellationToken);
+        await DeleteLiveAsync(scope, query, cancellationToken);
     }
 
-    public async Task DeleteProjectAsync(ProjectScope scope, CancellationToken cancellationToken) =>
-        await DeleteByQueryAsync(scope.TenantId, new BoolQuery { Filter = ScopeFilters(scope) }, cancellationToken);
+    public async Task DeleteProjectAsync(ProjectScope scope, CancellationToken cancellationToken)
+    {
+        await DeleteLiveAsync(scope, new BoolQuery { Filter = ScopeFilters(scope) }, cancellationToken);
+        await DiscardStagedAsync(scope, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(HybridQuery query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.K);
-        var fusion = query.Fusion ?? FusionOptions.Default;
-        var hasText = !string.IsNullOrWhiteSpace(query.Text);
-        var hasVector = !query.Vector.IsEmpty;
         // An explicit but empty document list narrows the search to nothing.
-        if ((!hasText && !hasVector) || query.DocumentIds is { Count: 0 })
+        if ((string.IsNullOrWhiteSpace(query.Text) && query.Vector.IsEmpty) || query.DocumentIds is { Count: 0 })
             return [];
-
-        var alias = _layout.AliasName(query.Scope.TenantId);
-        var window = fusion.WindowPerSignal;
-        var lexical = hasText
-            ? RankedAsync(LexicalRequest(alias, query, window), cancellationToken)
-            : Task.FromResult<IReadOnlyList<RankedCandidate>>([]);
-        var vector = hasVector
-            ? NearestAsync(VectorRequest(alias, query, window), cancellationToken)
-            : Task.FromResult<IReadOnlyList<RankedCandidate>>([]);
-        await Task.WhenAll(lexical, vector);
-        return RankFusion.Fuse(await lexical, await vector, fusion, query.K);
+        // No alias: a project with nothing indexed, or one of a layout-1 index not looked up yet (it gets its alias).
+        return await FusedAsync(query, cancellationToken)
+               ?? (await LiveIndexAsync(query.Scope, cancellationToken) is null ? null : await FusedAsync(query, cancellationToken))
+               ?? [];
     }
 
-    public async Task<EmbeddingSpace?> GetEmbeddingSpaceAsync(ProjectScope scope, CancellationToken cancellationToken)
+    public async Task<EmbeddingSpace?> GetEmbeddingSpaceAsync(ProjectScope scope, CancellationToken cancellationToken) =>
+        (await LiveIndexAsync(scope, cancellationToken))?.Space;
+
+    // Re-embedding (issue 17): the staged generation is the project's chunks in the tenant's index of the target space,
+    // reached through the project's staged alias; no query searches it. Promotion moves the project's alias there.
+
+    public async Task<ChunkPage> ReadChunksAsync(ProjectScope scope, string? afterChunkId, int pageSize, CancellationToken cancellationToken)
     {
-        var mapping = await GetMappingAsync(_layout.AliasName(scope.TenantId), cancellationToken);
-        return mapping is null ? null : ChunkIndexLayout.RecordedSpace(mapping.Value.Meta);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        var alias = _layout.ProjectAlias(scope);
+        var request = new SearchRequest(alias)
+        {
+            Size = pageSize,
+            Source = SourceWithoutVector,
+            Query = new BoolQuery { Filter = ScopeFilters(scope) },
+            Sort = [ByChunkId],
+            SearchAfter = afterChunkId is null ? null : [afterChunkId],
+            // Exact beyond 10,000: the progress of a re-embedding counts every chunk.
+            TrackTotalHits = true,
+        };
+        var response = await client.SearchAsync<ChunkDocument>(request, cancellationToken);
+        if (response.FailedWith(ElasticsearchException.IndexNotFound))
+        {
+            if (await LiveIndexAsync(scope, cancellationToken) is null)
+                return new ChunkPage([], null, 0);
+            response = await client.SearchAsync<ChunkDocument>(request, cancellationToken);
+        }
+        var chunks = response.EnsureValid().Hits.Select(hit => hit.Source!.ToChunk()).ToList();
+        return new ChunkPage(chunks, chunks.Count == pageSize ? chunks[^1].ChunkId : null, (int)response.Total);
     }
 
-    // Re-embedding (issue 17) is not implemented for Elasticsearch: a tenant's projects share one index whose mapping fixes
-    // the vector dimension, so a staged generation would be a new tenant index filled project by project and swapped
-    // behind the alias for all of them at once. Until then, no background re-embedding runs with this engine (it is
-    // registered with the embedded one only): a tenant's index keeps its space, which queries and uploads keep using.
+    public async Task<StagedGeneration?> GetStagedAsync(ProjectScope scope, CancellationToken cancellationToken)
+    {
+        var alias = _layout.StagedAlias(scope);
+        return await GetIndexAsync(alias, cancellationToken) is { } staged
+            ? new StagedGeneration(staged.Space, await ChunkIdsAsync(alias, scope, cancellationToken))
+            : null;
+    }
 
-    public Task<ChunkPage> ReadChunksAsync(ProjectScope scope, string? afterChunkId, int pageSize, CancellationToken cancellationToken) =>
-        throw ReembeddingNotSupported();
+    public async Task UpsertStagedAsync(ProjectScope scope, EmbeddingSpace space, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken)
+    {
+        ThrowIfNotOf(space, chunks);
+        if (chunks.Count == 0)
+            return;
+        var alias = _layout.StagedAlias(scope);
+        var staged = await GetIndexAsync(alias, cancellationToken)
+                     ?? await AdoptAsync(scope, alias, space,
+                         await GetIndexAsync(_layout.TenantAlias(scope.TenantId), cancellationToken), cancellationToken);
+        await EnsureWritableAsync(staged, space, cancellationToken);
+        await BulkIndexAsync(alias, scope, chunks, cancellationToken);
+    }
 
-    public Task<StagedGeneration?> GetStagedAsync(ProjectScope scope, CancellationToken cancellationToken) =>
-        throw ReembeddingNotSupported();
+    public async Task DeleteStagedAsync(ProjectScope scope, IReadOnlyCollection<string> chunkIds, CancellationToken cancellationToken)
+    {
+        foreach (var batch in chunkIds.Chunk(IdPageSize))
+        {
+            var filters = ScopeFilters(scope);
+            filters.Add(new TermsQuery(ChunkFields.ChunkId, new TermsQueryField([.. batch.Select(id => FieldValue.String(id))])));
+            if (!await DeleteByQueryAsync(_layout.StagedAlias(scope), new BoolQuery { Filter = filters }, cancellationToken))
+                return;
+        }
+    }
 
-    public Task UpsertStagedAsync(ProjectScope scope, EmbeddingSpace space, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken) =>
-        throw ReembeddingNotSupported();
+    public async Task<bool> PromoteStagedAsync(ProjectScope scope, CancellationToken cancellationToken)
+    {
+        var (alias, stagedAlias) = (_layout.ProjectAlias(scope), _layout.StagedAlias(scope));
+        var staged = await GetIndexAsync(stagedAlias, cancellationToken)
+                     ?? throw new InvalidOperationException($"Project {scope.ProjectId} has no staged index to promote.");
+        var live = await LiveIndexAsync(scope, cancellationToken)
+                   ?? throw new InvalidOperationException($"Project {scope.ProjectId} has no index to replace (it was deleted).");
+        if (staged.Name == live.Name)
+        {
+            // Another instance promoted this project first, and this one staged into what is now the live index.
+            await UpdateAliasesAsync([Remove(staged.Name, stagedAlias)], cancellationToken);
+            return true;
+        }
+        // The live ids last: a write landing after they are read, and before the aliases move, is the one this cannot see.
+        var stagedIds = await ChunkIdsAsync(stagedAlias, scope, cancellationToken);
+        if (!(await ChunkIdsAsync(alias, scope, cancellationToken)).SetEquals(stagedIds))
+            return false;
 
-    public Task DeleteStagedAsync(ProjectScope scope, IReadOnlyCollection<string> chunkIds, CancellationToken cancellationToken) =>
-        throw ReembeddingNotSupported();
+        // One request, applied atomically: searches and writes go to the old index until it, to the new one after it. Removing
+        // an alias that is not there fails the whole request, so two instances promoting the same project cannot both win.
+        await UpdateAliasesAsync(
+            [Remove(live.Name, alias), Add(staged.Name, alias, scope), Remove(staged.Name, stagedAlias)], cancellationToken);
+        await RetireAsync(scope, live.Name, cancellationToken);
+        return true;
+    }
 
-    public Task<bool> PromoteStagedAsync(ProjectScope scope, CancellationToken cancellationToken) =>
-        throw ReembeddingNotSupported();
+    public async Task DiscardStagedAsync(ProjectScope scope, CancellationToken cancellationToken)
+    {
+        var stagedAlias = _layout.StagedAlias(scope);
+        if (await GetIndexAsync(stagedAlias, cancellationToken) is not { } staged)
+            return;
+        var live = await GetIndexAsync(_layout.ProjectAlias(scope), cancellationToken);
+        // The chunks first: a crash before the alias goes leaves an empty staged generation, which the next re-embedding
+        // reuses; the other order would leave chunks behind no alias.
+        if (staged.Name != live?.Name)
+            await DeleteByQueryAsync(staged.Name, new BoolQuery { Filter = ScopeFilters(scope) }, cancellationToken);
+        await UpdateAliasesAsync([Remove(staged.Name, stagedAlias)], cancellationToken);
+        if (staged.Name != live?.Name)
+            await DeleteIfUnusedAsync(staged.Name, scope.TenantId, cancellationToken);
+    }
 
-    public Task DiscardStagedAsync(ProjectScope scope, CancellationToken cancellationToken) =>
-        throw ReembeddingNotSupported();
-
-    private static NotSupportedException ReembeddingNotSupported() => new(
-        "Re-embedding a project into another embedding space is not supported with Elasticsearch yet (issue 17): " +
-        "keep AI:Embeddings:Provider at the model the tenant's index was built with, or reindex into a new index.");
+    /// <summary>The index behind the project's alias; a project of a layout-1 index gets its alias there. Null: nothing indexed.</summary>
+    private async Task<IndexState?> LiveIndexAsync(ProjectScope scope, CancellationToken cancellationToken) =>
+        await GetIndexAsync(_layout.ProjectAlias(scope), cancellationToken)
+        ?? await AdoptLegacyAsync(scope, await GetIndexAsync(_layout.TenantAlias(scope.TenantId), cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Creates the tenant's index on first use; a concurrent creator winning the race is fine. The
-    /// vector dimension is fixed in the mapping, so every project of a tenant shares one embedding space.
+    /// Migration of a layout-1 tenant index: a project holding chunks there gets its alias on it. One without any is a new
+    /// project, placed by its first upsert in the index of its space.
     /// </summary>
-    private async Task EnsureIndexAsync(Guid tenantId, EmbeddingSpace space, CancellationToken cancellationToken)
+    private async Task<IndexState?> AdoptLegacyAsync(ProjectScope scope, IndexState? legacy, CancellationToken cancellationToken)
     {
-        var alias = _layout.AliasName(tenantId);
-        var mapping = await GetMappingAsync(alias, cancellationToken);
-        if (mapping is null)
-        {
-            var created = await client.Indices.CreateAsync(_layout.CreateIndexRequest(tenantId, space), cancellationToken);
-            if (!created.FailedWith(ElasticsearchException.ResourceAlreadyExists))
-            {
-                created.EnsureValid();
-                return;
-            }
-            mapping = await GetMappingAsync(alias, cancellationToken)
-                ?? throw new InvalidOperationException($"Index {_layout.IndexName(tenantId)} exists but is not reachable through alias {alias}.");
-        }
+        if (legacy is null)
+            return null;
+        var count = await client.CountAsync(new CountRequest(legacy.Name) { Query = new BoolQuery { Filter = ScopeFilters(scope) } }, cancellationToken);
+        if (count.EnsureValid().Count == 0)
+            return null;
+        await UpdateAliasesAsync([Add(legacy.Name, _layout.ProjectAlias(scope), scope)], cancellationToken);
+        return legacy;
+    }
 
-        var recorded = ChunkIndexLayout.RecordedSpace(mapping.Value.Meta)
-            ?? throw new InvalidOperationException(
-                $"Index {mapping.Value.IndexName} records no embedding space in its mapping _meta; it was not created by CleanRag.");
+    /// <summary>
+    /// Puts the project's <paramref name="alias"/> on the tenant's index of <paramref name="space"/>: the layout-1 index when
+    /// it is in that space, else the space's own, created on first use (a concurrent creator winning the race is fine).
+    /// </summary>
+    private async Task<IndexState> AdoptAsync(
+        ProjectScope scope, string alias, EmbeddingSpace space, IndexState? legacy, CancellationToken cancellationToken)
+    {
+        var home = legacy?.Space == space ? legacy : await GetIndexAsync(_layout.SpaceIndexName(scope.TenantId, space), cancellationToken);
+        if (home is null)
+        {
+            var created = await client.Indices.CreateAsync(_layout.CreateIndexRequest(scope.TenantId, space), cancellationToken);
+            if (!created.FailedWith(ElasticsearchException.ResourceAlreadyExists))
+                created.EnsureValid();
+            home = new IndexState(_layout.SpaceIndexName(scope.TenantId, space), space, HasPageBreaks: true);
+        }
+        await UpdateAliasesAsync([Add(home.Name, alias, scope)], cancellationToken);
+        return home;
+    }
+
+    /// <summary>Refuses vectors of another space than the index's; adds the page-break field to an index created before it.</summary>
+    private async Task EnsureWritableAsync(IndexState index, EmbeddingSpace space, CancellationToken cancellationToken)
+    {
+        var recorded = index.Space
+            ?? throw new InvalidOperationException($"Index {index.Name} records no embedding space in its mapping _meta; it was not created by CleanRag.");
         if (recorded != space)
             throw new EmbeddingSpaceMismatchException(recorded, space);
-        if (!mapping.Value.HasPageBreaks)
-            (await client.Indices.PutMappingAsync(ChunkIndexLayout.AddPageBreaks(mapping.Value.IndexName), cancellationToken)).EnsureValid();
+        if (!index.HasPageBreaks)
+            (await client.Indices.PutMappingAsync(ChunkIndexLayout.AddPageBreaks(index.Name), cancellationToken)).EnsureValid();
     }
 
     /// <summary>
-    /// The concrete index behind <paramref name="alias"/>, its mapping's <c>_meta</c> and whether it has the page-break field;
-    /// null when there is no such index.
+    /// After a promotion: the project's chunks leave the index it left, and the index goes when no project is on it any more
+    /// (only a layout-1 tenant alias, or none, left) and it holds nothing.
     /// </summary>
-    private async Task<(string IndexName, IDictionary<string, object>? Meta, bool HasPageBreaks)?> GetMappingAsync(
-        string alias, CancellationToken cancellationToken)
+    private async Task RetireAsync(ProjectScope scope, string index, CancellationToken cancellationToken)
     {
-        var response = await client.Indices.GetMappingAsync(new GetMappingRequest(alias), cancellationToken);
+        await DeleteByQueryAsync(index, new BoolQuery { Filter = ScopeFilters(scope) }, cancellationToken);
+        await DeleteIfUnusedAsync(index, scope.TenantId, cancellationToken);
+    }
+
+    private async Task DeleteIfUnusedAsync(string index, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var aliases = await client.Indices.GetAliasAsync(new GetAliasRequest((Indices)index), cancellationToken);
+        if (aliases.FailedWith(ElasticsearchException.IndexNotFound))
+            return;
+        var tenantAlias = _layout.TenantAlias(tenantId);
+        var names = aliases.EnsureValid().Aliases?.Values.SelectMany(index => index.Aliases?.Keys ?? []) ?? [];
+        if (names.Any(alias => alias != tenantAlias))
+            return;
+        if ((await client.CountAsync(new CountRequest(index), cancellationToken)).EnsureValid().Count > 0)
+            return;
+        var deleted = await client.Indices.DeleteAsync(new DeleteIndexRequest(index), cancellationToken);
+        if (!deleted.FailedWith(ElasticsearchException.IndexNotFound))
+            deleted.EnsureValid();
+    }
+
+    /// <summary>Indexes the chunks through <paramref name="target"/>; returns the indexes they landed in.</summary>
+    private async Task<HashSet<string>> BulkIndexAsync(
+        string target, ProjectScope scope, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken)
+    {
+        var landed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var batch in chunks.Chunk(BulkBatchSize))
+        {
+            var request = new BulkRequest(target)
+            {
+                // wait_for: the chunks are searchable when the call returns, without forcing an extra refresh.
+                Refresh = Refresh.WaitFor,
+                // Never lets a vanished alias auto-create an index of that name with a dynamic mapping.
+                RequireAlias = true,
+                Operations = [.. batch.Select(chunk => new BulkIndexOperation<ChunkDocument>(ChunkDocument.From(scope, chunk))
+                {
+                    Id = ChunkIndexLayout.DocumentId(scope, chunk.ChunkId),
+                })],
+            };
+            var response = await client.BulkAsync(request, cancellationToken);
+            ThrowIfAnyItemFailed(response, batch.Length);
+            landed.UnionWith(response.EnsureValid().Items.Select(item => item.Index));
+        }
+        return landed;
+    }
+
+    /// <summary>All the project's chunk ids behind <paramref name="target"/>, page by page in chunk id order.</summary>
+    private async Task<HashSet<string>> ChunkIdsAsync(string target, ProjectScope scope, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        string? after = null;
+        while (true)
+        {
+            var response = await client.SearchAsync<ChunkDocument>(new SearchRequest(target)
+            {
+                Size = IdPageSize,
+                Source = false,
+                Query = new BoolQuery { Filter = ScopeFilters(scope) },
+                Sort = [ByChunkId],
+                SearchAfter = after is null ? null : [after],
+                TrackTotalHits = false,
+            }, cancellationToken);
+            if (response.FailedWith(ElasticsearchException.IndexNotFound))
+                return ids;
+            // The sort value is the chunk id: no _source needed.
+            var page = response.EnsureValid().Hits.Select(hit => (string)hit.Sort!.First().Value!).ToList();
+            ids.UnionWith(page);
+            if (page.Count < IdPageSize)
+                return ids;
+            after = page[^1];
+        }
+    }
+
+    private static SortOptions ByChunkId => new FieldSort(ChunkFields.ChunkId) { Order = SortOrder.Asc };
+
+    private async Task UpdateAliasesAsync(ICollection<IndexUpdateAliasesAction> actions, CancellationToken cancellationToken) =>
+        (await client.Indices.UpdateAliasesAsync(new UpdateAliasesRequest { Actions = actions }, cancellationToken)).EnsureValid();
+
+    /// <summary>A project's alias carries the project filter, so even a query without it could not read another project's chunks.</summary>
+    private static IndexUpdateAliasesAction Add(string index, string alias, ProjectScope scope) =>
+        new AddAction { Index = index, Alias = alias, Filter = new BoolQuery { Filter = ScopeFilters(scope) } };
+
+    private static IndexUpdateAliasesAction Remove(string index, string alias) =>
+        new RemoveAction { Index = index, Alias = alias, MustExist = true };
+
+    private static void ThrowIfNotOf(EmbeddingSpace space, IReadOnlyList<IndexedChunk> chunks)
+    {
+        foreach (var chunk in chunks)
+        {
+            if (!chunk.Vector.IsEmpty && chunk.Vector.Length != space.Dimensions)
+                throw new ArgumentException(
+                    $"Chunk {chunk.ChunkId} has a {chunk.Vector.Length}-dim vector; {space.ModelId} has {space.Dimensions}.", nameof(chunks));
+        }
+    }
+
+    /// <summary>
+    /// The concrete index behind <paramref name="target"/> (an alias or an index), its recorded space and whether it has
+    /// the page-break field; null when there is no such index.
+    /// </summary>
+    private async Task<IndexState?> GetIndexAsync(string target, CancellationToken cancellationToken)
+    {
+        var response = await client.Indices.GetMappingAsync(new GetMappingRequest(target), cancellationToken);
         if (response.FailedWith(ElasticsearchException.IndexNotFound))
             return null;
         // The answer is keyed by the concrete index name, even when asked through an alias.
         var (indexName, index) = response.EnsureValid().Mappings.Single();
-        return (indexName, index.Mappings?.Meta, index.Mappings?.Properties?.Any(p => p.Key.Name == ChunkFields.PageBreaks) == true);
+        return new IndexState(indexName, ChunkIndexLayout.RecordedSpace(index.Mappings?.Meta),
+            index.Mappings?.Properties?.Any(p => p.Key.Name == ChunkFields.PageBreaks) == true);
     }
+
+    private sealed record IndexState(string Name, EmbeddingSpace? Space, bool HasPageBreaks);
 
     /// <summary>
     /// A bulk request answers 200 even when items failed, and the client then only calls the response invalid:
@@ -188,10 +372,18 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         throw new ElasticsearchBulkException(itemCount, failures);
     }
 
-    /// <summary>Deletes what <paramref name="query"/> matches in the tenant's index; nothing to do when it has none yet.</summary>
-    private async Task DeleteByQueryAsync(Guid tenantId, BoolQuery query, CancellationToken cancellationToken)
+    /// <summary>Deletes what <paramref name="query"/> matches in the project's live index; nothing to do when it has none.</summary>
+    private async Task DeleteLiveAsync(ProjectScope scope, BoolQuery query, CancellationToken cancellationToken)
     {
-        var response = await client.DeleteByQueryAsync(new DeleteByQueryRequest(_layout.AliasName(tenantId))
+        // No alias: nothing indexed, or a project of a layout-1 index not looked up yet (it gets its alias).
+        if (!await DeleteByQueryAsync(_layout.ProjectAlias(scope), query, cancellationToken) && await LiveIndexAsync(scope, cancellationToken) is not null)
+            await DeleteByQueryAsync(_layout.ProjectAlias(scope), query, cancellationToken);
+    }
+
+    /// <summary>Deletes what <paramref name="query"/> matches behind <paramref name="target"/>; false when there is no such index or alias.</summary>
+    private async Task<bool> DeleteByQueryAsync(string target, BoolQuery query, CancellationToken cancellationToken)
+    {
+        var response = await client.DeleteByQueryAsync(new DeleteByQueryRequest(target)
         {
             Query = query,
             Refresh = true,
@@ -199,13 +391,14 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
             Conflicts = Conflicts.Proceed,
         }, cancellationToken);
         if (response.FailedWith(ElasticsearchException.IndexNotFound))
-            return;
+            return false;
         if (response.EnsureValid().Failures is { Count: > 0 } failures)
         {
             var first = failures.First();
             throw new ElasticsearchException(HttpStatusCode.OK, "delete_by_query_failure",
                 $"{failures.Count} failure(s) after deleting {response.Deleted}; first: {first.Id} ({first.Status}) {first.Cause.Type}: {first.Cause.Reason}");
         }
+        return true;
     }
 
     private SearchRequest LexicalRequest(string alias, HybridQuery query, int window) => new(alias)
@@ -249,12 +442,29 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         };
     }
 
-    private async Task<IReadOnlyList<RankedCandidate>> RankedAsync(SearchRequest request, CancellationToken cancellationToken)
+    /// <summary>Both signals of <paramref name="query"/> through the project's alias, fused; null when the alias does not exist.</summary>
+    private async Task<IReadOnlyList<SearchHit>?> FusedAsync(HybridQuery query, CancellationToken cancellationToken)
+    {
+        var fusion = query.Fusion ?? FusionOptions.Default;
+        var alias = _layout.ProjectAlias(query.Scope);
+        var window = fusion.WindowPerSignal;
+        var lexical = string.IsNullOrWhiteSpace(query.Text)
+            ? Task.FromResult<IReadOnlyList<RankedCandidate>?>([])
+            : RankedAsync(LexicalRequest(alias, query, window), cancellationToken);
+        var vector = query.Vector.IsEmpty
+            ? Task.FromResult<IReadOnlyList<RankedCandidate>?>([])
+            : NearestAsync(VectorRequest(alias, query, window), cancellationToken);
+        await Task.WhenAll(lexical, vector);
+        return await lexical is { } lexicalHits && await vector is { } vectorHits
+            ? RankFusion.Fuse(lexicalHits, vectorHits, fusion, query.K)
+            : null;
+    }
+
+    private async Task<IReadOnlyList<RankedCandidate>?> RankedAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var response = await client.SearchAsync<ChunkDocument>(request, cancellationToken);
-        // A tenant that has indexed nothing yet has no index: nothing found.
         if (response.FailedWith(ElasticsearchException.IndexNotFound))
-            return [];
+            return null;
         return [.. response.EnsureValid().Hits.Select(hit => new RankedCandidate(hit.Source!.ToChunk(), hit.Score ?? 0))];
     }
 
@@ -262,8 +472,8 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
     /// kNN hits scored as the index contract says, by cosine similarity: Elasticsearch scores a cosine field (1 + cos) / 2.
     /// Fusion is unaffected (min-max and ranks), but an absolute floor on the similarity means the same in both engines.
     /// </summary>
-    private async Task<IReadOnlyList<RankedCandidate>> NearestAsync(SearchRequest request, CancellationToken cancellationToken) =>
-        [.. (await RankedAsync(request, cancellationToken)).Select(c => c with { Score = 2 * c.Score - 1 })];
+    private async Task<IReadOnlyList<RankedCandidate>?> NearestAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        await RankedAsync(request, cancellationToken) is { } hits ? [.. hits.Select(c => c with { Score = 2 * c.Score - 1 })] : null;
 
     private static List<Query> QueryFilters(HybridQuery query)
     {

@@ -19,7 +19,7 @@ public class ElasticsearchDeletionTests
     {
         var request = await DeleteDocument(VersionSelector.All);
 
-        request.Path.Should().Be($"/{TenantAlias}/_delete_by_query");
+        request.Path.Should().Be($"/{ProjectAlias}/_delete_by_query");
         request.Query.Should().Be("refresh=true&conflicts=proceed");
         ShouldBeJson(request.Json, $$"""
             { "query": { "bool": { "filter": [ {{ScopeFilters}}, { "term": { "document_id": { "value": "{{DocumentId}}" } } } ] } } }
@@ -52,18 +52,19 @@ public class ElasticsearchDeletionTests
     [Test]
     public async Task Deleting_a_project_deletes_only_what_matches_its_tenant_and_project()
     {
-        var testbed = new ElasticsearchTestbed().OnDeleteByQuery(Ok(ElasticsearchResponses.DeletedByQuery(12)));
+        var testbed = new ElasticsearchTestbed().OnDeleteByQuery(Ok(ElasticsearchResponses.DeletedByQuery(12))).OnStagedMapping(NotFound(StagedAlias));
 
         await testbed.SearchIndex.DeleteProjectAsync(Scope, CancellationToken.None);
 
-        ShouldBeJson(testbed.Requests.Single().Json, $$"""{ "query": { "bool": { "filter": [ {{ScopeFilters}} ] } } }""");
+        testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal($"POST /{ProjectAlias}/_delete_by_query", $"GET /{StagedAlias}/_mapping");
+        ShouldBeJson(testbed.Requests[0].Json, $$"""{ "query": { "bool": { "filter": [ {{ScopeFilters}} ] } } }""");
     }
 
     [Test]
     public async Task Deleting_from_a_tenant_without_an_index_is_a_no_op()
     {
-        var testbed = new ElasticsearchTestbed()
-            .OnDeleteByQuery(Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(TenantAlias)));
+        var testbed = new ElasticsearchTestbed().WithoutIndexes()
+            .OnDeleteByQuery(Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(ProjectAlias)));
 
         var delete = () => testbed.SearchIndex.DeleteProjectAsync(Scope, CancellationToken.None);
 

@@ -9,23 +9,25 @@ namespace CleanRag.Infrastructure.Tests.Search.Elasticsearch;
 public class ElasticsearchIndexingTests
 {
     [Test]
-    public async Task The_first_upsert_of_a_tenant_creates_its_versioned_index_behind_the_alias_with_the_chunk_mapping()
+    public async Task The_first_upsert_of_a_project_creates_the_tenants_index_of_its_space_and_puts_the_projects_alias_on_it()
     {
-        var testbed = new ElasticsearchTestbed()
-            .OnMapping(Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(TenantAlias)))
-            .OnCreateIndex(Ok(ElasticsearchResponses.IndexCreated(TenantIndex)))
-            .OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(TenantIndex, "x")));
+        var testbed = new ElasticsearchTestbed().WithoutIndexes()
+            .OnCreateIndex(Ok(ElasticsearchResponses.IndexCreated(SpaceIndex)))
+            .OnAliases(Ok(ElasticsearchResponses.Acknowledged()))
+            .OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(SpaceIndex, "x")));
 
         await testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1")], CancellationToken.None);
 
-        var create = testbed.Requests.Single(r => r.Method == HttpMethod.Put);
-        create.Path.Should().Be($"/cleanrag-chunks-{TenantId:N}-v1");
-        ShouldBeJson(create.Json, $$"""
+        testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal(
+            $"GET /{ProjectAlias}/_mapping", $"GET /{TenantAlias}/_mapping", $"GET /{SpaceIndex}/_mapping",
+            $"PUT /{SpaceIndex}", "POST /_aliases", $"POST /{ProjectAlias}/_bulk");
+        var create = testbed.Requests[3];
+        create.Path.Should().Be($"/cleanrag-chunks-{TenantId:N}-test-embedder-3");
+        ShouldBeJson(create.Json, """
             {
-              "aliases": { "cleanrag-chunks-{{TenantId:N}}": {} },
               "mappings": {
                 "dynamic": "strict",
-                "_meta": { "layout_version": 1, "embedding_space": { "model_id": "test-embedder", "dimensions": 3 } },
+                "_meta": { "layout_version": 2, "embedding_space": { "model_id": "test-embedder", "dimensions": 3 } },
                 "properties": {
                   "text": { "type": "text", "analyzer": "english" },
                   "title": { "type": "text", "analyzer": "english" },
@@ -49,14 +51,31 @@ public class ElasticsearchIndexingTests
               }
             }
             """);
-        testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal(
-            $"GET /{TenantAlias}/_mapping", $"PUT /{TenantIndex}", $"POST /{TenantAlias}/_bulk");
+        // The project's alias carries its filter: even a query without it reads only this project's chunks.
+        ShouldBeJson(testbed.Requests[4].Json, $$"""
+            { "actions": [ { "add": { "index": "{{SpaceIndex}}", "alias": "{{ProjectAlias}}", "filter": { "bool": { "filter": [
+                { "term": { "tenant_id": { "value": "{{Scope.TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } } ] } } } } ] }
+            """);
+    }
+
+    [Test]
+    public void An_index_is_named_after_its_embedding_space_and_a_model_id_changed_to_fit_keeps_a_hash_of_the_exact_one()
+    {
+        var layout = new ChunkIndexLayout("cleanrag-chunks");
+
+        layout.SpaceIndexName(TenantId, new EmbeddingSpace("cleanrag-hashing-v1-384", 384))
+            .Should().Be($"cleanrag-chunks-{TenantId:N}-cleanrag-hashing-v1-384-384");
+        var upper = layout.SpaceIndexName(TenantId, new EmbeddingSpace("BAAI/bge-small", 384));
+        var lower = layout.SpaceIndexName(TenantId, new EmbeddingSpace("baai-bge-small", 384));
+        upper.Should().MatchRegex($"^cleanrag-chunks-{TenantId:N}-baai-bge-small-[0-9a-f]{{8}}-384$");
+        lower.Should().Be($"cleanrag-chunks-{TenantId:N}-baai-bge-small-384");
+        layout.SpaceIndexName(TenantId, new EmbeddingSpace(new string('m', 300), 8)).Length.Should().BeLessThan(255);
     }
 
     [Test]
     public async Task Chunks_are_sent_as_ndjson_index_actions_with_deterministic_ids_and_a_trailing_newline()
     {
-        var testbed = new ElasticsearchTestbed().WithExistingIndex().OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(TenantIndex, "a", "b")));
+        var testbed = new ElasticsearchTestbed().WithExistingIndex().OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(SpaceIndex, "a", "b")));
         var first = Chunk("c1", vector: [0.5f, 0.25f, -1f]);
         var second = Chunk("c2") with { HeadingPath = null, PageStart = null, PageEnd = null };
 
@@ -64,7 +83,8 @@ public class ElasticsearchIndexingTests
         await testbed.SearchIndex.UpsertAsync(Scope, Space, [first], CancellationToken.None);
 
         var bulks = testbed.Requests.Where(r => r.Path.EndsWith("/_bulk", StringComparison.Ordinal)).ToList();
-        bulks[0].Query.Should().Be("refresh=wait_for");
+        // require_alias: a write through an alias that has gone never auto-creates an index of that name.
+        bulks[0].Query.Should().Be("refresh=wait_for&require_alias=true");
         bulks[0].ContentType.Should().Be("application/x-ndjson");
         bulks[0].Body.Should().EndWith("}\n");
         var lines = bulks[0].Body.TrimEnd('\n').Split('\n').Select(line => JsonNode.Parse(line)).ToList();
@@ -91,7 +111,7 @@ public class ElasticsearchIndexingTests
     [Test]
     public async Task A_chunks_page_breaks_are_stored_with_it_for_the_page_a_citation_names()
     {
-        var testbed = new ElasticsearchTestbed().WithExistingIndex().OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(TenantIndex, "a")));
+        var testbed = new ElasticsearchTestbed().WithExistingIndex().OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(SpaceIndex, "a")));
 
         await testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1") with { PageBreaks = [new(40, 3)] }], CancellationToken.None);
 
@@ -103,15 +123,48 @@ public class ElasticsearchIndexingTests
     public async Task An_index_created_before_page_breaks_were_kept_gets_the_field_in_place_before_chunks_carrying_it_are_sent()
     {
         var testbed = new ElasticsearchTestbed()
-            .OnMapping(Ok(ElasticsearchResponses.MappingWithoutPageBreaks(TenantIndex, Space.ModelId, Space.Dimensions)))
+            .OnMapping(Ok(ElasticsearchResponses.MappingWithoutPageBreaks(LegacyIndex, Space.ModelId, Space.Dimensions)))
             .OnPutMapping(Ok(ElasticsearchResponses.Acknowledged()))
-            .OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(TenantIndex, "a")));
+            .OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(LegacyIndex, "a")));
 
         await testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1") with { PageBreaks = [new(40, 3)] }], CancellationToken.None);
 
         testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal(
-            $"GET /{TenantAlias}/_mapping", $"PUT /{TenantIndex}/_mapping", $"POST /{TenantAlias}/_bulk");
+            $"GET /{ProjectAlias}/_mapping", $"PUT /{LegacyIndex}/_mapping", $"POST /{ProjectAlias}/_bulk");
         ShouldBeJson(testbed.Requests[1].Json, """{ "properties": { "page_breaks": { "type": "keyword", "index": false, "doc_values": false } } }""");
+    }
+
+    [Test]
+    public async Task A_project_of_an_index_created_before_project_aliases_gets_its_alias_there_when_it_holds_chunks_there()
+    {
+        var testbed = new ElasticsearchTestbed()
+            .OnMapping(NotFound(ProjectAlias))
+            .OnTenantMapping(Ok(ElasticsearchResponses.Mapping(LegacyIndex, Space.ModelId, Space.Dimensions)))
+            .OnAliases(Ok(ElasticsearchResponses.Acknowledged()));
+        testbed.Es.On(r => r.Path == $"/{LegacyIndex}/_count", Ok("""{"count":12,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}"""));
+
+        (await testbed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None)).Should().Be(Space);
+
+        testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal(
+            $"GET /{ProjectAlias}/_mapping", $"GET /{TenantAlias}/_mapping", $"POST /{LegacyIndex}/_count", "POST /_aliases");
+        ShouldBeJson(testbed.Requests[2].Json, $$"""
+            { "query": { "bool": { "filter": [
+                { "term": { "tenant_id": { "value": "{{Scope.TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } } ] } } }
+            """);
+        testbed.Requests[3].Json["actions"]![0]!["add"]!["index"]!.GetValue<string>().Should().Be(LegacyIndex);
+    }
+
+    [Test]
+    public async Task A_new_project_of_a_tenant_with_an_index_created_before_project_aliases_holds_no_space_until_its_first_upsert()
+    {
+        var testbed = new ElasticsearchTestbed()
+            .OnMapping(NotFound(ProjectAlias))
+            .OnTenantMapping(Ok(ElasticsearchResponses.Mapping(LegacyIndex, "older-embedder", 3)));
+        testbed.Es.On(r => r.Path == $"/{LegacyIndex}/_count", Ok("""{"count":0,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}"""));
+
+        (await testbed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None)).Should().BeNull("it is indexed in the configured model's space");
+
+        testbed.Requests.Should().NotContain(r => r.Path == "/_aliases");
     }
 
     [Test]
@@ -125,19 +178,18 @@ public class ElasticsearchIndexingTests
     }
 
     [Test]
-    public async Task An_index_created_concurrently_by_another_writer_is_used_when_it_records_the_same_space()
+    public async Task An_index_created_concurrently_by_another_writer_is_used()
     {
-        var testbed = new ElasticsearchTestbed()
-            .OnMapping(
-                Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(TenantAlias)),
-                Ok(ElasticsearchResponses.Mapping(TenantIndex, Space.ModelId, Space.Dimensions)))
-            .OnCreateIndex(Status(HttpStatusCode.BadRequest, ElasticsearchResponses.IndexAlreadyExists(TenantIndex)))
-            .OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(TenantIndex, "x")));
+        var testbed = new ElasticsearchTestbed().WithoutIndexes()
+            .OnCreateIndex(Status(HttpStatusCode.BadRequest, ElasticsearchResponses.IndexAlreadyExists(SpaceIndex)))
+            .OnAliases(Ok(ElasticsearchResponses.Acknowledged()))
+            .OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(SpaceIndex, "x")));
 
         await testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1")], CancellationToken.None);
 
         testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal(
-            $"GET /{TenantAlias}/_mapping", $"PUT /{TenantIndex}", $"GET /{TenantAlias}/_mapping", $"POST /{TenantAlias}/_bulk");
+            $"GET /{ProjectAlias}/_mapping", $"GET /{TenantAlias}/_mapping", $"GET /{SpaceIndex}/_mapping",
+            $"PUT /{SpaceIndex}", "POST /_aliases", $"POST /{ProjectAlias}/_bulk");
     }
 
     [Test]
@@ -169,7 +221,7 @@ public class ElasticsearchIndexingTests
     {
         var failedId = ChunkIndexLayout.DocumentId(Scope, "c2");
         var testbed = new ElasticsearchTestbed().WithExistingIndex()
-            .OnBulk(Ok(ElasticsearchResponses.BulkWithItemError(TenantIndex, ChunkIndexLayout.DocumentId(Scope, "c1"), failedId)));
+            .OnBulk(Ok(ElasticsearchResponses.BulkWithItemError(SpaceIndex, ChunkIndexLayout.DocumentId(Scope, "c1"), failedId)));
 
         var upsert = () => testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1"), Chunk("c2")], CancellationToken.None);
 
@@ -183,7 +235,7 @@ public class ElasticsearchIndexingTests
     public async Task The_embedding_space_is_read_from_the_mapping_meta_and_is_null_without_an_index()
     {
         var indexed = new ElasticsearchTestbed().WithExistingIndex(new EmbeddingSpace("bge-small", 384));
-        var missing = new ElasticsearchTestbed().OnMapping(Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(TenantAlias)));
+        var missing = new ElasticsearchTestbed().WithoutIndexes();
 
         (await indexed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None))
             .Should().Be(new EmbeddingSpace("bge-small", 384));

@@ -14,7 +14,7 @@ public class ElasticsearchRetryTests
     public async Task A_429_is_retried_and_the_next_answer_is_used()
     {
         var testbed = new ElasticsearchTestbed().WithExistingIndex()
-            .OnBulk(Status(HttpStatusCode.TooManyRequests, ElasticsearchResponses.TooManyRequests()), Ok(ElasticsearchResponses.BulkSucceeded(TenantIndex, "x")));
+            .OnBulk(Status(HttpStatusCode.TooManyRequests, ElasticsearchResponses.TooManyRequests()), Ok(ElasticsearchResponses.BulkSucceeded(SpaceIndex, "x")));
 
         await testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1")], CancellationToken.None);
 
@@ -35,7 +35,7 @@ public class ElasticsearchRetryTests
                     response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
                     return response;
                 },
-                Ok(ElasticsearchResponses.Mapping(TenantIndex, "m", 3)));
+                Ok(ElasticsearchResponses.Mapping(SpaceIndex, "m", 3)));
         var clock = Stopwatch.StartNew();
 
         await testbed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None);
@@ -51,7 +51,7 @@ public class ElasticsearchRetryTests
     public async Task Unavailable_nodes_are_retried(HttpStatusCode status)
     {
         var testbed = new ElasticsearchTestbed()
-            .OnMapping(Status(status, "{}"), Ok(ElasticsearchResponses.Mapping(TenantIndex, "m", 3)));
+            .OnMapping(Status(status, "{}"), Ok(ElasticsearchResponses.Mapping(SpaceIndex, "m", 3)));
 
         var space = await testbed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None);
 
@@ -65,7 +65,7 @@ public class ElasticsearchRetryTests
         var testbed = new ElasticsearchTestbed()
             .OnMapping(
                 RecordingElasticsearchHandler.Fail(new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused))),
-                Ok(ElasticsearchResponses.Mapping(TenantIndex, "m", 3)));
+                Ok(ElasticsearchResponses.Mapping(SpaceIndex, "m", 3)));
 
         var space = await testbed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None);
 
@@ -78,8 +78,8 @@ public class ElasticsearchRetryTests
     {
         var testbed = new ElasticsearchTestbed(requestTimeout: TimeSpan.FromMilliseconds(200))
             .OnMapping(
-                RecordingElasticsearchHandler.After(TimeSpan.FromMinutes(1), Ok(ElasticsearchResponses.Mapping(TenantIndex, "slow", 3))),
-                Ok(ElasticsearchResponses.Mapping(TenantIndex, "m", 3)));
+                RecordingElasticsearchHandler.After(TimeSpan.FromMinutes(1), Ok(ElasticsearchResponses.Mapping(SpaceIndex, "slow", 3))),
+                Ok(ElasticsearchResponses.Mapping(SpaceIndex, "m", 3)));
 
         var space = await testbed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None);
 
@@ -91,8 +91,8 @@ public class ElasticsearchRetryTests
     public async Task A_client_error_other_than_429_is_not_retried_and_raises_with_the_elasticsearch_error()
     {
         var testbed = new ElasticsearchTestbed()
-            .OnMapping(Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(TenantAlias)))
-            .OnCreateIndex(Status(HttpStatusCode.BadRequest, ElasticsearchResponses.MapperParsing()), Ok(ElasticsearchResponses.IndexCreated(TenantIndex)));
+            .WithoutIndexes()
+            .OnCreateIndex(Status(HttpStatusCode.BadRequest, ElasticsearchResponses.MapperParsing()), Ok(ElasticsearchResponses.IndexCreated(SpaceIndex)));
 
         var upsert = () => testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1")], CancellationToken.None);
 
@@ -131,7 +131,7 @@ public class ElasticsearchRetryTests
     public async Task Attempts_that_all_time_out_raise_once_the_retries_are_spent()
     {
         var testbed = new ElasticsearchTestbed(maxRetryAttempts: 1, requestTimeout: TimeSpan.FromMilliseconds(100))
-            .OnMapping(RecordingElasticsearchHandler.After(TimeSpan.FromMinutes(1), Ok(ElasticsearchResponses.Mapping(TenantIndex, "slow", 3))));
+            .OnMapping(RecordingElasticsearchHandler.After(TimeSpan.FromMinutes(1), Ok(ElasticsearchResponses.Mapping(SpaceIndex, "slow", 3))));
 
         var read = () => testbed.SearchIndex.GetEmbeddingSpaceAsync(Scope, CancellationToken.None);
 

@@ -12,8 +12,8 @@ public class ElasticsearchSearchTests
     public async Task A_hybrid_query_sends_a_bm25_and_a_knn_request_each_filtered_by_tenant_and_project()
     {
         var testbed = new ElasticsearchTestbed()
-            .OnLexicalSearch(Ok(ElasticsearchResponses.Hits(TenantIndex)))
-            .OnKnnSearch(Ok(ElasticsearchResponses.Hits(TenantIndex)));
+            .OnLexicalSearch(Ok(ElasticsearchResponses.Hits(SpaceIndex)))
+            .OnKnnSearch(Ok(ElasticsearchResponses.Hits(SpaceIndex)));
 
         await testbed.SearchIndex.SearchAsync(
             new HybridQuery(Scope, "refund window", QueryVector, K: 5, new FusionOptions(WindowPerSignal: 80)), CancellationToken.None);
@@ -22,7 +22,7 @@ public class ElasticsearchSearchTests
             [ { "term": { "tenant_id": { "value": "{{Scope.TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } } ]
             """;
         var lexical = testbed.Requests.Single(r => !r.IsKnn);
-        lexical.Path.Should().Be($"/{TenantAlias}/_search");
+        lexical.Path.Should().Be($"/{ProjectAlias}/_search");
         ShouldBeJson(lexical.Json, $$"""
             {
               "size": 80,
@@ -40,7 +40,7 @@ public class ElasticsearchSearchTests
             """);
 
         var knn = testbed.Requests.Single(r => r.IsKnn);
-        knn.Path.Should().Be($"/{TenantAlias}/_search");
+        knn.Path.Should().Be($"/{ProjectAlias}/_search");
         ShouldBeJson(knn.Json, $$"""
             {
               "size": 80,
@@ -60,7 +60,7 @@ public class ElasticsearchSearchTests
     [Test]
     public async Task A_small_window_still_asks_knn_for_at_least_one_hundred_candidates()
     {
-        var testbed = new ElasticsearchTestbed().OnKnnSearch(Ok(ElasticsearchResponses.Hits(TenantIndex)));
+        var testbed = new ElasticsearchTestbed().OnKnnSearch(Ok(ElasticsearchResponses.Hits(SpaceIndex)));
 
         await testbed.SearchIndex.SearchAsync(
             new HybridQuery(Scope, "", QueryVector, K: 3, new FusionOptions(WindowPerSignal: 10)), CancellationToken.None);
@@ -74,8 +74,8 @@ public class ElasticsearchSearchTests
     public async Task Both_signals_are_fused_and_mapped_back_to_chunks_with_their_rank_in_each_signal()
     {
         var testbed = new ElasticsearchTestbed()
-            .OnLexicalSearch(Ok(ElasticsearchResponses.Hits(TenantIndex, ("id-a", 7.5, Source("a")), ("id-b", 3.25, Source("b")))))
-            .OnKnnSearch(Ok(ElasticsearchResponses.Hits(TenantIndex, ("id-b", 0.97, Source("b")), ("id-c", 0.91, Source("c")))));
+            .OnLexicalSearch(Ok(ElasticsearchResponses.Hits(SpaceIndex, ("id-a", 7.5, Source("a")), ("id-b", 3.25, Source("b")))))
+            .OnKnnSearch(Ok(ElasticsearchResponses.Hits(SpaceIndex, ("id-b", 0.97, Source("b")), ("id-c", 0.91, Source("c")))));
 
         var hits = await testbed.SearchIndex.SearchAsync(new HybridQuery(Scope, "refund", QueryVector, K: 10), CancellationToken.None);
 
@@ -113,8 +113,8 @@ public class ElasticsearchSearchTests
     public async Task The_fused_list_is_cut_to_k()
     {
         var testbed = new ElasticsearchTestbed()
-            .OnLexicalSearch(Ok(ElasticsearchResponses.Hits(TenantIndex, ("1", 3, Source("a")), ("2", 2, Source("b")))))
-            .OnKnnSearch(Ok(ElasticsearchResponses.Hits(TenantIndex, ("3", 0.9, Source("c")), ("4", 0.8, Source("d")))));
+            .OnLexicalSearch(Ok(ElasticsearchResponses.Hits(SpaceIndex, ("1", 3, Source("a")), ("2", 2, Source("b")))))
+            .OnKnnSearch(Ok(ElasticsearchResponses.Hits(SpaceIndex, ("3", 0.9, Source("c")), ("4", 0.8, Source("d")))));
 
         var hits = await testbed.SearchIndex.SearchAsync(new HybridQuery(Scope, "refund", QueryVector, K: 3), CancellationToken.None);
 
@@ -124,7 +124,7 @@ public class ElasticsearchSearchTests
     [Test]
     public async Task A_query_without_text_sends_only_the_knn_request()
     {
-        var testbed = new ElasticsearchTestbed().OnKnnSearch(Ok(ElasticsearchResponses.Hits(TenantIndex, ("id-c", 0.9, Source("c")))));
+        var testbed = new ElasticsearchTestbed().OnKnnSearch(Ok(ElasticsearchResponses.Hits(SpaceIndex, ("id-c", 0.9, Source("c")))));
 
         var hits = await testbed.SearchIndex.SearchAsync(new HybridQuery(Scope, "  ", QueryVector, K: 5), CancellationToken.None);
 
@@ -137,7 +137,7 @@ public class ElasticsearchSearchTests
     {
         var withBreaks = Source("a");
         withBreaks["page_breaks"] = "40:3;90:4";
-        var testbed = new ElasticsearchTestbed().OnKnnSearch(Ok(ElasticsearchResponses.Hits(TenantIndex, ("id-a", 0.9, withBreaks), ("id-b", 0.8, Source("b")))));
+        var testbed = new ElasticsearchTestbed().OnKnnSearch(Ok(ElasticsearchResponses.Hits(SpaceIndex, ("id-a", 0.9, withBreaks), ("id-b", 0.8, Source("b")))));
 
         var hits = await testbed.SearchIndex.SearchAsync(new HybridQuery(Scope, "", QueryVector, K: 5), CancellationToken.None);
 
@@ -149,7 +149,7 @@ public class ElasticsearchSearchTests
     [Test]
     public async Task A_query_without_a_vector_sends_only_the_bm25_request()
     {
-        var testbed = new ElasticsearchTestbed().OnLexicalSearch(Ok(ElasticsearchResponses.Hits(TenantIndex, ("id-a", 4.0, Source("a")))));
+        var testbed = new ElasticsearchTestbed().OnLexicalSearch(Ok(ElasticsearchResponses.Hits(SpaceIndex, ("id-a", 4.0, Source("a")))));
 
         var hits = await testbed.SearchIndex.SearchAsync(
             new HybridQuery(Scope, "refund", ReadOnlyMemory<float>.Empty, K: 5), CancellationToken.None);
@@ -163,8 +163,8 @@ public class ElasticsearchSearchTests
     {
         var documentIds = new[] { Guid.Parse("aaaaaaaa-0000-0000-0000-000000000001"), Guid.Parse("aaaaaaaa-0000-0000-0000-000000000002") };
         var testbed = new ElasticsearchTestbed()
-            .OnLexicalSearch(Ok(ElasticsearchResponses.Hits(TenantIndex)))
-            .OnKnnSearch(Ok(ElasticsearchResponses.Hits(TenantIndex)));
+            .OnLexicalSearch(Ok(ElasticsearchResponses.Hits(SpaceIndex)))
+            .OnKnnSearch(Ok(ElasticsearchResponses.Hits(SpaceIndex)));
 
         await testbed.SearchIndex.SearchAsync(
             new HybridQuery(Scope, "refund", QueryVector, K: 5, DocumentIds: documentIds), CancellationToken.None);
@@ -195,9 +195,9 @@ public class ElasticsearchSearchTests
     [Test]
     public async Task Searching_a_tenant_that_has_no_index_yet_finds_nothing()
     {
-        var testbed = new ElasticsearchTestbed()
-            .OnLexicalSearch(Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(TenantAlias)))
-            .OnKnnSearch(Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(TenantAlias)));
+        var testbed = new ElasticsearchTestbed().WithoutIndexes()
+            .OnLexicalSearch(Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(ProjectAlias)))
+            .OnKnnSearch(Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(ProjectAlias)));
 
         var hits = await testbed.SearchIndex.SearchAsync(new HybridQuery(Scope, "refund", QueryVector, K: 5), CancellationToken.None);
 
@@ -205,7 +205,7 @@ public class ElasticsearchSearchTests
     }
 
     [Test]
-    public async Task A_query_from_another_tenant_goes_to_that_tenants_alias_with_its_own_filters()
+    public async Task A_query_from_another_tenant_goes_to_that_projects_alias_with_its_own_filters()
     {
         var otherScope = new ProjectScope(Guid.Parse("22222222-2222-2222-2222-222222222222"), Guid.Parse("33333333-3333-3333-3333-333333333333"));
         var testbed = new ElasticsearchTestbed();
@@ -214,7 +214,7 @@ public class ElasticsearchSearchTests
         await testbed.SearchIndex.SearchAsync(new HybridQuery(otherScope, "refund", QueryVector, K: 5), CancellationToken.None);
 
         testbed.Requests.Should().HaveCount(2).And.OnlyContain(r =>
-            r.Path == $"/cleanrag-chunks-{otherScope.TenantId:N}/_search"
+            r.Path == $"/cleanrag-chunks-{otherScope.TenantId:N}-{otherScope.ProjectId:N}/_search"
             && r.Body.Contains($"\"project_id\":{{\"value\":\"{otherScope.ProjectId}\"}}", StringComparison.Ordinal)
             && !r.Body.Contains(Scope.ProjectId.ToString(), StringComparison.Ordinal));
     }

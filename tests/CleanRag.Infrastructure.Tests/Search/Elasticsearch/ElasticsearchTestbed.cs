@@ -13,8 +13,14 @@ internal sealed class ElasticsearchTestbed
     public static readonly Guid TenantId = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
     public static readonly ProjectScope Scope = new(TenantId, Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7"));
     public static readonly EmbeddingSpace Space = new("test-embedder", 3);
+    /// <summary>Layout 1: the tenant's index shared by all its projects, behind the tenant alias.</summary>
     public static readonly string TenantAlias = $"cleanrag-chunks-{TenantId:N}";
-    public static readonly string TenantIndex = $"{TenantAlias}-v1";
+    public static readonly string LegacyIndex = $"{TenantAlias}-v1";
+    /// <summary>What every read and write of <see cref="Scope"/> goes through.</summary>
+    public static readonly string ProjectAlias = $"cleanrag-chunks-{TenantId:N}-{Scope.ProjectId:N}";
+    public static readonly string StagedAlias = $"{ProjectAlias}-staged";
+    /// <summary>The tenant's index of <see cref="Space"/>, named after the space.</summary>
+    public static readonly string SpaceIndex = $"cleanrag-chunks-{TenantId:N}-test-embedder-3";
 
     public ElasticsearchTestbed(int maxRetryAttempts = 3, TimeSpan? requestTimeout = null, Action<ElasticsearchOptions>? configure = null)
     {
@@ -37,50 +43,64 @@ internal sealed class ElasticsearchTestbed
 
     public IReadOnlyList<RecordedRequest> Requests => Es.Requests;
 
-    public ElasticsearchTestbed OnMapping(params Responder[] replies)
-    {
-        Es.On(r => r.Method == HttpMethod.Get && r.Path == $"/{TenantAlias}/_mapping", replies);
-        return this;
-    }
+    /// <summary>The mapping of the project's alias (its live index).</summary>
+    public ElasticsearchTestbed OnMapping(params Responder[] replies) => On(HttpMethod.Get, $"/{ProjectAlias}/_mapping", replies);
 
-    public ElasticsearchTestbed OnCreateIndex(params Responder[] replies)
-    {
-        Es.On(r => r.Method == HttpMethod.Put && r.Path == $"/{TenantIndex}", replies);
-        return this;
-    }
+    /// <summary>The mapping of a layout-1 tenant index, looked up when the project has no alias.</summary>
+    public ElasticsearchTestbed OnTenantMapping(params Responder[] replies) => On(HttpMethod.Get, $"/{TenantAlias}/_mapping", replies);
+
+    public ElasticsearchTestbed OnSpaceIndexMapping(params Responder[] replies) => On(HttpMethod.Get, $"/{SpaceIndex}/_mapping", replies);
+
+    public ElasticsearchTestbed OnStagedMapping(params Responder[] replies) => On(HttpMethod.Get, $"/{StagedAlias}/_mapping", replies);
+
+    /// <summary>No index at all: the project, tenant and space lookups all answer 404.</summary>
+    public ElasticsearchTestbed WithoutIndexes() =>
+        OnMapping(NotFound(ProjectAlias)).OnTenantMapping(NotFound(TenantAlias)).OnSpaceIndexMapping(NotFound(SpaceIndex)).OnStagedMapping(NotFound(StagedAlias));
+
+    public ElasticsearchTestbed OnCreateIndex(params Responder[] replies) => On(HttpMethod.Put, $"/{SpaceIndex}", replies);
+
+    public ElasticsearchTestbed OnAliases(params Responder[] replies) => On(HttpMethod.Post, "/_aliases", replies);
 
     public ElasticsearchTestbed OnPutMapping(params Responder[] replies)
     {
-        Es.On(r => r.Method == HttpMethod.Put && r.Path == $"/{TenantIndex}/_mapping", replies);
+        Es.On(r => r.Method == HttpMethod.Put && r.Path.EndsWith("/_mapping", StringComparison.Ordinal), replies);
         return this;
     }
 
-    public ElasticsearchTestbed OnBulk(params Responder[] replies)
-    {
-        Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{TenantAlias}/_bulk", replies);
-        return this;
-    }
+    public ElasticsearchTestbed OnBulk(params Responder[] replies) => On(HttpMethod.Post, $"/{ProjectAlias}/_bulk", replies);
 
     public ElasticsearchTestbed OnLexicalSearch(params Responder[] replies)
     {
-        Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{TenantAlias}/_search" && !r.IsKnn, replies);
+        Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{ProjectAlias}/_search" && !r.IsKnn, replies);
         return this;
     }
 
     public ElasticsearchTestbed OnKnnSearch(params Responder[] replies)
     {
-        Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{TenantAlias}/_search" && r.IsKnn, replies);
+        Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{ProjectAlias}/_search" && r.IsKnn, replies);
         return this;
     }
 
-    public ElasticsearchTestbed OnDeleteByQuery(params Responder[] replies)
-    {
-        Es.On(r => r.Method == HttpMethod.Post && r.Path == $"/{TenantAlias}/_delete_by_query", replies);
-        return this;
-    }
+    public ElasticsearchTestbed OnDeleteByQuery(params Responder[] replies) => On(HttpMethod.Post, $"/{ProjectAlias}/_delete_by_query", replies);
 
+    /// <summary>The project's alias is on <see cref="SpaceIndex"/>, of <paramref name="space"/>.</summary>
     public ElasticsearchTestbed WithExistingIndex(EmbeddingSpace? space = null) =>
-        OnMapping(Ok(ElasticsearchResponses.Mapping(TenantIndex, (space ?? Space).ModelId, (space ?? Space).Dimensions)));
+        OnMapping(Ok(ElasticsearchResponses.Mapping(SpaceIndex, (space ?? Space).ModelId, (space ?? Space).Dimensions)));
+
+    /// <summary>Every request answered by a stateful in-memory node (and still recorded).</summary>
+    public ElasticsearchTestbed WithNode(FakeElasticsearchNode node)
+    {
+        Es.On(_ => true, node.Answer);
+        return this;
+    }
+
+    private ElasticsearchTestbed On(HttpMethod method, string path, Responder[] replies)
+    {
+        Es.On(r => r.Method == method && r.Path == path, replies);
+        return this;
+    }
+
+    public static Responder NotFound(string target) => Status(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(target));
 
     public static Responder Ok(string json) => RecordingElasticsearchHandler.Reply(HttpStatusCode.OK, json);
 

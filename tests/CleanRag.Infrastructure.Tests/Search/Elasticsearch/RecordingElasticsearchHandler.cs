@@ -33,7 +33,14 @@ public sealed class RecordingElasticsearchHandler : HttpMessageHandler
 
     public RecordingElasticsearchHandler On(Func<RecordedRequest, bool> matches, params Responder[] replies)
     {
-        _routes.Add(new Route(matches, new Queue<Responder>(replies)));
+        _routes.Add(new Route(matches, new Queue<Responder>(replies), null));
+        return this;
+    }
+
+    /// <summary>Answers every request that <paramref name="matches"/> from the request itself (a stateful fake node).</summary>
+    public RecordingElasticsearchHandler On(Func<RecordedRequest, bool> matches, Func<RecordedRequest, Responder> answer)
+    {
+        _routes.Add(new Route(matches, new Queue<Responder>(), answer));
         return this;
     }
 
@@ -74,7 +81,7 @@ public sealed class RecordingElasticsearchHandler : HttpMessageHandler
             throw new AssertionException($"Unexpected request {recorded.Method} {recorded.Path}?{recorded.Query} {recorded.Body}");
         Responder reply;
         lock (route)
-            reply = route.Replies.Count > 1 ? route.Replies.Dequeue() : route.Replies.Peek();
+            reply = route.Answer?.Invoke(recorded) ?? (route.Replies.Count > 1 ? route.Replies.Dequeue() : route.Replies.Peek());
         var response = await reply(cancellationToken);
         // Elasticsearch answers in the media type asked for: the compatible-with vendor type, or plain JSON for _bulk.
         if (response.Content.Headers.ContentType is null && request.Headers.Accept.FirstOrDefault() is { } accepted)
@@ -93,5 +100,5 @@ public sealed class RecordingElasticsearchHandler : HttpMessageHandler
         return await reader.ReadToEndAsync(cancellationToken);
     }
 
-    private sealed record Route(Func<RecordedRequest, bool> Matches, Queue<Responder> Replies);
+    private sealed record Route(Func<RecordedRequest, bool> Matches, Queue<Responder> Replies, Func<RecordedRequest, Responder>? Answer);
 }
