@@ -32,7 +32,7 @@ internal sealed class LuceneProjectIndex : IDisposable
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
-    private readonly IVectorIndex _vectors;
+    private readonly SizeAdaptiveVectorIndex _vectors;
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Filter _scopeFilter;
 
@@ -357,7 +357,7 @@ internal sealed class LuceneProjectIndex : IDisposable
             if (IsClosed)
                 return;
             _writer.DeleteAll();
-            CloseFiles();
+            CloseFiles(keepVectorGraph: false);
             System.IO.Directory.Delete(Path, recursive: true);
         }
         finally
@@ -409,13 +409,14 @@ internal sealed class LuceneProjectIndex : IDisposable
         }
     }
 
-    private void CloseFiles()
+    /// <param name="keepVectorGraph">False when the files are about to be deleted: a changed graph is not saved.</param>
+    private void CloseFiles(bool keepVectorGraph = true)
     {
         lock (_commitGate)
-            CloseFilesLocked();
+            CloseFilesLocked(keepVectorGraph);
     }
 
-    private void CloseFilesLocked()
+    private void CloseFilesLocked(bool keepVectorGraph)
     {
         IsClosed = true;
         _searchers.Dispose();
@@ -434,7 +435,10 @@ internal sealed class LuceneProjectIndex : IDisposable
         finally
         {
             _directory.Dispose();
-            _vectors.Dispose();
+            if (keepVectorGraph)
+                _vectors.Dispose();
+            else
+                _vectors.Abandon();
         }
     }
 
