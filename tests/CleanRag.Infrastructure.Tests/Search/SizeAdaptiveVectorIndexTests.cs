@@ -174,6 +174,24 @@ public sealed class SizeAdaptiveVectorIndexTests : ScratchDirectoryTests
         Directory.EnumerateFiles(IndexDirectory, "hnsw*").Should().BeEmpty();
     }
 
+    [Test]
+    public void An_abandoned_index_does_not_save_its_changed_graph_since_its_files_are_about_to_go()
+    {
+        var vectors = new ClusteredVectors(seed: 17);
+        var index = Open();
+        index.Upsert(Space, vectors.Entries(0, Threshold + 100, Documents));
+        WaitForGraph(index);
+        var saved = GraphFiles();
+        index.Upsert(Space, vectors.Entries(Threshold + 100, 200, Documents));
+
+        index.Abandon();
+
+        GraphFiles().Should().BeEquivalentTo(saved, "the graph as the build saved it, not with the later upserts");
+    }
+
+    private Dictionary<string, string> GraphFiles() => Directory.EnumerateFiles(IndexDirectory, "hnsw*")
+        .ToDictionary(file => Path.GetFileName(file), file => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))));
+
     private SizeAdaptiveVectorIndex Open() => new(IndexDirectory, Threshold, NullLogger.Instance);
 
     private static void WaitForGraph(SizeAdaptiveVectorIndex index) =>

@@ -116,7 +116,10 @@ internal sealed class SizeAdaptiveVectorIndex : IVectorIndex
         }
     }
 
-    /// <summary>Makes the exact index durable; the graph is derived from it and saved only when built and at close.</summary>
+    /// <summary>
+    /// Makes the exact index durable; the graph is derived from it and saved only when built and at close. Safe beside a
+    /// writer (commits run beside writers): the gate serialises it with their writes.
+    /// </summary>
     public void Sync()
     {
         lock (_gate)
@@ -133,14 +136,22 @@ internal sealed class SizeAdaptiveVectorIndex : IVectorIndex
     }
 
     /// <summary>Stops a build under way (which saves its progress, resumed at the next open) and saves a changed graph.</summary>
-    public void Dispose()
+    public void Dispose() => Close(keepGraph: true);
+
+    /// <summary>
+    /// Closes without saving the graph or a build's progress, for a project whose files are about to be deleted (saving a
+    /// graph of a million vectors writes gigabytes).
+    /// </summary>
+    public void Abandon() => Close(keepGraph: false);
+
+    private void Close(bool keepGraph)
     {
         Task stopped;
         lock (_gate)
         {
             stopped = _build?.Task ?? Task.CompletedTask;
             if (_build is not null)
-                _build.Stop = BuildStop.Close;
+                _build.Stop = keepGraph ? BuildStop.Close : BuildStop.Discard;
             _build = null;
         }
         stopped.Wait();
@@ -148,7 +159,7 @@ internal sealed class SizeAdaptiveVectorIndex : IVectorIndex
         {
             if (_graph is { } graph)
             {
-                if (_graphChanged)
+                if (_graphChanged && keepGraph)
                     Save(graph);
                 graph.Dispose();
                 _graph = null;
