@@ -47,11 +47,7 @@ internal sealed class LuceneProjectIndex : IDisposable
     private const int MaxUnrefreshedChunks = 10_000;
     private readonly Lock _refreshGate = new();
     private volatile bool _searcherStale;
-    // One commit at a time, beside writers and searches (the writer takes documents while it commits); closing waits
-    // for it. Taken after _lock when both are held, never the other way round.
-    private readonly Lock _commitGate = new();
-    private volatile bool _uncommitted;
-    private volatile bool _commitFailed;
+    private bool _uncommitted;
 
     /// <summary>The Lucene files' folder inside a project's index directory (the vectors sit beside it).</summary>
     public const string LuceneFolder = "lucene";
@@ -105,17 +101,16 @@ internal sealed class LuceneProjectIndex : IDisposable
             foreach (var chunk in chunks.Where(c => !c.Vector.IsEmpty))
                 ExactVectorIndex.EnsureDimensions(space, chunk.ChunkId, chunk.Vector.Length);
 
-            // Vectors before their chunks: a commit running meanwhile then finds every chunk it takes with its vector logged.
-            _vectors.Upsert(space, chunks
-                .Where(c => !c.Vector.IsEmpty)
-                .Select(c => new VectorEntry(c.ChunkId, c.DocumentId, c.Vector))
-                .ToList());
             foreach (var chunk in chunks)
             {
                 _writer.UpdateDocument(ChunkFields.ChunkTerm(chunk.ChunkId), ChunkFields.ToDocument(_scope, chunk));
                 _storedChunks.TryRemove(chunk.ChunkId, out _);
                 _unrefreshed[chunk.ChunkId] = (chunk.DocumentId, chunk.DocumentVersion);
             }
+            _vectors.Upsert(space, chunks
+                .Where(c => !c.Vector.IsEmpty)
+                .Select(c => new VectorEntry(c.ChunkId, c.DocumentId, c.Vector))
+                .ToList());
             // A chunk replaced by one without a vector must not keep its old vector.
             _vectors.Delete(chunks.Where(c => c.Vector.IsEmpty).Select(c => c.ChunkId));
             _uncommitted = true;
@@ -380,43 +375,24 @@ internal sealed class LuceneProjectIndex : IDisposable
         }
     }
 
-    /// <summary>
-    /// Commits the upserts not committed yet, if any, without holding writers or searches off: the flush and fsync of a
-    /// commit took about a third of the indexing time while writers waited for them.
-    /// </summary>
+    /// <summary>Commits the upserts not committed yet, if any (vectors first, so no committed chunk lacks its vector).</summary>
     public void CommitIfChanged()
     {
-        if (_commitFailed)
-        {
-            // After a failed attempt the writer may or may not hold a prepared commit: retried with writers held off,
-            // as every commit was before, where the order of the steps cannot matter.
-            _lock.EnterReadLock();
-            try
-            {
-                if (!IsClosed)
-                    Commit(writersHeldOff: true);
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
-            return;
-        }
-        lock (_commitGate)
+        // Shared with searches, exclusive of writers and of closing.
+        _lock.EnterReadLock();
+        try
         {
             if (!IsClosed && _uncommitted)
-                CommitLocked(writersHeldOff: false);
+                Commit();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
         }
     }
 
     /// <param name="keepVectorGraph">False when the files are about to be deleted: a changed graph is not saved.</param>
     private void CloseFiles(bool keepVectorGraph = true)
-    {
-        lock (_commitGate)
-            CloseFilesLocked(keepVectorGraph);
-    }
-
-    private void CloseFilesLocked(bool keepVectorGraph)
     {
         IsClosed = true;
         _searchers.Dispose();
@@ -454,38 +430,11 @@ internal sealed class LuceneProjectIndex : IDisposable
         }
     }
 
-    /// <summary>Commits with the writers held off (by a caller holding <see cref="_lock"/>).</summary>
-    private void Commit(bool writersHeldOff = true)
-    {
-        lock (_commitGate)
-            CommitLocked(writersHeldOff);
-    }
-
-    /// <summary>
-    /// Beside writers, prepares the commit (flushes and syncs the documents written so far), then syncs the vectors, then
-    /// publishes it: the vectors of every chunk the commit holds were logged before the chunk (see <see cref="Upsert"/>),
-    /// so no committed chunk lacks its vector. With writers held off, the vectors are synced first and the commit made
-    /// (finishing one prepared by a failed attempt). A crash before publishing leaves the previous commit.
-    /// </summary>
-    private void CommitLocked(bool writersHeldOff)
+    private void Commit()
     {
         _uncommitted = false;
-        try
-        {
-            if (!writersHeldOff)
-                _writer.PrepareCommit();
-            _vectors.Sync();
-            _writer.Commit();
-            if (_commitFailed)
-                _writer.Commit(); // the first finished a commit prepared before the failure; this one takes what came after
-            _commitFailed = false;
-        }
-        catch
-        {
-            _uncommitted = true;
-            _commitFailed = true;
-            throw;
-        }
+        _vectors.Sync();
+        _writer.Commit();
     }
 
     /// <summary>After a write: the next read refreshes the searcher; a long run of writes without reads refreshes it now and then.</summary>

@@ -116,10 +116,7 @@ internal sealed class SizeAdaptiveVectorIndex : IVectorIndex
         }
     }
 
-    /// <summary>
-    /// Makes the exact index durable; the graph is derived from it and saved only when built and at close. Safe beside a
-    /// writer (commits run beside writers): the gate serialises it with their writes.
-    /// </summary>
+    /// <summary>Makes the exact index durable; the graph is derived from it and saved only when built and at close.</summary>
     public void Sync()
     {
         lock (_gate)
