@@ -8,10 +8,12 @@
 //                     not depend on what a chat costs the CPU,
 // and samples the forwarder's progress (mt_event_progression 'bus-forwarder:All') and the events every 100 ms. It waits for
 // the forwarder to catch up before the load, and after it until every event of the run is forwarded. An event's lag is the
-// time from its timestamp in mt_events to the first sample whose progress includes it (so sampling adds 0–100 ms); a sample's
-// lag is its time minus the timestamp of the oldest event it had not forwarded.
+// time from its timestamp in mt_events to the first sample whose progress includes it (so sampling adds 0–100 ms), and with
+// --append also from when its commit returned (the timestamp is taken inside the transaction, which may take a while to
+// commit under load); a sample's lag is its time minus the timestamp of the oldest event it had not forwarded.
 //
 //   source build/env.sh && dotnet tools/ForwarderLag/bin/Release/net10.0/CleanRag.ForwarderLag.dll --append <project-id> --rate 400
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -54,6 +56,9 @@ var configuration = new ConfigurationBuilder()
 var connectionString = configuration.GetConnectionString("Postgres")
     ?? throw new InvalidOperationException("ConnectionStrings__Postgres is not set: run `source build/env.sh` first.");
 await using var database = NpgsqlDataSource.Create(connectionString);
+
+// When each appended conversation's commit returned (--append only): its events cannot be forwarded before.
+var committed = new ConcurrentDictionary<Guid, DateTimeOffset>();
 
 // ---- The operation paced ----------------------------------------------------------------------------------
 Func<int, Task<bool>> operation;
@@ -103,6 +108,7 @@ else
             new AnswerGiven(id, messageId, "An answer.", [new CitedSource(1, Guid.NewGuid(), "A document", "An excerpt.", 1, 0.8)], 0.8,
                 "extractive", 40, 0, 0, now, ConversationMessageIds.ReplyTo(messageId)));
         await session.SaveChangesAsync();
+        committed[id] = DateTimeOffset.UtcNow;
         return true;
     };
 }
@@ -214,20 +220,28 @@ var progressionWrites = (await ProgressionWritesAsync() - writesBefore) / (write
 samples.Add(end);
 
 // ---- Results ----------------------------------------------------------------------------------------------------
-var events = new List<(long Sequence, DateTimeOffset At)>();
-await using (var command = database.CreateCommand($"select seq_id, timestamp from {schema}.mt_events where seq_id > $1 and seq_id <= $2 order by seq_id"))
+var events = new List<(long Sequence, DateTimeOffset At, Guid Stream)>();
+await using (var command = database.CreateCommand($"select seq_id, timestamp, stream_id from {schema}.mt_events where seq_id > $1 and seq_id <= $2 order by seq_id"))
 {
     command.Parameters.AddWithValue(start.Progress);
     command.Parameters.AddWithValue(end.Progress);
     await using var reader = await command.ExecuteReaderAsync();
     while (await reader.ReadAsync())
-        events.Add((reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1)));
+        events.Add((reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetGuid(2)));
 }
 samples.Sort((a, b) => a.At.CompareTo(b.At));
 var perEvent = new List<double>(events.Count);
 var highWaterPerEvent = new List<double>(events.Count);
-foreach (var (sequence, at) in events)
+var fromCommit = new List<double>(events.Count);
+var commitTook = new List<double>(events.Count);
+foreach (var (sequence, at, stream) in events)
 {
+    if (committed.TryGetValue(stream, out var committedAt))
+    {
+        // The forwarder may pass an event before its writer sees the commit return: that is no lag at all.
+        fromCommit.Add(Math.Max(0, (samples.First(s => s.Progress >= sequence).At - committedAt).TotalMilliseconds));
+        commitTook.Add((committedAt - at).TotalMilliseconds);
+    }
     perEvent.Add((samples.First(s => s.Progress >= sequence && s.At >= at).At - at).TotalMilliseconds);
     highWaterPerEvent.Add((samples.First(s => s.HighWater >= sequence && s.At >= at).At - at).TotalMilliseconds);
 }
@@ -244,6 +258,11 @@ Console.WriteLine($"events: {events.Count} between sequence {start.Progress} and
 Console.WriteLine($"lag per event (its timestamp → the forwarder's progress past it, sampled every {samplingInterval.TotalMilliseconds:0} ms): " +
                   Percentiles(perEvent));
 Console.WriteLine($"  of which the high-water mark's (its timestamp → the mark past it): {Percentiles(highWaterPerEvent)}");
+if (fromCommit.Count > 0)
+{
+    Console.WriteLine($"  the appends' commits (event timestamp → SaveChanges returned): {Percentiles(commitTook)}");
+    Console.WriteLine($"lag per event from its commit (SaveChanges returned → progress past it): {Percentiles(fromCommit)}");
+}
 Console.WriteLine($"lag per sample (now − oldest event not forwarded yet, {samples.Count} samples): {Percentiles(perSample)}");
 Console.WriteLine($"progress rows written (pages of all async agents, high-water advances): {progressionWrites:0}/s");
 Console.WriteLine($"load average (1 min) during the run: {loads.DefaultIfEmpty(Load()).Min():0.0}–{loads.DefaultIfEmpty(Load()).Max():0.0}, at the end {Load():0.0}");
