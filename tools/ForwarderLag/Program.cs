@@ -57,7 +57,7 @@ var connectionString = configuration.GetConnectionString("Postgres")
     ?? throw new InvalidOperationException("ConnectionStrings__Postgres is not set: run `source build/env.sh` first.");
 await using var database = NpgsqlDataSource.Create(connectionString);
 
-// When each appended conversation's commit returned (--append only): its events cannot be forwarded before.
+// When each appended conversation's commit returned to its writer (--append only), the commit as the application sees it.
 var committed = new ConcurrentDictionary<Guid, DateTimeOffset>();
 
 // ---- The operation paced ----------------------------------------------------------------------------------
