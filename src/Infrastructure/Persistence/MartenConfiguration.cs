@@ -49,7 +49,13 @@ internal static class MartenConfiguration
             opts.Events.TenancyStyle = TenancyStyle.Conjoined;
             opts.Policies.AllDocumentsAreMultiTenanted();
             opts.Events.MetadataConfig.UserNameEnabled = true;
-            opts.Events.UseListenNotifyForEventAppends = true;
+            // The daemon's high-water mark is polled, every 250 ms (FastPollingTime's default; SlowPollingTime's is 1 s, which
+            // would hold a lone event that long), not woken by a NOTIFY per append: woken, it advanced every commit or few, and
+            // each advance became a page of its own for every async agent (for the bus forwarder: a load, its publishes and a
+            // progress write, page after page), so with the API busy the forwarder fell seconds behind on a queue of tiny
+            // pages. Polled, a page holds what was committed in the interval (docs/benchmarks.md, "Bus forwarder").
+            opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(250);
+            opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
 
             // Weasel depends on Patched.DistributedLock.Postgres, which the registry here lacks; the
             // redirect package (build/redirect-packages) brings the original DistributedLock.Postgres.

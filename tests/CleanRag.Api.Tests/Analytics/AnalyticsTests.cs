@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanRag.Api.Tests.PublicChat;
+using CleanRag.Testing;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,9 @@ public class AnalyticsTests
         var history = await project.EventsAsync(first.GetProperty("conversationId").GetGuid());
         var latencies = history.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "answer_given")
             .Select(e => e.GetProperty("data").GetProperty("latencyMs").GetInt64()).ToList();
+        // The lead is stored by a consumer of the escalation, over the bus: the projections can count it only once it is.
+        await Eventually.IsTrueAsync(async () => (await project.Owner.Client.GetFromJsonAsync<JsonElement>($"/v1/leads?projectId={project.ProjectId}"))
+            .GetProperty("items").GetArrayLength() > 0, what: "the escalation's lead");
         await ProjectionsCaughtUpAsync();
         return (project, latencies);
     }
