@@ -6,7 +6,8 @@
 # (tools/ChatLoad), waits for the ingestion's events to be handled, then runs 32 clients for 60 s on that project and
 # prints, per request, the API's CPU time and allocated bytes (its System.Runtime meters on /metrics) and
 # this checkout's PostgreSQL's and RabbitMQ's CPU time (their servers only: other checkouts' do not count). Run it on a
-# fresh checkout state: at start the API re-embeds every existing project into the embedder named.
+# fresh checkout state: at start the API re-embeds every existing project into the embedder named. To compare another
+# build on the same servers: CLEANRAG_BENCH_API_DIR=<its src/Api/bin/Release/net10.0> build/measure-chat.sh hashing
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$CLEANRAG_ROOT"
@@ -16,7 +17,7 @@ dataset="${CLEANRAG_SCIFACT:-../shared/datasets/scifact}"
 build/setup.sh >/dev/null
 dotnet build -c Release src/Api -v q >/dev/null
 dotnet build -c Release tools/ChatLoad -v q >/dev/null
-api_dir="$CLEANRAG_ROOT/src/Api/bin/Release/net10.0"
+api_dir="${CLEANRAG_BENCH_API_DIR:-$CLEANRAG_ROOT/src/Api/bin/Release/net10.0}" # another build to compare with
 chat_load() { dotnet tools/ChatLoad/bin/Release/net10.0/CleanRag.ChatLoad.dll "$dataset" --url "$url" --docs 500 "$@" 2>&1; }
 metric() { curl -s "$url/metrics" | awk -v m="$1" '$1 ~ "^"m { s += $2 } END { printf "%.6f", s }'; }
 ticks() { # user + system clock ticks of these processes (and, with -c, of their children that have been waited for)
