@@ -114,30 +114,17 @@ public sealed class LexicalMmrReranker(LexicalMmrOptions? options = null) : IRer
     }
 
     /// <summary>
-    /// A set of terms sorted by a 64-bit hash, then by the term: the terms two sets share are counted by one merge of
-    /// the two, comparing numbers and only the strings of equal hashes (exact, whatever the hashes). The MMR loop
+    /// A set of terms in ordinal order: the terms two sets share are counted by one merge of the two. The MMR loop
     /// compares each pick with every remaining candidate; hash-set lookups there were a tenth of a chat's CPU.
     /// </summary>
     private sealed class SortedTerms
     {
-        private readonly ulong[] _hashes;
         private readonly string[] _terms;
 
         public SortedTerms(IReadOnlyCollection<string> distinctTerms)
         {
             _terms = [.. distinctTerms];
-            _hashes = [.. _terms.Select(Hash)];
-            Array.Sort(_hashes, _terms, Comparer<ulong>.Default);
-            // Equal hashes (a collision) are ordered by the term, so a merge meets shared terms in step.
-            for (var start = 0; start < _hashes.Length;)
-            {
-                var end = start + 1;
-                while (end < _hashes.Length && _hashes[end] == _hashes[start])
-                    end++;
-                if (end - start > 1)
-                    Array.Sort(_terms, start, end - start, StringComparer.Ordinal);
-                start = end;
-            }
+            Array.Sort(_terms, StringComparer.Ordinal);
         }
 
         public int Count => _terms.Length;
@@ -145,39 +132,17 @@ public sealed class LexicalMmrReranker(LexicalMmrOptions? options = null) : IRer
         public int CountShared(SortedTerms other)
         {
             int i = 0, j = 0, shared = 0;
-            while (i < _hashes.Length && j < other._hashes.Length)
+            while (i < _terms.Length && j < other._terms.Length)
             {
-                var order = _hashes[i].CompareTo(other._hashes[j]);
+                var order = string.CompareOrdinal(_terms[i], other._terms[j]);
                 if (order == 0)
-                    order = string.CompareOrdinal(_terms[i], other._terms[j]);
-                if (order == 0)
-                {
                     shared++;
+                if (order <= 0)
                     i++;
+                if (order >= 0)
                     j++;
-                }
-                else if (order < 0)
-                {
-                    i++;
-                }
-                else
-                {
-                    j++;
-                }
             }
             return shared;
-        }
-
-        // FNV-1a over the characters: stable and cheap; collisions only cost a string comparison.
-        private static ulong Hash(string term)
-        {
-            var hash = 14695981039346656037UL;
-            foreach (var character in term)
-            {
-                hash ^= character;
-                hash *= 1099511628211UL;
-            }
-            return hash;
         }
     }
 }
