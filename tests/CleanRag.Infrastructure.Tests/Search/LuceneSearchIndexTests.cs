@@ -361,6 +361,35 @@ public sealed class LuceneSearchIndexTests
     }
 
     [Test]
+    public async Task Each_chunk_of_a_batch_is_stored_with_its_own_fields_only()
+    {
+        Guid first = Guid.NewGuid(), second = Guid.NewGuid();
+        await Upsert(ProjectA,
+            new IndexedChunk("full", first, 3, "handbook.pdf", "Glasses are covered.", "Benefits > Vision", 3, 4, 5, 25,
+                ReadOnlyMemory<float>.Empty, [new PageBreak(10, 4)]),
+            new IndexedChunk("bare", second, 1, "notes.txt", "Glasses are not.", null, null, null, 0, 16, ReadOnlyMemory<float>.Empty));
+
+        var bare = (await Search(ProjectA, "glasses", [])).Single(h => h.Chunk.ChunkId == "bare").Chunk;
+
+        bare.Should().BeEquivalentTo(new IndexedChunk("bare", second, 1, "notes.txt", "Glasses are not.", null, null, null, 0, 16,
+            ReadOnlyMemory<float>.Empty), options => options.Excluding(c => c.Vector));
+    }
+
+    [Test]
+    public async Task A_chunk_id_written_again_for_another_document_is_deleted_with_that_document_only()
+    {
+        Guid before = Guid.NewGuid(), after = Guid.NewGuid();
+        await Upsert(ProjectA, Chunk("moved", "travel expenses", [1, 0, 0, 0], before));
+        await Upsert(ProjectA, Chunk("moved", "travel expenses", [1, 0, 0, 0], after));
+
+        await _index.DeleteDocumentAsync(ProjectA, before, VersionSelector.All, CancellationToken.None);
+        (await Search(ProjectA, "", [1, 0, 0, 0])).Select(h => h.Chunk.ChunkId).Should().Equal("moved");
+
+        await _index.DeleteDocumentAsync(ProjectA, after, VersionSelector.All, CancellationToken.None);
+        (await Search(ProjectA, "", [1, 0, 0, 0])).Should().BeEmpty("its vector goes with the document that holds it");
+    }
+
+    [Test]
     public async Task The_document_title_is_searchable()
     {
         await Upsert(ProjectA, new IndexedChunk("a1", Guid.NewGuid(), 1, "Northwind Health Plus", "covers dental care",

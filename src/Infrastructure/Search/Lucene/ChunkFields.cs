@@ -39,34 +39,6 @@ internal static class ChunkFields
         return (Guid.ParseExact(key[..separator], "N"), int.Parse(key[(separator + 1)..], System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public static Document ToDocument(ProjectScope scope, IndexedChunk chunk)
-    {
-        var document = new Document
-        {
-            new StringField(ChunkId, chunk.ChunkId, Field.Store.YES),
-            new BinaryDocValuesField(ChunkIdValue, new BytesRef(chunk.ChunkId)),
-            new StringField(Tenant, Id(scope.TenantId), Field.Store.NO),
-            new StringField(Project, Id(scope.ProjectId), Field.Store.NO),
-            new StringField(DocumentId, Id(chunk.DocumentId), Field.Store.YES),
-            new StringField(DocumentVersionKey, VersionKey(chunk.DocumentId, chunk.DocumentVersion), Field.Store.NO),
-            new StoredField(DocumentVersion, chunk.DocumentVersion),
-            new TextField(Content, $"{chunk.DocumentTitle}\n{chunk.Text}", Field.Store.NO),
-            new StoredField(Title, chunk.DocumentTitle),
-            new StoredField(Text, chunk.Text),
-            new StoredField(CharStart, chunk.CharStart),
-            new StoredField(CharEnd, chunk.CharEnd),
-        };
-        if (chunk.HeadingPath is not null)
-            document.Add(new StoredField(HeadingPath, chunk.HeadingPath));
-        if (chunk.PageStart is { } pageStart)
-            document.Add(new StoredField(PageStart, pageStart));
-        if (chunk.PageEnd is { } pageEnd)
-            document.Add(new StoredField(PageEnd, pageEnd));
-        if (PageBreak.Format(chunk.PageBreaks) is { } pageBreaks)
-            document.Add(new StoredField(PageBreaks, pageBreaks));
-        return document;
-    }
-
     /// <summary>The chunk as stored; its vector is not returned (citations do not need it).</summary>
     public static IndexedChunk ToChunk(Document document) => new(
         document.Get(ChunkId),

@@ -35,6 +35,7 @@ internal sealed class LuceneProjectIndex : IDisposable
     private readonly SizeAdaptiveVectorIndex _vectors;
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Filter _scopeFilter;
+    private readonly ChunkDocument _chunkDocument;
 
     // Stored fields are LZ4-compressed in blocks: reading one chunk decompresses its whole block, which was the
     // largest cost of a question. Chunks read once are kept (by chunk id, dropped when rewritten or deleted).
@@ -44,6 +45,9 @@ internal sealed class LuceneProjectIndex : IDisposable
     // Chunks written since the searcher was last refreshed (null: deleted), so a delete by document finds the vectors to
     // drop without a refresh per write. Written under the write lock; cleared by a refresh (under _refreshGate).
     private readonly Dictionary<string, (Guid DocumentId, int Version)?> _unrefreshed = new(StringComparer.Ordinal);
+    // The same chunks by document (those not deleted since), so a delete does not scan all of them: ingestion deletes a
+    // document's older versions after every upsert.
+    private readonly Dictionary<Guid, HashSet<string>> _unrefreshedByDocument = [];
     private const int MaxUnrefreshedChunks = 10_000;
     private readonly Lock _refreshGate = new();
     private volatile bool _searcherStale;
@@ -70,6 +74,7 @@ internal sealed class LuceneProjectIndex : IDisposable
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
         _vectors = new SizeAdaptiveVectorIndex(path, approximateVectorThreshold, logger);
         _scopeFilter = new BitSetCachingFilter(new QueryWrapperFilter(ScopeQuery(null)));
+        _chunkDocument = new ChunkDocument(scope);
     }
 
     public string Path { get; }
@@ -103,9 +108,9 @@ internal sealed class LuceneProjectIndex : IDisposable
 
             foreach (var chunk in chunks)
             {
-                _writer.UpdateDocument(ChunkFields.ChunkTerm(chunk.ChunkId), ChunkFields.ToDocument(_scope, chunk));
+                _writer.UpdateDocument(ChunkFields.ChunkTerm(chunk.ChunkId), _chunkDocument.Fill(chunk));
                 _storedChunks.TryRemove(chunk.ChunkId, out _);
-                _unrefreshed[chunk.ChunkId] = (chunk.DocumentId, chunk.DocumentVersion);
+                MarkUnrefreshed(chunk.ChunkId, (chunk.DocumentId, chunk.DocumentVersion));
             }
             _vectors.Upsert(space, chunks
                 .Where(c => !c.Vector.IsEmpty)
@@ -141,9 +146,8 @@ internal sealed class LuceneProjectIndex : IDisposable
                 return false;
             // The searcher does not know the chunks written since its refresh: those are looked up among them instead.
             var chunkIds = ChunkIdsMatching(selection).Where(id => !_unrefreshed.ContainsKey(id))
-                .Concat(_unrefreshed
-                    .Where(written => written.Value is { } chunk && chunk.DocumentId == documentId && versions.Matches(chunk.Version))
-                    .Select(written => written.Key))
+                .Concat(_unrefreshedByDocument.GetValueOrDefault(documentId, [])
+                    .Where(chunkId => versions.Matches(_unrefreshed[chunkId]!.Value.Version)))
                 .ToList();
             if (chunkIds.Count == 0)
                 return true;
@@ -152,7 +156,7 @@ internal sealed class LuceneProjectIndex : IDisposable
             foreach (var chunkId in chunkIds)
             {
                 _storedChunks.TryRemove(chunkId, out _);
-                _unrefreshed[chunkId] = null;
+                MarkUnrefreshed(chunkId, null);
             }
             Commit();
             Written();
@@ -263,7 +267,7 @@ internal sealed class LuceneProjectIndex : IDisposable
             {
                 _writer.DeleteDocuments(ChunkFields.ChunkTerm(chunkId));
                 _storedChunks.TryRemove(chunkId, out _);
-                _unrefreshed[chunkId] = null;
+                MarkUnrefreshed(chunkId, null);
             }
             _vectors.Delete(chunkIds);
             Commit();
@@ -445,6 +449,20 @@ internal sealed class LuceneProjectIndex : IDisposable
             Refresh();
     }
 
+    /// <summary>Records a chunk written (or, null, deleted) since the last refresh.</summary>
+    private void MarkUnrefreshed(string chunkId, (Guid DocumentId, int Version)? written)
+    {
+        if (_unrefreshed.GetValueOrDefault(chunkId) is { } earlier && _unrefreshedByDocument.TryGetValue(earlier.DocumentId, out var ofEarlier))
+            ofEarlier.Remove(chunkId);
+        _unrefreshed[chunkId] = written;
+        if (written is { } chunk)
+        {
+            if (!_unrefreshedByDocument.TryGetValue(chunk.DocumentId, out var ofDocument))
+                _unrefreshedByDocument[chunk.DocumentId] = ofDocument = new HashSet<string>(StringComparer.Ordinal);
+            ofDocument.Add(chunkId);
+        }
+    }
+
     /// <summary>A searcher that sees every write made before the call (refreshed here once for all of them).</summary>
     private IndexSearcher AcquireCurrent()
     {
@@ -463,6 +481,7 @@ internal sealed class LuceneProjectIndex : IDisposable
     {
         _searchers.MaybeRefreshBlocking();
         _unrefreshed.Clear();
+        _unrefreshedByDocument.Clear();
         // Only now: a reader seeing the flag down must find the refreshed searcher (no write runs meanwhile, the callers
         // hold the read or the write lock).
         _searcherStale = false;
