@@ -40,9 +40,9 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(
         this IServiceCollection services, IConfiguration configuration, Action<IBusRegistrationConfigurator>? configureBus = null)
     {
-        var connectionString = configuration.GetConnectionString("Postgres")
+        var connectionString = PostgresConnectionString.WithDefaults(configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException(
-                "ConnectionStrings:Postgres is not configured. Run build/run.sh, or set ConnectionStrings__Postgres.");
+                "ConnectionStrings:Postgres is not configured. Run build/run.sh, or set ConnectionStrings__Postgres."));
         var persistence = configuration.GetSection("Persistence").Get<PersistenceOptions>() ?? new PersistenceOptions();
         var rabbit = configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
 
@@ -109,7 +109,8 @@ public static class DependencyInjection
             case "postgres":
                 var schema = configuration.GetSection("Persistence").Get<PersistenceOptions>()?.Schema ?? new PersistenceOptions().Schema;
                 services.AddSingleton<IRateLimiter>(sp => new PostgresRateLimiter(
-                    configuration.GetConnectionString("Postgres")!, schema, sp.GetRequiredService<TimeProvider>()));
+                    PostgresConnectionString.WithDefaults(configuration.GetConnectionString("Postgres")!), schema,
+                    sp.GetRequiredService<TimeProvider>()));
                 break;
             default:
                 throw new InvalidOperationException($"RateLimits:Store '{store}' is not known: use memory or postgres.");
