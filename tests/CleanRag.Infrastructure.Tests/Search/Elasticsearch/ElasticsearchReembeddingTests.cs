@@ -56,8 +56,8 @@ public sealed class ElasticsearchReembeddingTests
         (await Index.GetEmbeddingSpaceAsync(Scope, CancellationToken.None)).Should().Be(NewSpace);
         (await Index.GetEmbeddingSpaceAsync(Other, CancellationToken.None)).Should().Be(OldSpace);
         (await Index.GetStagedAsync(Scope, CancellationToken.None)).Should().BeNull();
-        _node.AliasesOf(NewIndex).Should().Equal(ProjectAlias);
-        _node.AliasesOf(OldIndex).Should().Equal(Layout.ProjectAlias(Other));
+        _node.AliasesOf(NewIndex).Should().Equal(ProjectAlias, WriteAlias);
+        _node.AliasesOf(OldIndex).Should().Equal(Layout.ProjectAlias(Other), Layout.WriteAlias(Other));
         _node.Documents(OldIndex).Select(d => (string)d["chunk_id"]!).Should().Equal("x");
         (await SearchIds(Scope, New("Glasses are covered up to 150 dollars."))).Should().StartWith("b");
         (await SearchIds(Other, OldVector("Refunds take five days."))).Should().Equal("x");
@@ -65,13 +65,24 @@ public sealed class ElasticsearchReembeddingTests
         _events.Stream(Scope.ProjectId).Skip(1).Select(e => e.GetType()).Should().Equal(
             typeof(ProjectReembeddingStarted), typeof(ProjectReembeddingCompleted));
 
-        // The promotion: one _aliases request, so searches and writes see either the old index or the new one.
-        var promotion = _testbed.Requests.Last(r => r.Path == "/_aliases");
-        ShouldBeJson(promotion.Json, $$"""
+        // The promotion: the fence (writes held while the chunk ids are compared), then one _aliases request, so searches see
+        // either the old index or the new one, and writes, held until it, go to the new one.
+        var filter = $$"""
+            { "bool": { "filter": [
+                { "term": { "tenant_id": { "value": "{{TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } } ] } }
+            """;
+        var (fence, swap) = (_testbed.Requests.Where(r => r.Path == "/_aliases").SkipLast(1).Last(), _testbed.Requests.Last(r => r.Path == "/_aliases"));
+        ShouldBeJson(fence.Json, $$"""
+            { "actions": [
+                { "remove": { "index": "{{OldIndex}}", "alias": "{{WriteAlias}}", "must_exist": true } },
+                { "add": { "index": "{{OldIndex}}", "alias": "{{FenceAlias}}", "filter": {{filter}} } } ] }
+            """);
+        ShouldBeJson(swap.Json, $$"""
             { "actions": [
                 { "remove": { "index": "{{OldIndex}}", "alias": "{{ProjectAlias}}", "must_exist": true } },
-                { "add": { "index": "{{NewIndex}}", "alias": "{{ProjectAlias}}", "filter": { "bool": { "filter": [
-                    { "term": { "tenant_id": { "value": "{{TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } } ] } } } },
+                { "add": { "index": "{{NewIndex}}", "alias": "{{ProjectAlias}}", "filter": {{filter}} } },
+                { "add": { "index": "{{NewIndex}}", "alias": "{{WriteAlias}}", "is_write_index": true, "filter": {{filter}} } },
+                { "remove": { "index": "{{OldIndex}}", "alias": "{{FenceAlias}}", "must_exist": true } },
                 { "remove": { "index": "{{NewIndex}}", "alias": "{{StagedAlias}}", "must_exist": true } } ] }
             """);
     }
@@ -261,7 +272,7 @@ public sealed class ElasticsearchReembeddingTests
         (await Index.PromoteStagedAsync(Scope, CancellationToken.None)).Should().BeTrue();
 
         (await Index.ReadChunksAsync(Scope, null, 10, CancellationToken.None)).Chunks.Select(c => c.ChunkId).Should().Equal("a");
-        _node.AliasesOf(OldIndex).Should().Equal(ProjectAlias);
+        _node.AliasesOf(OldIndex).Should().Equal(ProjectAlias, WriteAlias);
     }
 
     [Test]
@@ -281,7 +292,7 @@ public sealed class ElasticsearchReembeddingTests
         // Both spaces have 3 dimensions, so Elasticsearch itself would take the old space's vectors.
         var newIndex = $"cleanrag-chunks-{TenantId:N}-newer-embedder-3";
         var testbed = new ElasticsearchTestbed()
-            .OnMapping(Ok(ElasticsearchResponses.Mapping(SpaceIndex, Space.ModelId, 3)), Ok(ElasticsearchResponses.Mapping(newIndex, "newer-embedder", 3)))
+            .OnWriteMapping(Ok(ElasticsearchResponses.Mapping(SpaceIndex, Space.ModelId, 3)), Ok(ElasticsearchResponses.Mapping(newIndex, "newer-embedder", 3)))
             .OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(newIndex, "x")));
 
         var upsert = () => testbed.SearchIndex.UpsertAsync(Scope, Space, [ElasticsearchTestbed.Chunk("c1")], CancellationToken.None);
