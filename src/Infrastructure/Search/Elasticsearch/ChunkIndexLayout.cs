@@ -12,8 +12,8 @@ namespace CleanRag.Infrastructure.Search.Elasticsearch;
 
 /// <summary>
 /// Where a tenant's chunks live. An index holds one embedding space (the vector dimension is fixed in its mapping) and is
-/// shared by the tenant's projects in that space: <c>{prefix}-{tenant}-{model}-{dims}</c>. Every project reads and writes
-/// through an alias of its own, <c>{prefix}-{tenant}-{project}</c>, filtered on the project, on the index of its space,
+/// shared by the tenant's projects in that space: <c>{prefix}-{tenant}-{model}-{dims}</c>. Every project reads through an
+/// alias of its own, <c>{prefix}-{tenant}-{project}</c>, filtered on the project, on the index of its space,
 /// and writes through a second one on the same index, <c>…-{project}-write</c>; a project being re-embedded has a third,
 /// <c>…-{project}-staged</c>, on the index of the target space. Promoting the staged generation moves the project's
 /// aliases in one <c>_aliases</c> request, so a project changes space while the tenant's other projects stay where they are.
@@ -32,7 +32,7 @@ internal sealed partial class ChunkIndexLayout(string indexPrefix)
     /// <summary>The alias of a layout-1 tenant index, shared by all the tenant's projects.</summary>
     public string TenantAlias(Guid tenantId) => $"{indexPrefix}-{tenantId:N}";
 
-    /// <summary>The alias every read and write of a project goes through; on the index of the project's live space.</summary>
+    /// <summary>The alias every search and read of a project goes through; on the index of the project's live space.</summary>
     public string ProjectAlias(ProjectScope scope) => $"{indexPrefix}-{scope.TenantId:N}-{scope.ProjectId:N}";
 
     /// <summary>

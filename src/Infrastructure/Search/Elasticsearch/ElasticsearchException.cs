@@ -13,8 +13,6 @@ public class ElasticsearchException(HttpStatusCode? status, string? errorType, s
     internal const string IndexNotFound = "index_not_found_exception";
     internal const string ResourceAlreadyExists = "resource_already_exists_exception";
     internal const string AliasesNotFound = "aliases_not_found_exception";
-    /// <summary>What <c>_aliases</c> answers when it would give an alias a second write index.</summary>
-    internal const string IllegalState = "illegal_state_exception";
 
     public HttpStatusCode? Status { get; } = status;
     public string? ErrorType { get; } = errorType;
