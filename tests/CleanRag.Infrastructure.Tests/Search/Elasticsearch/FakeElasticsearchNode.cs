@@ -132,15 +132,16 @@ public sealed class FakeElasticsearchNode
             .GroupBy(a => a.Alias).FirstOrDefault(alias => alias.Count() > 1);
         if (twoWriteIndexes is not null)
         {
+            // Elasticsearch validates the new alias metadata with an IllegalStateException, which it answers as a 500.
             var reason = $"alias [{twoWriteIndexes.Key}] has more than one write index [{string.Join(',', twoWriteIndexes.Select(a => a.Index))}]";
-            return Reply(HttpStatusCode.BadRequest, new JsonObject
+            return Reply(HttpStatusCode.InternalServerError, new JsonObject
             {
                 ["error"] = new JsonObject
                 {
                     ["root_cause"] = new JsonArray(new JsonObject { ["type"] = "illegal_state_exception", ["reason"] = reason }),
                     ["type"] = "illegal_state_exception", ["reason"] = reason,
                 },
-                ["status"] = 400,
+                ["status"] = 500,
             }.ToJsonString());
         }
         foreach (var (name, aliases) in updated)
