@@ -51,6 +51,14 @@ public interface ISearchIndex
 
     /// <summary>Deletes the staged generation, if any.</summary>
     Task DiscardStagedAsync(ProjectScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Repairs what a process killed during an operation on the project's index left behind, e.g. writes still held by a
+    /// promotion that never finished (Elasticsearch, where several API instances share the index). Called for every project
+    /// at start-up, before its re-embedding; a promotion another instance is running at that moment may then fail, and
+    /// changes nothing. The embedded engine has nothing to repair: its promotion holds writes in memory only.
+    /// </summary>
+    Task RecoverAsync(ProjectScope scope, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Chunks of a live index in chunk id order; <paramref name="Next"/> continues after the last, null at the end.</summary>

@@ -33,6 +33,8 @@ public sealed partial class ProjectReembedder(
     /// <summary>Re-embeds the project if its index is in another space than the active model's; false when there was nothing to do.</summary>
     public async Task<bool> ReembedAsync(ProjectScope scope, CancellationToken cancellationToken)
     {
+        // Called once per project at start-up (the sweep): first, what a kill during an earlier promotion left behind.
+        await index.RecoverAsync(scope, cancellationToken);
         var live = await index.GetEmbeddingSpaceAsync(scope, cancellationToken);
         var target = models.ActiveModelId;
         if (live is null)

@@ -12,14 +12,15 @@ namespace CleanRag.Infrastructure.Search.Elasticsearch;
 
 /// <summary>
 /// Where a tenant's chunks live. An index holds one embedding space (the vector dimension is fixed in its mapping) and is
-/// shared by the tenant's projects in that space: <c>{prefix}-{tenant}-{model}-{dims}</c>. Every project reads and writes
-/// through an alias of its own, <c>{prefix}-{tenant}-{project}</c>, filtered on the project, on the index of its space;
-/// a project being re-embedded has a second one, <c>…-{project}-staged</c>, on the index of the target space. Promoting
-/// the staged generation moves the project's alias in one <c>_aliases</c> request, so a project changes space while the
-/// tenant's other projects stay where they are.
+/// shared by the tenant's projects in that space: <c>{prefix}-{tenant}-{model}-{dims}</c>. Every project reads through an
+/// alias of its own, <c>{prefix}-{tenant}-{project}</c>, filtered on the project, on the index of its space,
+/// and writes through a second one on the same index, <c>…-{project}-write</c>; a project being re-embedded has a third,
+/// <c>…-{project}-staged</c>, on the index of the target space. Promoting the staged generation moves the project's
+/// aliases in one <c>_aliases</c> request, so a project changes space while the tenant's other projects stay where they are.
 /// <para>
 /// Indexes created before (layout 1) are <c>{prefix}-{tenant}-v1</c> behind the tenant alias <c>{prefix}-{tenant}</c>, with
-/// no project alias: a project found there gets its alias on that index the first time it is looked up.
+/// no project alias: a project found there gets its aliases on that index the first time it is looked up. Projects given
+/// their alias before write aliases existed get their write alias the same way.
 /// </para>
 /// </summary>
 internal sealed partial class ChunkIndexLayout(string indexPrefix)
@@ -31,15 +32,27 @@ internal sealed partial class ChunkIndexLayout(string indexPrefix)
     /// <summary>The alias of a layout-1 tenant index, shared by all the tenant's projects.</summary>
     public string TenantAlias(Guid tenantId) => $"{indexPrefix}-{tenantId:N}";
 
-    /// <summary>The alias every read and write of a project goes through; on the index of the project's live space.</summary>
+    /// <summary>The alias every search and read of a project goes through; on the index of the project's live space.</summary>
     public string ProjectAlias(ProjectScope scope) => $"{indexPrefix}-{scope.TenantId:N}-{scope.ProjectId:N}";
+
+    /// <summary>
+    /// The alias every upsert and delete of a project goes through; on the same index as <see cref="ProjectAlias"/>, as its
+    /// write index. A promotion removes it while it compares the staged and live chunks, so no API instance writes meanwhile.
+    /// </summary>
+    public string WriteAlias(ProjectScope scope) => $"{ProjectAlias(scope)}-write";
+
+    /// <summary>
+    /// Put on the live index while a promotion holds the project's writes (in place of <see cref="WriteAlias"/>): tells a
+    /// writer finding no write alias that it is fenced, not a project of an index created before write aliases.
+    /// </summary>
+    public string FenceAlias(ProjectScope scope) => $"{ProjectAlias(scope)}-fenced";
 
     /// <summary>The alias of a project's staged generation (re-embedding); on the index of the target space, searched by no query.</summary>
     public string StagedAlias(ProjectScope scope) => $"{ProjectAlias(scope)}-staged";
 
     /// <summary>
     /// The tenant's index of <paramref name="space"/>. Ends with the dimension, so it never meets a project alias (32 hex
-    /// digits) nor a staged alias.
+    /// digits) nor any other alias of a project (which end with a word).
     /// </summary>
     public string SpaceIndexName(Guid tenantId, EmbeddingSpace space)
     {

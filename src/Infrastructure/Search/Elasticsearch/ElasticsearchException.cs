@@ -12,6 +12,7 @@ public class ElasticsearchException(HttpStatusCode? status, string? errorType, s
 {
     internal const string IndexNotFound = "index_not_found_exception";
     internal const string ResourceAlreadyExists = "resource_already_exists_exception";
+    internal const string AliasesNotFound = "aliases_not_found_exception";
 
     public HttpStatusCode? Status { get; } = status;
     public string? ErrorType { get; } = errorType;
@@ -38,6 +39,18 @@ public sealed class ElasticsearchBulkException : ElasticsearchException
 
     private static string Describe(int itemCount, IReadOnlyList<BulkItemFailure> failures) =>
         $"{failures.Count} of {itemCount} bulk items failed; first: {failures[0].Id} ({failures[0].Status}) {failures[0].Reason}";
+}
+
+/// <summary>
+/// The project's writes are held: a promotion (re-embedding), on this API instance or another, has removed the project's
+/// write alias while it compares the staged and live chunks and swaps the aliases. Transient: the same write, tried again a
+/// moment later (the bus redelivers the event), goes to the index the promotion left live. Nothing was written.
+/// </summary>
+public sealed class ElasticsearchWritesFencedException(Guid projectId, Exception? innerException = null) : ElasticsearchException(
+    HttpStatusCode.NotFound, IndexNotFound,
+    $"the writes of project {projectId} are held while a promotion swaps its index (re-embedding); retry them", innerException)
+{
+    public Guid ProjectId { get; } = projectId;
 }
 
 internal sealed record BulkItemFailure(string? Id, int Status, string? ErrorType, string? Reason);

@@ -14,8 +14,9 @@ namespace CleanRag.Infrastructure.Search.Elasticsearch;
 /// fuses them with the shared <see cref="RankFusion"/>: the native rrf retriever needs an Enterprise
 /// licence, and fusing here ranks exactly like the other engines. Tenant and project filters go inside
 /// each query (and inside knn's own filter), so the engine itself never returns another scope's chunks.
-/// Every project is reached through its own alias (<see cref="ChunkIndexLayout"/>), which is what lets one project move
-/// to another embedding space while the tenant's other projects stay.
+/// Every project is reached through its own aliases (<see cref="ChunkIndexLayout"/>), one for reads and one for writes,
+/// which is what lets one project move to another embedding space while the tenant's other projects stay, and its writes be
+/// held while it moves.
 /// </summary>
 internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOptions<ElasticsearchOptions> options) : ISearchIndex
 {
@@ -37,20 +38,26 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         if (chunks.Count == 0)
             return;
 
-        var alias = _layout.ProjectAlias(scope);
-        var live = await GetIndexAsync(alias, cancellationToken);
-        if (live is null)
-        {
-            var legacy = await GetIndexAsync(_layout.TenantAlias(scope.TenantId), cancellationToken);
-            live = await AdoptLegacyAsync(scope, legacy, cancellationToken) ?? await AdoptAsync(scope, alias, space, legacy, cancellationToken);
-        }
+        var (live, legacy) = await WritableIndexAsync(scope, liftFence: false, cancellationToken);
+        live ??= await AdoptAsync(scope, space, legacy, index => [Add(index, _layout.ProjectAlias(scope), scope), AddWrite(index, scope)],
+            cancellationToken);
         await EnsureWritableAsync(live, space, cancellationToken);
 
-        var landed = await BulkIndexAsync(alias, scope, chunks, cancellationToken);
-        // A promotion moved the alias between the space check and the write: the chunks went into the new space's index with
+        var writeAlias = _layout.WriteAlias(scope);
+        HashSet<string> landed;
+        try
+        {
+            landed = await BulkIndexAsync(writeAlias, scope, chunks, cancellationToken);
+        }
+        catch (ElasticsearchBulkException missing) when (missing.ErrorType == ElasticsearchException.IndexNotFound)
+        {
+            // The write alias went between the lookup and the bulk (require_alias, so nothing was written): a promotion fenced the writes.
+            throw new ElasticsearchWritesFencedException(scope.ProjectId, missing);
+        }
+        // A promotion moved the aliases between the space check and the write: the chunks went into the new space's index with
         // vectors of the old one (possible when both have the same dimension). Refused like any write in another space; the
         // redelivery embeds them in the new space and replaces them (same _id).
-        if (landed.Any(index => index != live.Name) && (await GetIndexAsync(alias, cancellationToken))?.Space is { } moved && moved != space)
+        if (landed.Any(index => index != live.Name) && (await GetIndexAsync(writeAlias, cancellationToken))?.Space is { } moved && moved != space)
             throw new EmbeddingSpaceMismatchException(moved, space);
     }
 
@@ -89,7 +96,8 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         (await LiveIndexAsync(scope, cancellationToken))?.Space;
 
     // Re-embedding (issue 17): the staged generation is the project's chunks in the tenant's index of the target space,
-    // reached through the project's staged alias; no query searches it. Promotion moves the project's alias there.
+    // reached through the project's staged alias; no query searches it. Promotion holds every instance's writes to the
+    // project (its write alias removed: the fence), compares the chunk ids, and moves the project's aliases there.
 
     public async Task<ChunkPage> ReadChunksAsync(ProjectScope scope, string? afterChunkId, int pageSize, CancellationToken cancellationToken)
     {
@@ -131,8 +139,8 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
             return;
         var alias = _layout.StagedAlias(scope);
         var staged = await GetIndexAsync(alias, cancellationToken)
-                     ?? await AdoptAsync(scope, alias, space,
-                         await GetIndexAsync(_layout.TenantAlias(scope.TenantId), cancellationToken), cancellationToken);
+                     ?? await AdoptAsync(scope, space, await GetIndexAsync(_layout.TenantAlias(scope.TenantId), cancellationToken),
+                         index => [Add(index, alias, scope)], cancellationToken);
         await EnsureWritableAsync(staged, space, cancellationToken);
         await BulkIndexAsync(alias, scope, chunks, cancellationToken);
     }
@@ -161,17 +169,85 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
             await UpdateAliasesAsync([Remove(staged.Name, stagedAlias)], cancellationToken);
             return true;
         }
-        // The live ids last: a write landing after they are read, and before the aliases move, is the one this cannot see.
+        await FenceWritesAsync(scope, live.Name, cancellationToken);
+        bool promoted;
+        try
+        {
+            promoted = await SwapIfSameChunksAsync(scope, live.Name, staged.Name, cancellationToken);
+        }
+        catch
+        {
+            // Whatever cut the promotion short, the project gets its write path back. Should that fail too, the start-up
+            // recovery (RecoverAsync) puts it back; until then writes fail and are retried, none is lost.
+            try
+            {
+                await LiftFenceAsync(scope, live.Name, CancellationToken.None);
+            }
+            catch (ElasticsearchException)
+            {
+            }
+            throw;
+        }
+        if (!promoted)
+        {
+            await LiftFenceAsync(scope, live.Name, cancellationToken);
+            return false;
+        }
+        await RetireAsync(scope, live.Name, cancellationToken);
+        return true;
+    }
+
+    public async Task RecoverAsync(ProjectScope scope, CancellationToken cancellationToken) =>
+        await WritableIndexAsync(scope, liftFence: true, cancellationToken);
+
+    /// <summary>
+    /// Holds every instance's writes to the project: its write alias leaves the live index, and the fence alias says why.
+    /// When the write alias is not there (a fence already up: another instance's promotion, or one cut short; or an index of
+    /// a layout before write aliases), the fence alias alone: either way, writes fail from now on until the swap or the lift.
+    /// </summary>
+    private async Task FenceWritesAsync(ProjectScope scope, string live, CancellationToken cancellationToken)
+    {
+        var fence = Add(live, _layout.FenceAlias(scope), scope);
+        var response = await client.Indices.UpdateAliasesAsync(
+            new UpdateAliasesRequest { Actions = [Remove(live, _layout.WriteAlias(scope)), fence] }, cancellationToken);
+        if (response.FailedWith(ElasticsearchException.AliasesNotFound))
+            await UpdateAliasesAsync([fence], cancellationToken);
+        else
+            response.EnsureValid();
+    }
+
+    /// <summary>Under the fence: compares the staged and live chunk ids and, if equal, moves the project's aliases to the staged index.</summary>
+    private async Task<bool> SwapIfSameChunksAsync(ProjectScope scope, string live, string staged, CancellationToken cancellationToken)
+    {
+        var (alias, stagedAlias) = (_layout.ProjectAlias(scope), _layout.StagedAlias(scope));
+        // No instance writes to the live index from the fence until the aliases move or the fence is lifted: what is read
+        // here is what the staged index must hold.
         var stagedIds = await ChunkIdsAsync(stagedAlias, scope, cancellationToken);
         if (!(await ChunkIdsAsync(alias, scope, cancellationToken)).SetEquals(stagedIds))
             return false;
 
-        // One request, applied atomically: searches and writes go to the old index until it, to the new one after it. Removing
-        // an alias that is not there fails the whole request, so two instances promoting the same project cannot both win.
+        // One request, applied atomically: searches go to the old index until it, to the new one after it, and writes, held
+        // until it, go to the new one. Removing an alias that is not there fails the whole request, so two instances promoting
+        // the same project cannot both win; and an alias has one write index at most, so a fence broken meanwhile (the write
+        // alias back on the old index: lifted by the start-up recovery of another instance) fails it too.
         await UpdateAliasesAsync(
-            [Remove(live.Name, alias), Add(staged.Name, alias, scope), Remove(staged.Name, stagedAlias)], cancellationToken);
-        await RetireAsync(scope, live.Name, cancellationToken);
+        [
+            Remove(live, alias), Add(staged, alias, scope), AddWrite(staged, scope), Remove(live, _layout.FenceAlias(scope)),
+            Remove(staged, stagedAlias),
+        ], cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// The project's write alias back on its live index in place of the fence; nothing to do when the fence has already gone
+    /// (lifted, or swapped away, by another instance).
+    /// </summary>
+    private async Task LiftFenceAsync(ProjectScope scope, string live, CancellationToken cancellationToken)
+    {
+        var response = await client.Indices.UpdateAliasesAsync(
+            new UpdateAliasesRequest { Actions = [Remove(live, _layout.FenceAlias(scope)), AddWrite(live, scope)] }, cancellationToken);
+        if (!response.FailedWith(ElasticsearchException.AliasesNotFound))
+            response.EnsureValid();
     }
 
     public async Task DiscardStagedAsync(ProjectScope scope, CancellationToken cancellationToken)
@@ -189,13 +265,54 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
             await DeleteIfUnusedAsync(staged.Name, scope.TenantId, cancellationToken);
     }
 
-    /// <summary>The index behind the project's alias; a project of a layout-1 index gets its alias there. Null: nothing indexed.</summary>
+    /// <summary>The index behind the project's alias; a project of a layout-1 index gets its aliases there. Null: nothing indexed.</summary>
     private async Task<IndexState?> LiveIndexAsync(ProjectScope scope, CancellationToken cancellationToken) =>
-        await GetIndexAsync(_layout.ProjectAlias(scope), cancellationToken)
-        ?? await AdoptLegacyAsync(scope, await GetIndexAsync(_layout.TenantAlias(scope.TenantId), cancellationToken), cancellationToken);
+        (await FindLiveIndexAsync(scope, cancellationToken)).Live;
+
+    /// <summary>As <see cref="LiveIndexAsync"/>, with the layout-1 tenant index when it had to be looked up.</summary>
+    private async Task<(IndexState? Live, IndexState? Legacy)> FindLiveIndexAsync(ProjectScope scope, CancellationToken cancellationToken)
+    {
+        if (await GetIndexAsync(_layout.ProjectAlias(scope), cancellationToken) is { } live)
+            return (live, null);
+        var legacy = await GetIndexAsync(_layout.TenantAlias(scope.TenantId), cancellationToken);
+        return (await AdoptLegacyAsync(scope, legacy, cancellationToken), legacy);
+    }
 
     /// <summary>
-    /// Migration of a layout-1 tenant index: a project holding chunks there gets its alias on it. One without any is a new
+    /// The index the project's writes go to, through its write alias: the live index. A project whose alias was put before
+    /// write aliases existed gets its write alias there. One whose promotion holds its writes (the fence alias instead) throws
+    /// <see cref="ElasticsearchWritesFencedException"/>, unless <paramref name="liftFence"/> (recovery at start-up: a fence
+    /// found then may be one a crash left up). Writable is null when the project has no index yet; Legacy is the layout-1
+    /// tenant index when it had to be looked up.
+    /// </summary>
+    private async Task<(IndexState? Writable, IndexState? Legacy)> WritableIndexAsync(
+        ProjectScope scope, bool liftFence, CancellationToken cancellationToken)
+    {
+        var writeAlias = _layout.WriteAlias(scope);
+        if (await GetIndexAsync(writeAlias, cancellationToken) is { } writable)
+            return (writable, null);
+        var (live, legacy) = await FindLiveIndexAsync(scope, cancellationToken);
+        if (live is null)
+            return (null, legacy);
+        // No index any more: a promotion retired it since the lookup; tried again, the write finds the new one.
+        var aliases = await AliasesOfAsync(live.Name, cancellationToken) ?? throw new ElasticsearchWritesFencedException(scope.ProjectId);
+        if (aliases.Contains(writeAlias))
+            return (live, legacy); // Just adopted from a layout-1 index, or put by another writer meanwhile.
+        if (!aliases.Contains(_layout.FenceAlias(scope)))
+        {
+            // An index of the layout before write aliases. Should a promotion fence the project between the lookup and this,
+            // the write alias is back on the old index and the promotion's swap, which gives it a second write index, fails.
+            await UpdateAliasesAsync([AddWrite(live.Name, scope)], cancellationToken);
+            return (live, legacy);
+        }
+        if (!liftFence)
+            throw new ElasticsearchWritesFencedException(scope.ProjectId);
+        await LiftFenceAsync(scope, live.Name, cancellationToken);
+        return (live, legacy);
+    }
+
+    /// <summary>
+    /// Migration of a layout-1 tenant index: a project holding chunks there gets its aliases on it. One without any is a new
     /// project, placed by its first upsert in the index of its space.
     /// </summary>
     private async Task<IndexState?> AdoptLegacyAsync(ProjectScope scope, IndexState? legacy, CancellationToken cancellationToken)
@@ -205,16 +322,17 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         var count = await client.CountAsync(new CountRequest(legacy.Name) { Query = new BoolQuery { Filter = ScopeFilters(scope) } }, cancellationToken);
         if (count.EnsureValid().Count == 0)
             return null;
-        await UpdateAliasesAsync([Add(legacy.Name, _layout.ProjectAlias(scope), scope)], cancellationToken);
+        await UpdateAliasesAsync([Add(legacy.Name, _layout.ProjectAlias(scope), scope), AddWrite(legacy.Name, scope)], cancellationToken);
         return legacy;
     }
 
     /// <summary>
-    /// Puts the project's <paramref name="alias"/> on the tenant's index of <paramref name="space"/>: the layout-1 index when
-    /// it is in that space, else the space's own, created on first use (a concurrent creator winning the race is fine).
+    /// Puts the project's aliases (<paramref name="aliasesOn"/> the index) on the tenant's index of <paramref name="space"/>: the
+    /// layout-1 index when it is in that space, else the space's own, created on first use (a concurrent creator winning the
+    /// race is fine).
     /// </summary>
-    private async Task<IndexState> AdoptAsync(
-        ProjectScope scope, string alias, EmbeddingSpace space, IndexState? legacy, CancellationToken cancellationToken)
+    private async Task<IndexState> AdoptAsync(ProjectScope scope, EmbeddingSpace space, IndexState? legacy,
+        Func<string, IndexUpdateAliasesAction[]> aliasesOn, CancellationToken cancellationToken)
     {
         var home = legacy?.Space == space ? legacy : await GetIndexAsync(_layout.SpaceIndexName(scope.TenantId, space), cancellationToken);
         if (home is null)
@@ -224,7 +342,7 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
                 created.EnsureValid();
             home = new IndexState(_layout.SpaceIndexName(scope.TenantId, space), space, HasPageBreaks: true);
         }
-        await UpdateAliasesAsync([Add(home.Name, alias, scope)], cancellationToken);
+        await UpdateAliasesAsync(aliasesOn(home.Name), cancellationToken);
         return home;
     }
 
@@ -251,11 +369,9 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
 
     private async Task DeleteIfUnusedAsync(string index, Guid tenantId, CancellationToken cancellationToken)
     {
-        var aliases = await client.Indices.GetAliasAsync(new GetAliasRequest((Indices)index), cancellationToken);
-        if (aliases.FailedWith(ElasticsearchException.IndexNotFound))
+        if (await AliasesOfAsync(index, cancellationToken) is not { } names)
             return;
         var tenantAlias = _layout.TenantAlias(tenantId);
-        var names = aliases.EnsureValid().Aliases?.Values.SelectMany(index => index.Aliases?.Keys ?? []) ?? [];
         if (names.Any(alias => alias != tenantAlias))
             return;
         if ((await client.CountAsync(new CountRequest(index), cancellationToken)).EnsureValid().Count > 0)
@@ -319,12 +435,30 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
 
     private static SortOptions ByChunkId => new FieldSort(ChunkFields.ChunkId) { Order = SortOrder.Asc };
 
+    /// <summary>The names of the aliases on <paramref name="index"/>; null when there is no such index.</summary>
+    private async Task<HashSet<string>?> AliasesOfAsync(string index, CancellationToken cancellationToken)
+    {
+        var response = await client.Indices.GetAliasAsync(new GetAliasRequest((Indices)index), cancellationToken);
+        if (response.FailedWith(ElasticsearchException.IndexNotFound))
+            return null;
+        return [.. response.EnsureValid().Aliases?.Values.SelectMany(index => index.Aliases?.Keys ?? []) ?? []];
+    }
+
     private async Task UpdateAliasesAsync(ICollection<IndexUpdateAliasesAction> actions, CancellationToken cancellationToken) =>
         (await client.Indices.UpdateAliasesAsync(new UpdateAliasesRequest { Actions = actions }, cancellationToken)).EnsureValid();
 
     /// <summary>A project's alias carries the project filter, so even a query without it could not read another project's chunks.</summary>
     private static IndexUpdateAliasesAction Add(string index, string alias, ProjectScope scope) =>
         new AddAction { Index = index, Alias = alias, Filter = new BoolQuery { Filter = ScopeFilters(scope) } };
+
+    /// <summary>
+    /// The project's write alias, as the write index: an alias has at most one, so Elasticsearch refuses a request that would
+    /// give it a second (a promotion swapping while the write alias was put back on the old index).
+    /// </summary>
+    private IndexUpdateAliasesAction AddWrite(string index, ProjectScope scope) => new AddAction
+    {
+        Index = index, Alias = _layout.WriteAlias(scope), Filter = new BoolQuery { Filter = ScopeFilters(scope) }, IsWriteIndex = true,
+    };
 
     private static IndexUpdateAliasesAction Remove(string index, string alias) =>
         new RemoveAction { Index = index, Alias = alias, MustExist = true };
@@ -372,12 +506,21 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         throw new ElasticsearchBulkException(itemCount, failures);
     }
 
-    /// <summary>Deletes what <paramref name="query"/> matches in the project's live index; nothing to do when it has none.</summary>
+    /// <summary>
+    /// Deletes what <paramref name="query"/> matches in the project's live index, through its write alias; nothing to do when
+    /// it has none.
+    /// </summary>
     private async Task DeleteLiveAsync(ProjectScope scope, BoolQuery query, CancellationToken cancellationToken)
     {
-        // No alias: nothing indexed, or a project of a layout-1 index not looked up yet (it gets its alias).
-        if (!await DeleteByQueryAsync(_layout.ProjectAlias(scope), query, cancellationToken) && await LiveIndexAsync(scope, cancellationToken) is not null)
-            await DeleteByQueryAsync(_layout.ProjectAlias(scope), query, cancellationToken);
+        var writeAlias = _layout.WriteAlias(scope);
+        // No write alias: nothing indexed, a project of an older layout not looked up yet (it gets its aliases), or a
+        // promotion holding the writes (throws).
+        if (await DeleteByQueryAsync(writeAlias, query, cancellationToken)
+            || (await WritableIndexAsync(scope, liftFence: false, cancellationToken)).Writable is null)
+            return;
+        // The write alias went again since: a promotion fenced the writes.
+        if (!await DeleteByQueryAsync(writeAlias, query, cancellationToken))
+            throw new ElasticsearchWritesFencedException(scope.ProjectId);
     }
 
     /// <summary>Deletes what <paramref name="query"/> matches behind <paramref name="target"/>; false when there is no such index or alias.</summary>

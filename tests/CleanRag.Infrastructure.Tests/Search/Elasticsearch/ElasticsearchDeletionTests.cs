@@ -15,11 +15,11 @@ public class ElasticsearchDeletionTests
         """;
 
     [Test]
-    public async Task Deleting_all_versions_of_a_document_deletes_by_query_within_tenant_and_project()
+    public async Task Deleting_all_versions_of_a_document_deletes_by_query_within_tenant_and_project_through_its_write_alias()
     {
         var request = await DeleteDocument(VersionSelector.All);
 
-        request.Path.Should().Be($"/{ProjectAlias}/_delete_by_query");
+        request.Path.Should().Be($"/{WriteAlias}/_delete_by_query");
         request.Query.Should().Be("refresh=true&conflicts=proceed");
         ShouldBeJson(request.Json, $$"""
             { "query": { "bool": { "filter": [ {{ScopeFilters}}, { "term": { "document_id": { "value": "{{DocumentId}}" } } } ] } } }
@@ -56,7 +56,7 @@ public class ElasticsearchDeletionTests
 
         await testbed.SearchIndex.DeleteProjectAsync(Scope, CancellationToken.None);
 
-        testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal($"POST /{ProjectAlias}/_delete_by_query", $"GET /{StagedAlias}/_mapping");
+        testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal($"POST /{WriteAlias}/_delete_by_query", $"GET /{StagedAlias}/_mapping");
         ShouldBeJson(testbed.Requests[0].Json, $$"""{ "query": { "bool": { "filter": [ {{ScopeFilters}} ] } } }""");
     }
 

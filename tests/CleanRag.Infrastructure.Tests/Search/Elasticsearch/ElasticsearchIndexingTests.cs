@@ -9,7 +9,7 @@ namespace CleanRag.Infrastructure.Tests.Search.Elasticsearch;
 public class ElasticsearchIndexingTests
 {
     [Test]
-    public async Task The_first_upsert_of_a_project_creates_the_tenants_index_of_its_space_and_puts_the_projects_alias_on_it()
+    public async Task The_first_upsert_of_a_project_creates_the_tenants_index_of_its_space_and_puts_the_projects_aliases_on_it()
     {
         var testbed = new ElasticsearchTestbed().WithoutIndexes()
             .OnCreateIndex(Ok(ElasticsearchResponses.IndexCreated(SpaceIndex)))
@@ -19,9 +19,9 @@ public class ElasticsearchIndexingTests
         await testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1")], CancellationToken.None);
 
         testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal(
-            $"GET /{ProjectAlias}/_mapping", $"GET /{TenantAlias}/_mapping", $"GET /{SpaceIndex}/_mapping",
-            $"PUT /{SpaceIndex}", "POST /_aliases", $"POST /{ProjectAlias}/_bulk");
-        var create = testbed.Requests[3];
+            $"GET /{WriteAlias}/_mapping", $"GET /{ProjectAlias}/_mapping", $"GET /{TenantAlias}/_mapping", $"GET /{SpaceIndex}/_mapping",
+            $"PUT /{SpaceIndex}", "POST /_aliases", $"POST /{WriteAlias}/_bulk");
+        var create = testbed.Requests[4];
         create.Path.Should().Be($"/cleanrag-chunks-{TenantId:N}-test-embedder-3");
         ShouldBeJson(create.Json, """
             {
@@ -51,10 +51,14 @@ public class ElasticsearchIndexingTests
               }
             }
             """);
-        // The project's alias carries its filter: even a query without it reads only this project's chunks.
-        ShouldBeJson(testbed.Requests[4].Json, $$"""
-            { "actions": [ { "add": { "index": "{{SpaceIndex}}", "alias": "{{ProjectAlias}}", "filter": { "bool": { "filter": [
-                { "term": { "tenant_id": { "value": "{{Scope.TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } } ] } } } } ] }
+        // The project's aliases carry its filter: even a query without it reads only this project's chunks. The write alias
+        // is its index's write index, so no request can give it a second one.
+        ShouldBeJson(testbed.Requests[5].Json, $$"""
+            { "actions": [
+                { "add": { "index": "{{SpaceIndex}}", "alias": "{{ProjectAlias}}", "filter": { "bool": { "filter": [
+                    { "term": { "tenant_id": { "value": "{{Scope.TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } } ] } } } },
+                { "add": { "index": "{{SpaceIndex}}", "alias": "{{WriteAlias}}", "is_write_index": true, "filter": { "bool": { "filter": [
+                    { "term": { "tenant_id": { "value": "{{Scope.TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } } ] } } } } ] }
             """);
     }
 
@@ -123,19 +127,19 @@ public class ElasticsearchIndexingTests
     public async Task An_index_created_before_page_breaks_were_kept_gets_the_field_in_place_before_chunks_carrying_it_are_sent()
     {
         var testbed = new ElasticsearchTestbed()
-            .OnMapping(Ok(ElasticsearchResponses.MappingWithoutPageBreaks(LegacyIndex, Space.ModelId, Space.Dimensions)))
+            .OnWriteMapping(Ok(ElasticsearchResponses.MappingWithoutPageBreaks(LegacyIndex, Space.ModelId, Space.Dimensions)))
             .OnPutMapping(Ok(ElasticsearchResponses.Acknowledged()))
             .OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(LegacyIndex, "a")));
 
         await testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1") with { PageBreaks = [new(40, 3)] }], CancellationToken.None);
 
         testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal(
-            $"GET /{ProjectAlias}/_mapping", $"PUT /{LegacyIndex}/_mapping", $"POST /{ProjectAlias}/_bulk");
+            $"GET /{WriteAlias}/_mapping", $"PUT /{LegacyIndex}/_mapping", $"POST /{WriteAlias}/_bulk");
         ShouldBeJson(testbed.Requests[1].Json, """{ "properties": { "page_breaks": { "type": "keyword", "index": false, "doc_values": false } } }""");
     }
 
     [Test]
-    public async Task A_project_of_an_index_created_before_project_aliases_gets_its_alias_there_when_it_holds_chunks_there()
+    public async Task A_project_of_an_index_created_before_project_aliases_gets_its_aliases_there_when_it_holds_chunks_there()
     {
         var testbed = new ElasticsearchTestbed()
             .OnMapping(NotFound(ProjectAlias))
@@ -151,7 +155,8 @@ public class ElasticsearchIndexingTests
             { "query": { "bool": { "filter": [
                 { "term": { "tenant_id": { "value": "{{Scope.TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } } ] } } }
             """);
-        testbed.Requests[3].Json["actions"]![0]!["add"]!["index"]!.GetValue<string>().Should().Be(LegacyIndex);
+        testbed.Requests[3].Json["actions"]!.AsArray().Select(a => (a!["add"]!["index"]!.GetValue<string>(), a["add"]!["alias"]!.GetValue<string>()))
+            .Should().Equal((LegacyIndex, ProjectAlias), (LegacyIndex, WriteAlias));
     }
 
     [Test]
@@ -188,8 +193,8 @@ public class ElasticsearchIndexingTests
         await testbed.SearchIndex.UpsertAsync(Scope, Space, [Chunk("c1")], CancellationToken.None);
 
         testbed.Requests.Select(r => $"{r.Method} {r.Path}").Should().Equal(
-            $"GET /{ProjectAlias}/_mapping", $"GET /{TenantAlias}/_mapping", $"GET /{SpaceIndex}/_mapping",
-            $"PUT /{SpaceIndex}", "POST /_aliases", $"POST /{ProjectAlias}/_bulk");
+            $"GET /{WriteAlias}/_mapping", $"GET /{ProjectAlias}/_mapping", $"GET /{TenantAlias}/_mapping", $"GET /{SpaceIndex}/_mapping",
+            $"PUT /{SpaceIndex}", "POST /_aliases", $"POST /{WriteAlias}/_bulk");
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CleanRag.Application.Projects.ReembedProject;
 using CleanRag.Application.Search;
@@ -56,8 +57,8 @@ public sealed class ElasticsearchReembeddingTests
         (await Index.GetEmbeddingSpaceAsync(Scope, CancellationToken.None)).Should().Be(NewSpace);
         (await Index.GetEmbeddingSpaceAsync(Other, CancellationToken.None)).Should().Be(OldSpace);
         (await Index.GetStagedAsync(Scope, CancellationToken.None)).Should().BeNull();
-        _node.AliasesOf(NewIndex).Should().Equal(ProjectAlias);
-        _node.AliasesOf(OldIndex).Should().Equal(Layout.ProjectAlias(Other));
+        _node.AliasesOf(NewIndex).Should().Equal(ProjectAlias, WriteAlias);
+        _node.AliasesOf(OldIndex).Should().Equal(Layout.ProjectAlias(Other), Layout.WriteAlias(Other));
         _node.Documents(OldIndex).Select(d => (string)d["chunk_id"]!).Should().Equal("x");
         (await SearchIds(Scope, New("Glasses are covered up to 150 dollars."))).Should().StartWith("b");
         (await SearchIds(Other, OldVector("Refunds take five days."))).Should().Equal("x");
@@ -65,13 +66,24 @@ public sealed class ElasticsearchReembeddingTests
         _events.Stream(Scope.ProjectId).Skip(1).Select(e => e.GetType()).Should().Equal(
             typeof(ProjectReembeddingStarted), typeof(ProjectReembeddingCompleted));
 
-        // The promotion: one _aliases request, so searches and writes see either the old index or the new one.
-        var promotion = _testbed.Requests.Last(r => r.Path == "/_aliases");
-        ShouldBeJson(promotion.Json, $$"""
+        // The promotion: the fence (writes held while the chunk ids are compared), then one _aliases request, so searches see
+        // either the old index or the new one, and writes, held until it, go to the new one.
+        var filter = $$"""
+            { "bool": { "filter": [
+                { "term": { "tenant_id": { "value": "{{TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } } ] } }
+            """;
+        var (fence, swap) = (_testbed.Requests.Where(r => r.Path == "/_aliases").SkipLast(1).Last(), _testbed.Requests.Last(r => r.Path == "/_aliases"));
+        ShouldBeJson(fence.Json, $$"""
+            { "actions": [
+                { "remove": { "index": "{{OldIndex}}", "alias": "{{WriteAlias}}", "must_exist": true } },
+                { "add": { "index": "{{OldIndex}}", "alias": "{{FenceAlias}}", "filter": {{filter}} } } ] }
+            """);
+        ShouldBeJson(swap.Json, $$"""
             { "actions": [
                 { "remove": { "index": "{{OldIndex}}", "alias": "{{ProjectAlias}}", "must_exist": true } },
-                { "add": { "index": "{{NewIndex}}", "alias": "{{ProjectAlias}}", "filter": { "bool": { "filter": [
-                    { "term": { "tenant_id": { "value": "{{TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } } ] } } } },
+                { "add": { "index": "{{NewIndex}}", "alias": "{{ProjectAlias}}", "filter": {{filter}} } },
+                { "add": { "index": "{{NewIndex}}", "alias": "{{WriteAlias}}", "is_write_index": true, "filter": {{filter}} } },
+                { "remove": { "index": "{{OldIndex}}", "alias": "{{FenceAlias}}", "must_exist": true } },
                 { "remove": { "index": "{{NewIndex}}", "alias": "{{StagedAlias}}", "must_exist": true } } ] }
             """);
     }
@@ -261,7 +273,7 @@ public sealed class ElasticsearchReembeddingTests
         (await Index.PromoteStagedAsync(Scope, CancellationToken.None)).Should().BeTrue();
 
         (await Index.ReadChunksAsync(Scope, null, 10, CancellationToken.None)).Chunks.Select(c => c.ChunkId).Should().Equal("a");
-        _node.AliasesOf(OldIndex).Should().Equal(ProjectAlias);
+        _node.AliasesOf(OldIndex).Should().Equal(ProjectAlias, WriteAlias);
     }
 
     [Test]
@@ -281,7 +293,7 @@ public sealed class ElasticsearchReembeddingTests
         // Both spaces have 3 dimensions, so Elasticsearch itself would take the old space's vectors.
         var newIndex = $"cleanrag-chunks-{TenantId:N}-newer-embedder-3";
         var testbed = new ElasticsearchTestbed()
-            .OnMapping(Ok(ElasticsearchResponses.Mapping(SpaceIndex, Space.ModelId, 3)), Ok(ElasticsearchResponses.Mapping(newIndex, "newer-embedder", 3)))
+            .OnWriteMapping(Ok(ElasticsearchResponses.Mapping(SpaceIndex, Space.ModelId, 3)), Ok(ElasticsearchResponses.Mapping(newIndex, "newer-embedder", 3)))
             .OnBulk(Ok(ElasticsearchResponses.BulkSucceeded(newIndex, "x")));
 
         var upsert = () => testbed.SearchIndex.UpsertAsync(Scope, Space, [ElasticsearchTestbed.Chunk("c1")], CancellationToken.None);
@@ -290,8 +302,175 @@ public sealed class ElasticsearchReembeddingTests
         (thrown.Which.Indexed, thrown.Which.Offered).Should().Be((new EmbeddingSpace("newer-embedder", 3), Space));
     }
 
-    private ProjectReembedder Reembedder(CountingModel model) =>
-        new(model, Index, _events, _progress, new FixedClock(Now), NullLogger<ProjectReembedder>.Instance);
+    // The write fence: several API instances share the index, and a promotion holds all their writes while it compares the
+    // chunk ids and swaps the aliases. "Another instance" is a second adapter on the same node.
+
+    [Test]
+    public async Task Writes_of_another_instance_while_a_promotion_compares_the_chunks_fail_as_retryable_and_go_to_the_new_index_when_retried()
+    {
+        var deleted = Guid.NewGuid();
+        await Index.UpsertAsync(Scope, OldSpace, [Old("a", "Dental cleanings are covered twice a year.", deleted)], CancellationToken.None);
+        await Index.UpsertStagedAsync(Scope, NewSpace,
+            [Chunk(New("Dental cleanings are covered twice a year."), "a", "Dental cleanings are covered twice a year.", deleted)], CancellationToken.None);
+        var other = Instance().SearchIndex;
+        var upload = () => other.UpsertAsync(Scope, OldSpace, [Old("b", "Glasses are covered up to 150 dollars.")], CancellationToken.None);
+        var delete = () => other.DeleteDocumentAsync(Scope, deleted, VersionSelector.All, CancellationToken.None);
+        var promoter = Instance(IsLiveIdRead, async () =>
+        {
+            // Unfenced, the upload would land in the old index after its ids were read, lost from search by the swap, and the
+            // delete would leave chunk a in the new index.
+            await upload.Should().ThrowAsync<ElasticsearchWritesFencedException>();
+            await delete.Should().ThrowAsync<ElasticsearchWritesFencedException>();
+        });
+
+        (await promoter.SearchIndex.PromoteStagedAsync(Scope, CancellationToken.None)).Should().BeTrue();
+
+        // Redelivered, the upload is embedded in the space the project has now (as DocumentIndexer does).
+        (await other.GetEmbeddingSpaceAsync(Scope, CancellationToken.None)).Should().Be(NewSpace);
+        await other.UpsertAsync(Scope, NewSpace, [Chunk(New("Glasses are covered up to 150 dollars."), "b", "Glasses are covered up to 150 dollars.")],
+            CancellationToken.None);
+        await delete();
+        (await Index.ReadChunksAsync(Scope, null, 10, CancellationToken.None)).Chunks.Select(c => c.ChunkId).Should().Equal("b");
+        (await SearchIds(Scope, New("Glasses are covered up to 150 dollars."))).Should().Equal("b");
+        _node.IndexNames.Should().Equal(new[] { NewIndex }, "no write through the missing write alias created an index of its name");
+        _node.AliasesOf(NewIndex).Should().Equal(ProjectAlias, WriteAlias);
+    }
+
+    [Test]
+    public async Task A_write_held_by_a_promotion_that_finds_other_chunks_goes_to_the_old_index_when_retried()
+    {
+        await Index.UpsertAsync(Scope, OldSpace, [Old("a", "one")], CancellationToken.None);
+        await Index.UpsertStagedAsync(Scope, NewSpace, [Chunk(New("one"), "a", "one"), Chunk(New("gone"), "stale", "deleted meanwhile")],
+            CancellationToken.None);
+        var other = Instance().SearchIndex;
+        var upload = () => other.UpsertAsync(Scope, OldSpace, [Old("b", "two")], CancellationToken.None);
+        var promoter = Instance(IsLiveIdRead, () => upload.Should().ThrowAsync<ElasticsearchWritesFencedException>());
+
+        (await promoter.SearchIndex.PromoteStagedAsync(Scope, CancellationToken.None)).Should().BeFalse();
+
+        await upload();
+        (await Index.ReadChunksAsync(Scope, null, 10, CancellationToken.None)).Chunks.Select(c => c.ChunkId).Should().Equal("a", "b");
+        _node.AliasesOf(OldIndex).Should().Equal(ProjectAlias, WriteAlias);
+    }
+
+    [Test]
+    public async Task A_promotion_killed_between_its_fence_and_its_swap_holds_the_writes_until_the_next_start_gives_them_back()
+    {
+        await Index.UpsertAsync(Scope, OldSpace, [Old("a", "one"), Old("b", "two")], CancellationToken.None);
+        await Index.UpsertStagedAsync(Scope, NewSpace, [Chunk(New("one"), "a", "one")], CancellationToken.None);
+        var killed = false;
+        var dying = new ElasticsearchTestbed(maxRetryAttempts: 0);
+        // Once its fence is up the instance is gone: nothing it sends arrives, so it neither compares nor lifts the fence.
+        dying.Es.On(_ => killed, RecordingElasticsearchHandler.Fail(new HttpRequestException("the instance was killed")));
+        dying.Es.On(r => r.Path == "/_aliases" && r.Body.Contains(FenceAlias, StringComparison.Ordinal), request =>
+        {
+            killed = true;
+            return _node.Answer(request);
+        });
+        dying.WithNode(_node);
+        await ((Func<Task>)(() => dying.SearchIndex.PromoteStagedAsync(Scope, CancellationToken.None))).Should().ThrowAsync<Exception>();
+
+        // Meanwhile writes fail and are retried, and none creates an index named after the missing write alias.
+        var other = Instance().SearchIndex;
+        var upload = () => other.UpsertAsync(Scope, OldSpace, [Old("c", "three")], CancellationToken.None);
+        await upload.Should().ThrowAsync<ElasticsearchWritesFencedException>();
+        _node.IndexNames.Should().BeEquivalentTo(OldIndex, NewIndex);
+
+        // The next start gives the writes back before re-embedding: an upload during the re-embedding lands, and is caught up.
+        var uploaded = false;
+        var model = new CountingModel(fail: false, beforeEachBatch: async () =>
+        {
+            if (uploaded)
+                return;
+            uploaded = true;
+            await upload();
+        });
+        var restarted = Instance().SearchIndex;
+        (await Reembedder(model, restarted).ReembedAsync(Scope, CancellationToken.None)).Should().BeTrue();
+
+        (await restarted.GetEmbeddingSpaceAsync(Scope, CancellationToken.None)).Should().Be(NewSpace);
+        (await restarted.ReadChunksAsync(Scope, null, 10, CancellationToken.None)).Chunks.Select(c => c.ChunkId).Should().Equal("a", "b", "c");
+        _node.AliasesOf(NewIndex).Should().Equal(ProjectAlias, WriteAlias);
+        _node.IndexNames.Should().Equal(NewIndex);
+    }
+
+    [Test]
+    public async Task A_promotion_whose_fence_the_start_of_another_instance_lifted_fails_and_changes_nothing()
+    {
+        await Index.UpsertAsync(Scope, OldSpace, [Old("a", "one")], CancellationToken.None);
+        await Index.UpsertStagedAsync(Scope, NewSpace, [Chunk(New("one"), "a", "one")], CancellationToken.None);
+        var other = Instance().SearchIndex;
+        var promoter = Instance(r => r.Path == "/_aliases" && r.Body.Contains(StagedAlias, StringComparison.Ordinal), async () =>
+        {
+            // Between the comparison and the swap: an instance starting up cannot tell this fence from one a crash left up.
+            await other.RecoverAsync(Scope, CancellationToken.None);
+            await other.UpsertAsync(Scope, OldSpace, [Old("b", "two")], CancellationToken.None);
+        });
+
+        await ((Func<Task>)(() => promoter.SearchIndex.PromoteStagedAsync(Scope, CancellationToken.None))).Should().ThrowAsync<ElasticsearchException>();
+
+        (await Index.GetEmbeddingSpaceAsync(Scope, CancellationToken.None)).Should().Be(OldSpace);
+        (await Index.ReadChunksAsync(Scope, null, 10, CancellationToken.None)).Chunks.Select(c => c.ChunkId).Should().Equal("a", "b");
+        _node.AliasesOf(OldIndex).Should().Equal(ProjectAlias, WriteAlias);
+        (await Index.GetStagedAsync(Scope, CancellationToken.None))!.ChunkIds.Should().BeEquivalentTo(["a"], "the next pass takes it from there");
+    }
+
+    [Test]
+    public async Task A_project_given_its_alias_before_write_aliases_existed_gets_its_write_alias_at_the_first_start()
+    {
+        CreateIndexWithoutWriteAlias(NewSpace, Chunk(New("one"), "a", "one"));
+
+        (await Reembedder(new CountingModel(fail: false)).ReembedAsync(Scope, CancellationToken.None))
+            .Should().BeFalse("the project is in the configured model's space already");
+
+        _node.AliasesOf(NewIndex).Should().Equal(ProjectAlias, WriteAlias);
+        await Index.UpsertAsync(Scope, NewSpace, [Chunk(New("two"), "b", "two")], CancellationToken.None);
+        _testbed.Requests.Last(r => r.Path.EndsWith("/_bulk", StringComparison.Ordinal)).Path.Should().Be($"/{WriteAlias}/_bulk");
+        (await Index.ReadChunksAsync(Scope, null, 10, CancellationToken.None)).Chunks.Select(c => c.ChunkId).Should().Equal("a", "b");
+    }
+
+    [Test]
+    public async Task A_promotion_holds_the_writes_of_a_project_not_yet_given_its_write_alias_too()
+    {
+        CreateIndexWithoutWriteAlias(OldSpace, Old("a", "one"));
+        await Index.UpsertStagedAsync(Scope, NewSpace, [Chunk(New("one"), "a", "one")], CancellationToken.None);
+        var other = Instance().SearchIndex;
+        var upload = () => other.UpsertAsync(Scope, OldSpace, [Old("b", "two")], CancellationToken.None);
+        // Finding neither alias, the writer must not take the project for one of the older layout and give it its write alias.
+        var promoter = Instance(IsLiveIdRead, () => upload.Should().ThrowAsync<ElasticsearchWritesFencedException>());
+
+        (await promoter.SearchIndex.PromoteStagedAsync(Scope, CancellationToken.None)).Should().BeTrue();
+
+        _node.AliasesOf(NewIndex).Should().Equal(ProjectAlias, WriteAlias);
+        _node.IndexNames.Should().Equal(NewIndex);
+    }
+
+    /// <summary>
+    /// Another API instance on the same node; when given, <paramref name="meanwhile"/> runs once just before the node answers
+    /// the first request that <paramref name="before"/> matches.
+    /// </summary>
+    private ElasticsearchTestbed Instance(Func<RecordedRequest, bool>? before = null, Func<Task>? meanwhile = null)
+    {
+        var testbed = new ElasticsearchTestbed();
+        if (before is not null && meanwhile is not null)
+        {
+            var done = false;
+            testbed.Es.On(request => !done && before(request), request => async cancellationToken =>
+            {
+                done = true;
+                await meanwhile();
+                return await _node.Answer(request)(cancellationToken);
+            });
+        }
+        return testbed.WithNode(_node);
+    }
+
+    /// <summary>The promotion reading the live chunk ids, after the staged ones.</summary>
+    private static bool IsLiveIdRead(RecordedRequest request) =>
+        request.Method == System.Net.Http.HttpMethod.Post && request.Path == $"/{ProjectAlias}/_search" && request.Json["_source"]?.GetValueKind() == JsonValueKind.False;
+
+    private ProjectReembedder Reembedder(CountingModel model, ISearchIndex? index = null) =>
+        new(model, index ?? Index, _events, _progress, new FixedClock(Now), NullLogger<ProjectReembedder>.Instance);
 
     private async Task<IReadOnlyList<string>> SearchIds(ProjectScope scope, float[] vector, string text = "") =>
         (await Index.SearchAsync(new HybridQuery(scope, text, vector, 10), CancellationToken.None)).Select(h => h.Chunk.ChunkId).ToList();
@@ -318,16 +497,41 @@ public sealed class ElasticsearchReembeddingTests
 
     private void CreateLegacyIndex(EmbeddingSpace space, params (ProjectScope Scope, IndexedChunk Chunk)[] chunks)
     {
-        // The mapping of today's index, as the client writes it, without what the first layout lacked.
-        var client = new ElasticsearchClient(new ElasticsearchClientSettings(new Uri("http://elasticsearch.test:9200")));
-        var body = JsonNode.Parse(client.RequestResponseSerializer.SerializeToString(Layout.CreateIndexRequest(TenantId, space), SerializationFormatting.None))!.AsObject();
+        // The mapping of today's index without what the first layout lacked.
+        var body = IndexBody(space);
         body["mappings"]!["_meta"]!["layout_version"] = 1;
         body["mappings"]!["properties"]!.AsObject().Remove("page_breaks");
         body["aliases"] = new JsonObject { [TenantAlias] = new JsonObject() };
-        _node.CreateIndex(LegacyIndex, body);
+        CreateIndex(LegacyIndex, body, chunks);
+    }
+
+    /// <summary>The index of <paramref name="space"/> as the version before write aliases left it: the project's alias alone on it.</summary>
+    private void CreateIndexWithoutWriteAlias(EmbeddingSpace space, params IndexedChunk[] chunks)
+    {
+        var body = IndexBody(space);
+        body["aliases"] = new JsonObject
+        {
+            [ProjectAlias] = new JsonObject { ["filter"] = JsonNode.Parse($$"""
+                { "bool": { "filter": [
+                    { "term": { "tenant_id": { "value": "{{TenantId}}" } } }, { "term": { "project_id": { "value": "{{Scope.ProjectId}}" } } } ] } }
+                """) },
+        };
+        CreateIndex(Layout.SpaceIndexName(TenantId, space), body, [.. chunks.Select(chunk => (Scope, chunk))]);
+    }
+
+    /// <summary>The body creating today's index of <paramref name="space"/>, as the client writes it.</summary>
+    private static JsonObject IndexBody(EmbeddingSpace space)
+    {
+        var client = new ElasticsearchClient(new ElasticsearchClientSettings(new Uri("http://elasticsearch.test:9200")));
+        return JsonNode.Parse(client.RequestResponseSerializer.SerializeToString(Layout.CreateIndexRequest(TenantId, space), SerializationFormatting.None))!.AsObject();
+    }
+
+    private void CreateIndex(string name, JsonObject body, (ProjectScope Scope, IndexedChunk Chunk)[] chunks)
+    {
+        _node.CreateIndex(name, body);
         foreach (var (scope, chunk) in chunks)
         {
-            _node.Index(LegacyIndex, ChunkIndexLayout.DocumentId(scope, chunk.ChunkId), new JsonObject
+            _node.Index(name, ChunkIndexLayout.DocumentId(scope, chunk.ChunkId), new JsonObject
             {
                 ["tenant_id"] = scope.TenantId.ToString(), ["project_id"] = scope.ProjectId.ToString(),
                 ["document_id"] = chunk.DocumentId.ToString(), ["chunk_id"] = chunk.ChunkId, ["document_version"] = 1,

@@ -19,6 +19,10 @@ internal sealed class ElasticsearchTestbed
     /// <summary>What every read and write of <see cref="Scope"/> goes through.</summary>
     public static readonly string ProjectAlias = $"cleanrag-chunks-{TenantId:N}-{Scope.ProjectId:N}";
     public static readonly string StagedAlias = $"{ProjectAlias}-staged";
+    /// <summary>What every upsert and delete of <see cref="Scope"/> goes through; removed while a promotion holds its writes.</summary>
+    public static readonly string WriteAlias = $"{ProjectAlias}-write";
+    /// <summary>On the live index in place of <see cref="WriteAlias"/> while a promotion holds the project's writes.</summary>
+    public static readonly string FenceAlias = $"{ProjectAlias}-fenced";
     /// <summary>The tenant's index of <see cref="Space"/>, named after the space.</summary>
     public static readonly string SpaceIndex = $"cleanrag-chunks-{TenantId:N}-test-embedder-3";
 
@@ -46,6 +50,9 @@ internal sealed class ElasticsearchTestbed
     /// <summary>The mapping of the project's alias (its live index).</summary>
     public ElasticsearchTestbed OnMapping(params Responder[] replies) => On(HttpMethod.Get, $"/{ProjectAlias}/_mapping", replies);
 
+    /// <summary>The mapping of the project's write alias (its live index, looked up before an upsert).</summary>
+    public ElasticsearchTestbed OnWriteMapping(params Responder[] replies) => On(HttpMethod.Get, $"/{WriteAlias}/_mapping", replies);
+
     /// <summary>The mapping of a layout-1 tenant index, looked up when the project has no alias.</summary>
     public ElasticsearchTestbed OnTenantMapping(params Responder[] replies) => On(HttpMethod.Get, $"/{TenantAlias}/_mapping", replies);
 
@@ -55,7 +62,8 @@ internal sealed class ElasticsearchTestbed
 
     /// <summary>No index at all: the project, tenant and space lookups all answer 404.</summary>
     public ElasticsearchTestbed WithoutIndexes() =>
-        OnMapping(NotFound(ProjectAlias)).OnTenantMapping(NotFound(TenantAlias)).OnSpaceIndexMapping(NotFound(SpaceIndex)).OnStagedMapping(NotFound(StagedAlias));
+        OnWriteMapping(NotFound(WriteAlias)).OnMapping(NotFound(ProjectAlias)).OnTenantMapping(NotFound(TenantAlias))
+            .OnSpaceIndexMapping(NotFound(SpaceIndex)).OnStagedMapping(NotFound(StagedAlias));
 
     public ElasticsearchTestbed OnCreateIndex(params Responder[] replies) => On(HttpMethod.Put, $"/{SpaceIndex}", replies);
 
@@ -67,7 +75,7 @@ internal sealed class ElasticsearchTestbed
         return this;
     }
 
-    public ElasticsearchTestbed OnBulk(params Responder[] replies) => On(HttpMethod.Post, $"/{ProjectAlias}/_bulk", replies);
+    public ElasticsearchTestbed OnBulk(params Responder[] replies) => On(HttpMethod.Post, $"/{WriteAlias}/_bulk", replies);
 
     public ElasticsearchTestbed OnLexicalSearch(params Responder[] replies)
     {
@@ -81,11 +89,14 @@ internal sealed class ElasticsearchTestbed
         return this;
     }
 
-    public ElasticsearchTestbed OnDeleteByQuery(params Responder[] replies) => On(HttpMethod.Post, $"/{ProjectAlias}/_delete_by_query", replies);
+    public ElasticsearchTestbed OnDeleteByQuery(params Responder[] replies) => On(HttpMethod.Post, $"/{WriteAlias}/_delete_by_query", replies);
 
-    /// <summary>The project's alias is on <see cref="SpaceIndex"/>, of <paramref name="space"/>.</summary>
-    public ElasticsearchTestbed WithExistingIndex(EmbeddingSpace? space = null) =>
-        OnMapping(Ok(ElasticsearchResponses.Mapping(SpaceIndex, (space ?? Space).ModelId, (space ?? Space).Dimensions)));
+    /// <summary>The project's aliases are on <see cref="SpaceIndex"/>, of <paramref name="space"/>.</summary>
+    public ElasticsearchTestbed WithExistingIndex(EmbeddingSpace? space = null)
+    {
+        var mapping = Ok(ElasticsearchResponses.Mapping(SpaceIndex, (space ?? Space).ModelId, (space ?? Space).Dimensions));
+        return OnMapping(mapping).OnWriteMapping(mapping);
+    }
 
     /// <summary>Every request answered by a stateful in-memory node (and still recorded).</summary>
     public ElasticsearchTestbed WithNode(FakeElasticsearchNode node)

@@ -6,8 +6,9 @@ namespace CleanRag.Infrastructure.Tests.Search.Elasticsearch;
 
 /// <summary>
 /// A small in-memory stand-in for an Elasticsearch node, behind <see cref="RecordingElasticsearchHandler"/> (so every request
-/// is still recorded and its JSON can be checked): indexes with their mapping and documents, aliases with their filters,
-/// and the handful of endpoints the adapter uses, answered as the Elasticsearch documentation shows. Queries are evaluated
+/// is still recorded and its JSON can be checked): indexes with their mapping and documents, aliases with their filters and
+/// write index (at most one per alias; a write through an alias goes to it), and the handful of endpoints the adapter uses,
+/// answered as the Elasticsearch documentation shows. Queries are evaluated
 /// as far as the adapter builds them; a strict mapping refuses unmapped fields (bool filter / must_not / should, term, terms, match, knn by exact cosine, sort on one
 /// keyword with search_after); relevance is a plain count of matching words. It lets the real re-embedding run end to end
 /// where no Elasticsearch server can.
@@ -55,7 +56,7 @@ public sealed class FakeElasticsearchNode
             return Reply(HttpStatusCode.BadRequest, ElasticsearchResponses.IndexAlreadyExists(name));
         var index = new FakeIndex(body["mappings"]?.DeepClone().AsObject() ?? []);
         foreach (var (alias, definition) in body["aliases"]?.AsObject() ?? [])
-            index.Aliases[alias] = definition?["filter"]?.DeepClone();
+            index.Aliases[alias] = Definition(definition?.AsObject() ?? []);
         _indexes[name] = index;
         return Reply(HttpStatusCode.OK, ElasticsearchResponses.IndexCreated(name));
     }
@@ -93,12 +94,15 @@ public sealed class FakeElasticsearchNode
         if (!_indexes.TryGetValue(name, out var index))
             return Reply(HttpStatusCode.NotFound, ElasticsearchResponses.IndexNotFound(name));
         var aliases = new JsonObject();
-        foreach (var (alias, filter) in index.Aliases)
-            aliases[alias] = filter is null ? new JsonObject() : new JsonObject { ["filter"] = filter.DeepClone() };
+        foreach (var (alias, definition) in index.Aliases)
+            aliases[alias] = definition.DeepClone();
         return Reply(HttpStatusCode.OK, new JsonObject { [name] = new JsonObject { ["aliases"] = aliases } }.ToJsonString());
     }
 
-    /// <summary>All the actions or none: a remove of an alias that is not there fails the request (must_exist).</summary>
+    /// <summary>
+    /// All the actions or none: a remove of an alias that is not there fails the request (must_exist), and so does a result
+    /// giving an alias more than one write index.
+    /// </summary>
     private Responder UpdateAliases(List<JsonNode> actions)
     {
         foreach (var action in actions)
@@ -113,22 +117,61 @@ public sealed class FakeElasticsearchNode
                      "type":"aliases_not_found_exception","reason":"aliases [{{body["alias"]}}] missing"},"status":404}
                     """);
         }
+        var updated = _indexes.ToDictionary(i => i.Key, i => new Dictionary<string, JsonObject>(i.Value.Aliases, StringComparer.Ordinal));
         foreach (var action in actions)
         {
             var (kind, body) = action!.AsObject().Single();
-            var aliases = _indexes[(string)body!["index"]!].Aliases;
+            var aliases = updated[(string)body!["index"]!];
             if (kind == "add")
-                aliases[(string)body["alias"]!] = body["filter"]?.DeepClone();
+                aliases[(string)body["alias"]!] = Definition(body.AsObject());
             else
                 aliases.Remove((string)body["alias"]!);
         }
+        var twoWriteIndexes = updated
+            .SelectMany(index => index.Value.Where(a => (bool?)a.Value["is_write_index"] == true).Select(a => (Alias: a.Key, Index: index.Key)))
+            .GroupBy(a => a.Alias).FirstOrDefault(alias => alias.Count() > 1);
+        if (twoWriteIndexes is not null)
+        {
+            // Elasticsearch validates the new alias metadata with an IllegalStateException, which it answers as a 500.
+            var reason = $"alias [{twoWriteIndexes.Key}] has more than one write index [{string.Join(',', twoWriteIndexes.Select(a => a.Index))}]";
+            return Reply(HttpStatusCode.InternalServerError, new JsonObject
+            {
+                ["error"] = new JsonObject
+                {
+                    ["root_cause"] = new JsonArray(new JsonObject { ["type"] = "illegal_state_exception", ["reason"] = reason }),
+                    ["type"] = "illegal_state_exception", ["reason"] = reason,
+                },
+                ["status"] = 500,
+            }.ToJsonString());
+        }
+        foreach (var (name, aliases) in updated)
+        {
+            _indexes[name].Aliases.Clear();
+            foreach (var (alias, definition) in aliases)
+                _indexes[name].Aliases[alias] = definition;
+        }
         return Reply(HttpStatusCode.OK, """{"acknowledged":true,"errors":false}""");
+    }
+
+    /// <summary>What a node keeps of an alias: its filter and whether it is the alias's write index.</summary>
+    private static JsonObject Definition(JsonObject body)
+    {
+        var definition = new JsonObject();
+        if (body["filter"] is { } filter)
+            definition["filter"] = filter.DeepClone();
+        if (body["is_write_index"] is { } isWriteIndex)
+            definition["is_write_index"] = isWriteIndex.DeepClone();
+        return definition;
     }
 
     private Responder Bulk(string target, string ndjson, bool requireAlias)
     {
         var resolved = Resolve(target);
         var isAlias = !_indexes.ContainsKey(target);
+        // Through an alias, documents go to its write index: the one marked so, or its only index unless marked otherwise.
+        var writeIndex = !isAlias ? target : _indexes
+            .Where(i => i.Value.Aliases.TryGetValue(target, out var a) && ((bool?)a["is_write_index"] ?? resolved!.Count == 1))
+            .Select(i => i.Key).SingleOrDefault();
         var lines = ndjson.TrimEnd('\n').Split('\n').Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
         var items = new JsonArray();
         for (var i = 0; i < lines.Count; i += 2)
@@ -136,10 +179,15 @@ public sealed class FakeElasticsearchNode
             var id = (string)lines[i]["index"]!["_id"]!;
             var source = lines[i + 1];
             JsonObject item;
-            if (resolved is not [var (indexName, _)] || (requireAlias && !isAlias))
+            if (resolved is null || (requireAlias && !isAlias))
             {
                 item = Failed(target, id, 404, "index_not_found_exception",
                     $"no such index [{target}] and [require_alias] request flag is [true] and [{target}] is not an alias");
+            }
+            else if (writeIndex is not { } indexName)
+            {
+                item = Failed(target, id, 400, "illegal_argument_exception",
+                    $"no write index is defined for alias [{target}]. The write index may be explicitly disabled using is_write_index=false or the alias points to multiple indices without one being designated as a write index");
             }
             else if (_indexes[indexName].Mappings["dynamic"]?.ToString() == "strict"
                      && source.Select(f => f.Key).FirstOrDefault(f => _indexes[indexName].Mappings["properties"]![f] is null) is { } unmapped)
@@ -254,7 +302,7 @@ public sealed class FakeElasticsearchNode
     {
         if (_indexes.ContainsKey(target))
             return [(target, null)];
-        var resolved = _indexes.Where(i => i.Value.Aliases.ContainsKey(target)).Select(i => (i.Key, i.Value.Aliases[target])).ToList();
+        var resolved = _indexes.Where(i => i.Value.Aliases.ContainsKey(target)).Select(i => (i.Key, i.Value.Aliases[target]["filter"])).ToList();
         return resolved.Count == 0 ? null : resolved;
     }
 
@@ -345,7 +393,7 @@ public sealed class FakeElasticsearchNode
     private sealed class FakeIndex(JsonObject mappings)
     {
         public JsonObject Mappings { get; } = mappings;
-        public Dictionary<string, JsonNode?> Aliases { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, JsonObject> Aliases { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, JsonObject> Documents { get; } = new(StringComparer.Ordinal);
     }
 }
