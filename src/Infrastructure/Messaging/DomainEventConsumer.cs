@@ -93,6 +93,9 @@ internal static partial class DomainEventReaction<TEvent, THandler>
             throw new AggregateException(failures.Select(failure => failure.SourceException));
     }
 
+    /// <summary>The id of the "processed" marker this handler commits with its effects of the event.</summary>
+    private static string MarkerId(DomainEventEnvelope<TEvent> envelope) => $"{MarkerPrefix}:{envelope.EventId}";
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} events for {Handler} failed; handling them one by one")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, string handler, int count);
 
@@ -108,10 +111,9 @@ internal static partial class DomainEventReaction<TEvent, THandler>
 
         await ConcurrencyRetry.RunAsync(async _ =>
         {
-            var markerIds = envelopes.Select(envelope => $"{MarkerPrefix}:{envelope.EventId}").ToArray();
-            var handled = (await unitOfWork.SessionFor(tenantId).LoadManyAsync<ProcessedMessage>(cancellationToken, markerIds))
+            var handled = (await unitOfWork.SessionFor(tenantId).LoadManyAsync<ProcessedMessage>(cancellationToken, envelopes.Select(MarkerId)))
                 .Select(marker => marker.Id).ToHashSet();
-            var pending = envelopes.Where((_, index) => !handled.Contains(markerIds[index])).ToList();
+            var pending = envelopes.Where(envelope => !handled.Contains(MarkerId(envelope))).ToList();
             if (pending.Count == 0)
                 return false; // handled before: a redelivery
 
@@ -123,7 +125,7 @@ internal static partial class DomainEventReaction<TEvent, THandler>
             // Fetched again: a handler that committed early (to show progress) starts a fresh session.
             var session = unitOfWork.SessionFor(tenantId);
             foreach (var envelope in pending)
-                session.Insert(new ProcessedMessage { Id = $"{MarkerPrefix}:{envelope.EventId}", ProcessedAt = clock.GetUtcNow() });
+                session.Insert(new ProcessedMessage { Id = MarkerId(envelope), ProcessedAt = clock.GetUtcNow() });
             await unitOfWork.CommitAsync(cancellationToken);
             return true;
         }, unitOfWork.Reset, cancellationToken);

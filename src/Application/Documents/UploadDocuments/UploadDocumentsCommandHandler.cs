@@ -33,8 +33,7 @@ public sealed class UploadDocumentsCommandHandler(
         }
 
         await unitOfWork.CommitAsync(cancellationToken); // the answer is read from the read models, in one query
-        var details = (await readStore.ListAsync<DocumentDetails>(q => q.Where(d => documentIds.Contains(d.Id)), cancellationToken))
-            .ToDictionary(d => d.Id);
+        var details = (await readStore.LoadManyAsync<DocumentDetails>(documentIds, cancellationToken)).ToDictionary(d => d.Id);
         return documentIds.Select(id => details.GetValueOrDefault(id) ?? throw new NotFoundException("Document")).ToList();
     }
 }
