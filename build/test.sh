@@ -12,7 +12,11 @@ CLEANRAG_FRESH_TEST_STATE=1 "$CLEANRAG_ROOT/build/setup.sh" >/dev/null || { echo
 
 results="$CLEANRAG_ROOT/TestResults"
 rm -rf "$results"
-dotnet test CleanRag.sln --logger "trx" --results-directory "$results" "$@"
+# A test assembly still running after this long is stopped and counted as failed: a stalled pipeline costs every
+# later test its whole wait, and CI must end with its summary line rather than be cut off without one.
+session_minutes=${CLEANRAG_TEST_SESSION_MINUTES:-25}
+dotnet test CleanRag.sln --logger "trx" --results-directory "$results" "$@" \
+  -- RunConfiguration.TestSessionTimeout=$((session_minutes * 60 * 1000))
 test_exit=$?
 
 sum_counter() { # attribute name

@@ -58,7 +58,7 @@ public sealed record DocumentApi(TestActor Actor, Guid ProjectId)
         {
             var documents = await ListAsync();
             return documents.All(d => d.GetProperty("status").GetString() is "indexed" or "failed") ? documents : null;
-        }, timeout ?? TimeSpan.FromSeconds(90), "every document indexed or failed");
+        }, timeout ?? TimeSpan.FromSeconds(90), "every document indexed or failed", () => PipelineReport.DescribeAsync(ApiHost.Factory));
 
     public static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
 }

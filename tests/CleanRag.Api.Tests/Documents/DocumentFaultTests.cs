@@ -12,6 +12,10 @@ public class DocumentFaultTests
     // Two batches of ingestion at least (RabbitMq:BatchSize 50), so the run has a middle to interrupt; one upload.
     private const int Documents = 100;
 
+    // Words per document: enough that indexing the sync takes seconds, so the poll below sees it under way. With 1,000
+    // words the 100 documents went from queued to indexed in 0.9 s, and the poll missed that in one run of three.
+    private const int WordsPerDocument = 10_000;
+
     [Test]
     public async Task Every_document_of_a_sync_ends_indexed_or_failed_and_gets_its_webhook_across_a_broker_restart()
     {
@@ -20,7 +24,7 @@ public class DocumentFaultTests
         (await api.Actor.Client.PostAsJsonAsync($"/v1/projects/{api.ProjectId}/webhooks",
             new { url = receiver.Url, events = new[] { "document.indexed", "document.failed" } })).EnsureSuccessStatusCode();
         var uploaded = await api.UploadAsync(Enumerable.Range(0, Documents)
-            .Select(i => ($"doc-{i}.md", DocumentApi.Text($"# Topic {i}\n\n" + string.Join(" ", Enumerable.Repeat($"fact{i} detail", 1000)))))
+            .Select(i => ($"doc-{i}.md", DocumentApi.Text($"# Topic {i}\n\n" + string.Join(" ", Enumerable.Repeat($"fact{i} detail", WordsPerDocument)))))
             .ToArray());
         uploaded.IsSuccessStatusCode.Should().BeTrue(await uploaded.Content.ReadAsStringAsync());
 
@@ -33,7 +37,7 @@ public class DocumentFaultTests
             var statuses = Statuses(await api.ListAsync());
             var settled = statuses.Count(s => s is "indexed" or "failed");
             return statuses.Contains("processing") || (settled > 0 && settled < Documents) ? statuses : null;
-        }, TimeSpan.FromSeconds(60), "a first document processing or settled while others wait");
+        }, TimeSpan.FromSeconds(60), "a first document processing or settled while others wait", () => PipelineReport.DescribeAsync(ApiHost.Factory));
         TestServices.RestartBroker();
 
         var settled = await api.WaitUntilSettledAsync(TimeSpan.FromMinutes(3));

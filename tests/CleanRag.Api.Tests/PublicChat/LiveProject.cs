@@ -55,7 +55,7 @@ public sealed record LiveProject(DocumentApi Documents, string LiveKey, CleanRag
     public Task WaitUntilLiveAsync() =>
         Eventually.IsTrueAsync(async () =>
             (await Owner.Client.GetFromJsonAsync<JsonElement>($"/v1/projects/{ProjectId}")).GetProperty("status").GetString() == "live",
-            TimeSpan.FromSeconds(90), "the project is live");
+            TimeSpan.FromSeconds(90), "the project is live", () => PipelineReport.DescribeAsync(Host));
 
     /// <summary>A server-side integrator's client, sending <paramref name="key"/> (the live key by default).</summary>
     public HttpClient KeyClient(string? key = null)
