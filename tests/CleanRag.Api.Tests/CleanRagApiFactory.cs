@@ -5,6 +5,8 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Hosting;
 
 namespace CleanRag.Api.Tests;
 
@@ -32,6 +34,29 @@ public sealed class CleanRagApiFactory(Action<IWebHostBuilder>? configure = null
         builder.ConfigureServices(services => services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true));
         _configure?.Invoke(builder);
     }
+
+    /// <summary>
+    /// A second instance on the shared "api" target that only answers HTTP, for a test that needs other settings on the
+    /// same database. It runs no background work: no daemon (the shared host forwards every event), no bus consumers, no
+    /// index sweeps. A full second instance competed for the shared host's messages, and its start-up sweeps opened the
+    /// shared host's project indexes in a second search index of the same process (holding their write locks) and queued
+    /// re-ingestion of documents the shared host was still committing.
+    /// </summary>
+    public static CleanRagApiFactory HttpOnly(Action<IWebHostBuilder>? configure = null) => new(builder =>
+    {
+        builder.UseSetting("Persistence:RunDaemon", "false");
+        builder.ConfigureTestServices(services => // after the application's own registrations
+        {
+            services.RemoveMassTransitHostedService();
+            foreach (var backgroundWork in services.Where(IsInfrastructureBackgroundWork).ToList())
+                services.Remove(backgroundWork);
+        });
+        configure?.Invoke(builder);
+    });
+
+    private static bool IsInfrastructureBackgroundWork(ServiceDescriptor service) =>
+        service is { IsKeyedService: false } && service.ServiceType == typeof(IHostedService) &&
+        (service.ImplementationType ?? service.ImplementationFactory?.Method.DeclaringType)?.Assembly == typeof(Infrastructure.DependencyInjection).Assembly;
 
     /// <summary>
     /// Webhooks to the tests' local receiver (plain http on 127.0.0.1) with a retry schedule of seconds. Harmless to

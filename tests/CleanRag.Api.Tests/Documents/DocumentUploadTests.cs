@@ -88,7 +88,7 @@ public class DocumentUploadTests
     [Test]
     public async Task A_file_over_the_size_limit_is_a_413()
     {
-        await using var factory = new CleanRagApiFactory(b => b.UseSetting("Documents:MaxFileBytes", "1024"));
+        await using var factory = CleanRagApiFactory.HttpOnly(b => b.UseSetting("Documents:MaxFileBytes", "1024"));
         var owner = await TestActors.NewOwnerAsync();
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = owner.Client.DefaultRequestHeaders.Authorization;

@@ -32,7 +32,7 @@ public class ErrorShapeTests
     [Test]
     public async Task An_unhandled_exception_is_a_500_without_details()
     {
-        await using var factory = new CleanRagApiFactory(builder => builder.ConfigureServices(services =>
+        await using var factory = CleanRagApiFactory.HttpOnly(builder => builder.ConfigureServices(services =>
             services.AddSingleton<IStartupFilter>(new ThrowingRouteFilter())));
         using var client = factory.CreateClient();
 

@@ -18,7 +18,7 @@ public class TransportErrorTests
     [OneTimeSetUp]
     public void StartKestrel()
     {
-        _kestrel = new CleanRagApiFactory(builder => builder.UseSetting("Documents:MaxFileBytes", "100000"));
+        _kestrel = CleanRagApiFactory.HttpOnly(builder => builder.UseSetting("Documents:MaxFileBytes", "100000"));
         _kestrel.UseKestrel(0);
         _kestrel.StartServer();
         _address = _kestrel.CreateClient().BaseAddress!;

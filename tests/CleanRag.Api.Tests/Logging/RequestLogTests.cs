@@ -16,7 +16,7 @@ public class RequestLogTests
     private CleanRagApiFactory _host = null!;
 
     [OneTimeSetUp]
-    public void Start() => _host = new CleanRagApiFactory(builder => builder
+    public void Start() => _host = CleanRagApiFactory.HttpOnly(builder => builder
         .UseSetting("Serilog:MinimumLevel:Default", "Information")
         .ConfigureServices(services => services.AddSingleton<ILogEventSink>(_log)));
 
